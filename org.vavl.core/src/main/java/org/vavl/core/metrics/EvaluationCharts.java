@@ -83,7 +83,7 @@ public final class EvaluationCharts {
             for (int p = 0; p < k; p++) {
                 final double share = m.rowNormalised(t, p);
                 final XYTextAnnotation a = new XYTextAnnotation(
-                    String.format(Locale.ROOT, "%d%n%.0f%%", m.count(t, p), share * 100), p, k - 1 - t);
+                    String.format(Locale.ROOT, "%d (%.0f%%)", m.count(t, p), share * 100), p, k - 1 - t);
                 a.setFont(font);
                 a.setPaint(share > 0.6 ? Color.WHITE : Color.BLACK);
                 plot.addAnnotation(a);
