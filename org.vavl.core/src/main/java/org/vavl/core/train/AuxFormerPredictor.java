@@ -234,13 +234,14 @@ public final class AuxFormerPredictor implements AutoCloseable {
             try {
                 final List<Future<?>> futures = new ArrayList<>();
                 for (Job j : jobs) {
-                    futures.add(pool.submit(() -> DjlRuntime.run(() -> {
+                    futures.add(pool.submit(() -> DjlRuntime.call(() -> {
                         if (progress.isCancelled()) {
                             throw new CancelledException();
                         }
                         Djl.noGradOnThisThread();
                         run(j, set, new ParameterStore(m_manager, false), byEntry);
                         report(p, done.incrementAndGet(), jobs.size(), entries.size());
+                        return null;
                     })));
                 }
                 for (Future<?> f : futures) {

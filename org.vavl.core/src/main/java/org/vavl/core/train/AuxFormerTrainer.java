@@ -39,7 +39,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.util.Pair;
 
 /**
  * Trains AuxFormer on feature sequences, as the reference does (vavl-reference.md §3), with time modelled per
@@ -321,12 +320,7 @@ public final class AuxFormerTrainer {
                     groups.put(m, trainable(m_net.parameters(m)));
                     optimizers.put(m, adam());
                 }
-                final List<Parameter> all = new ArrayList<>();
-                for (Pair<String, Parameter> p : m_net.getParameters()) {
-                    if (p.getValue().requiresGradient()) {
-                        all.add(p.getValue());
-                    }
-                }
+                final List<Parameter> all = m_net.trainableParameters();
                 final Optimizer joint = adam();
 
                 final Random shuffle = new Random(m_settings.seed());
@@ -343,9 +337,7 @@ public final class AuxFormerTrainer {
 
                 final List<EpochRecord> history = new ArrayList<>();
                 byte[] bestWeights = null;
-                double best = Double.POSITIVE_INFINITY;
-                int bestEpoch = 0;
-                int sinceBest = 0;
+                final EpochSelector selector = new EpochSelector(m_settings.patience());
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     final long t0 = System.nanoTime();
                     final double[] sums = new double[4];
@@ -355,15 +347,16 @@ public final class AuxFormerTrainer {
                         final int[] batch = batches.get(bi);
                         m_progress.checkCancelled();
                         final double[] losses;
-                        try (NDScope scope = new NDScope()) {
-                            final BatchArrays b = arrays(m_train, batch, true);
+                        // batch inputs live in a sub-manager; each step's graph in its own NDScope; the optimiser
+                        // updates run outside any scope, because Adam creates its moment arrays on first use
+                        try (NDManager batchManager = manager.newSubManager()) {
+                            final BatchArrays b = arrays(batchManager, m_train, batch, true);
                             if (m_vavl) {
                                 losses = vavlSteps(b, groups, optimizers);
                             } else {
                                 losses = new double[] {Double.NaN, Double.NaN, Double.NaN,
                                     jointStep(b, all, joint, modalityDrop)};
                             }
-                            scope.suppressNotUsedWarning();
                         }
                         for (int k = 0; k < 4; k++) {
                             sums[k] += losses[k] * batch.length;
@@ -379,30 +372,26 @@ public final class AuxFormerTrainer {
                     final double seconds = (System.nanoTime() - t0) / 1e9;
                     history.add(new EpochRecord(epoch, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, dev[0],
                         dev[1], seconds, false));
-                    if (dev[0] < best || bestWeights == null) {
-                        best = dev[0];
-                        bestEpoch = epoch;
+                    if (selector.offer(epoch, dev[0])) {
                         bestWeights = weights();
-                        sinceBest = 0;
-                    } else {
-                        sinceBest++;
                     }
                     p.update((double)epoch / epochs, String.format(Locale.ROOT,
                         "Epoch %d/%d done: development %s %.4f (best %.4f, epoch %d)", epoch, epochs,
-                        m_config.task() == Task.CATEGORICAL ? "loss" : "criterion", dev[0], best, bestEpoch));
-                    if (m_settings.patience() > 0 && sinceBest >= m_settings.patience()) {
+                        m_config.task() == Task.CATEGORICAL ? "loss" : "criterion", dev[0], selector.best(),
+                        selector.bestEpoch()));
+                    if (selector.shouldStop()) {
                         break;
                     }
                 }
                 for (int i = 0; i < history.size(); i++) {
-                    history.set(i, history.get(i).withSelected(history.get(i).epoch() == bestEpoch));
+                    history.set(i, history.get(i).withSelected(history.get(i).epoch() == selector.bestEpoch()));
                 }
                 final Map<String, String> info = new LinkedHashMap<>();
                 info.put("Training clips", Integer.toString(m_train.size()));
                 info.put("Development clips", Integer.toString(m_dev.size()));
                 info.put("Epochs run", Integer.toString(history.size()));
-                info.put("Selected epoch", Integer.toString(bestEpoch));
-                info.put("Development criterion", Double.toString(best));
+                info.put("Selected epoch", Integer.toString(selector.bestEpoch()));
+                info.put("Development criterion", Double.toString(selector.best()));
                 info.put("Learning rate", Float.toString(m_learningRate));
                 info.put("Batch size", Integer.toString(m_settings.batchSize()));
                 info.put("Seed", Long.toString(m_settings.seed()));
@@ -474,10 +463,13 @@ public final class AuxFormerTrainer {
                 AuxFormerNet.Module.HEAD_AUDIO, AuxFormerNet.Module.RECON_AUDIO);
             m_progress.checkCancelled();
             // fusion: branches in evaluation mode, no gradient through them; only the fusion head learns
-            final NDArray repA = m_net.representAudio(m_ps, b.m_audio, b.m_audioMask, false).stopGradient();
-            final NDArray repV = m_net.representVisual(m_ps, b.m_visual, b.m_visualMask, false).stopGradient();
-            final double lf = step(() -> taskLoss(m_net.fuse(m_ps, repA, repV, true), b.m_labels), groups, opt,
-                AuxFormerNet.Module.FUSION);
+            final double lf = step(() -> {
+                final NDArray repA = Djl.withoutGradient(
+                    () -> m_net.representAudio(m_ps, b.m_audio, b.m_audioMask, false).stopGradient());
+                final NDArray repV = Djl.withoutGradient(
+                    () -> m_net.representVisual(m_ps, b.m_visual, b.m_visualMask, false).stopGradient());
+                return taskLoss(m_net.fuse(m_ps, repA, repV, true), b.m_labels);
+            }, groups, opt, AuxFormerNet.Module.FUSION);
             return new double[] {lv, la, lf, Double.NaN};
         }
 
@@ -558,7 +550,7 @@ public final class AuxFormerTrainer {
             for (int[] batch : Batches.byLength(lengths, m_settings.batchSize())) {
                 m_progress.checkCancelled();
                 try (NDScope scope = new NDScope()) {
-                    final BatchArrays b = arrays(m_dev, batch, false);
+                    final BatchArrays b = arrays(m_manager, m_dev, batch, false);
                     final NDList res = m_net.forward(m_ps,
                         new NDList(b.m_audio, b.m_audioMask, b.m_visual, b.m_visualMask), false);
                     final float[] flat = res.get(0).toFloatArray();
@@ -596,8 +588,8 @@ public final class AuxFormerTrainer {
             return bytes.toByteArray();
         }
 
-        private BatchArrays arrays(final List<FeatureSet.Entry> entries, final int[] batch, final boolean means)
-            throws ClipException {
+        private BatchArrays arrays(final NDManager manager, final List<FeatureSet.Entry> entries, final int[] batch,
+            final boolean means) throws ClipException {
             final List<FeatureSequence> a = new ArrayList<>(batch.length);
             final List<FeatureSequence> v = new ArrayList<>(batch.length);
             final int k = m_config.outputs();
@@ -615,15 +607,15 @@ public final class AuxFormerTrainer {
             final PaddedBatch pa = new PaddedBatch(a, m_audioStats);
             final PaddedBatch pv = new PaddedBatch(v, m_visualStats);
             final BatchArrays b = new BatchArrays();
-            b.m_audio = pa.values(m_manager);
-            b.m_audioMask = pa.mask(m_manager);
-            b.m_visual = pv.values(m_manager);
-            b.m_visualMask = pv.mask(m_manager);
+            b.m_audio = pa.values(manager);
+            b.m_audioMask = pa.mask(manager);
+            b.m_visual = pv.values(manager);
+            b.m_visualMask = pv.mask(manager);
             if (means) {
-                b.m_audioMean = pa.mean(m_manager);
-                b.m_visualMean = pv.mean(m_manager);
+                b.m_audioMean = pa.mean(manager);
+                b.m_visualMean = pv.mean(manager);
             }
-            b.m_labels = m_manager.create(labels, new Shape(batch.length, k));
+            b.m_labels = manager.create(labels, new Shape(batch.length, k));
             return b;
         }
     }

@@ -32,6 +32,23 @@ final class Djl {
         }
     }
 
+    /**
+     * Runs a computation without recording gradients (inside a gradient collector), then restores the
+     * thread's grad mode.
+     */
+    static <T> T withoutGradient(final java.util.function.Supplier<T> work) {
+        if (!ENGINE.equals(Engine.getInstance().getEngineName())) {
+            return work.get();
+        }
+        final boolean before = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            return work.get();
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(before);
+        }
+    }
+
     /** @return library versions for the model's record */
     static Map<String, String> versions() {
         final Map<String, String> v = new LinkedHashMap<>();
