@@ -21,8 +21,9 @@ import org.vavl.core.util.CancelToken;
  * <p>Per clip: the WAV is read, normalised ({@link WaveformNormalisation}), and long audio is either cut to
  * the maximum length (the reference cuts at 12 s) or split into equal chunks of at most that length whose
  * frames are concatenated. With {@code clipsPerBatch} &gt; 1 clips of similar length go through the model
- * together, zero-padded to the longest; each clip keeps {@code round(T * n_i / n_max)} of the batch's
- * {@code T} frames. Padding can change a model's output slightly (wav2vec2 has no padding mask in this
+ * together, zero-padded to the longest; each clip keeps the frames it would have on its own (the
+ * model's frame rule {@code 1 + floor((n - field) / hop)} is learnt at load time; for models without such a
+ * rule, {@code round(T * n_i / n_max)} of the batch's {@code T} frames). Padding can change a model's output slightly (wav2vec2 has no padding mask in this
  * form), so the default of 1 clip per batch gives each clip's exact features.
  */
 public final class ModelAudioEncoder implements ClipEncoder {
@@ -73,6 +74,9 @@ public final class ModelAudioEncoder implements ClipEncoder {
 
     private final int m_dim;
 
+    /** {field, hop} of the model's frames, or null; used to trim padded batch outputs. */
+    private final int[] m_frameRule;
+
     private ModelAudioEncoder(final EncoderModel model, final WaveformNormalisation norm, final LongAudio longAudio,
         final double maxSeconds, final int clipsPerBatch) throws IOException {
         m_model = model;
@@ -82,6 +86,53 @@ public final class ModelAudioEncoder implements ClipEncoder {
         m_maxSamples = maxSeconds > 0 ? (int)Math.round(maxSeconds * Waveform.SAMPLE_RATE) : Integer.MAX_VALUE;
         m_clipsPerBatch = clipsPerBatch;
         m_dim = probe();
+        m_frameRule = clipsPerBatch > 1 ? learnFrameRule() : null;
+    }
+
+    /**
+     * For batches, how many frames a clip of {@code n} samples gives on its own, learnt from the model:
+     * {@code 1 + floor((n - field) / hop)} (the rule of a convolutional front end such as wav2vec2's: field 400,
+     * hop 320). Null when the model does not follow such a rule; then frames are kept in proportion to length.
+     */
+    private int[] learnFrameRule() {
+        final int l = Waveform.SAMPLE_RATE;
+        final int t1 = framesOf(l);
+        final int t2 = framesOf(2 * l);
+        if (t1 <= 0 || t2 <= t1) {
+            return null;
+        }
+        final int hop = (int)Math.round((double)l / (t2 - t1));
+        int lo = 1;
+        int hi = l;
+        while (lo < hi) {
+            final int mid = (lo + hi) >>> 1;
+            if (framesOf(mid) >= 1) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        final int[] rule = {lo, hop};
+        for (int n : new int[]{l, 2 * l, l + hop / 2, lo + 3 * hop - 1}) {
+            if (framesOf(n) != framesByRule(rule, n)) {
+                return null;
+            }
+        }
+        return rule;
+    }
+
+    private static int framesByRule(final int[] rule, final long n) {
+        return n < rule[0] ? 0 : (int)(1 + (n - rule[0]) / rule[1]);
+    }
+
+    /** @return frames the model gives for n samples of silence, 0 when it fails */
+    private int framesOf(final int n) {
+        try {
+            final Tensor out = m_model.run(new Tensor(new float[n], 1, n));
+            return out.rank() == 3 ? (int)out.shape()[1] : 0;
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /**
@@ -291,8 +342,14 @@ public final class ModelAudioEncoder implements ClipEncoder {
         final float[] v = out.values();
         for (int i = 0; i < b; i++) {
             final Segment s = group.get(i);
-            final int keep = s.samples.length == longest ? t
-                : (int)Math.max(1, Math.min(t, Math.round((double)t * s.samples.length / longest)));
+            final int keep;
+            if (s.samples.length == longest) {
+                keep = t;
+            } else if (m_frameRule != null) {
+                keep = Math.min(t, framesByRule(m_frameRule, s.samples.length));
+            } else {
+                keep = (int)Math.max(1, Math.min(t, Math.round((double)t * s.samples.length / longest)));
+            }
             if (t > 0) {
                 rows.get(s.owner).addAll(Arrays.copyOfRange(v, i * t * dim, (i * t + keep) * dim), keep);
             }

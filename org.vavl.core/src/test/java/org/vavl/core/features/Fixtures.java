@@ -79,8 +79,15 @@ final class Fixtures {
             return false;
         }
         try {
-            final Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import " + String.join(", ", modules))
-                .redirectErrorStream(true).start();
+            // find_spec looks the modules up without importing them (importing torch takes seconds)
+            final String check = "import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m)"
+                + " for m in sys.argv[1:]) else 1)";
+            final String[] cmd = new String[modules.length + 3];
+            cmd[0] = "/usr/bin/python3";
+            cmd[1] = "-c";
+            cmd[2] = check;
+            System.arraycopy(modules, 0, cmd, 3, modules.length);
+            final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (Exception e) {
