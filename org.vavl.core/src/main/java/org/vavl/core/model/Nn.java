@@ -1,0 +1,93 @@
+package org.vavl.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+
+/** Small helpers shared by the blocks of this package. */
+final class Nn {
+
+    /** Added to attention scores of padded keys: exp(score - 1e9) is exactly 0 in float32. */
+    static final float MASKED_SCORE = -1e9f;
+
+    private Nn() {
+    }
+
+    /** Applies a single-input, single-output block. */
+    static NDArray apply(final Block block, final ParameterStore ps, final NDArray x, final boolean training) {
+        return block.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** A Linear layer on the last axis with Xavier-uniform weights and zero biases (the Conformer's Linear). */
+    static Linear xavierLinear(final long units, final boolean bias) {
+        final Linear l = Linear.builder().setUnits(units).optBias(bias).build();
+        l.setInitializer(Inits.xavierUniform(), Parameter.Type.WEIGHT);
+        if (bias) {
+            l.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
+        }
+        return l;
+    }
+
+    /** A Linear layer on the last axis with PyTorch's default initialisation (also that of a Conv1d with k=1). */
+    static Linear defaultLinear(final long inputs, final long units, final boolean bias) {
+        final Linear l = Linear.builder().setUnits(units).optBias(bias).build();
+        l.setInitializer(Inits.fanInUniform(), Parameter.Type.WEIGHT);
+        if (bias) {
+            l.setInitializer(Inits.fanInUniform(inputs), Parameter.Type.BIAS);
+        }
+        return l;
+    }
+
+    /** LayerNorm over the last axis of (batch, time, dim) or (batch, dim), epsilon 1e-5 as PyTorch's. */
+    static LayerNorm layerNorm(final int axis) {
+        return LayerNorm.builder().axis(axis).optEpsilon(1e-5f).build();
+    }
+
+    /** @return the shape with its last dimension replaced */
+    static Shape withLast(final Shape shape, final long last) {
+        return shape.slice(0, shape.dimension() - 1).add(last);
+    }
+
+    /**
+     * Mean over time of the real frames.
+     *
+     * @param x (B, T, D)
+     * @param mask (B, T), 1 = real frame
+     * @return (B, D); a clip without real frames gives zeros
+     */
+    static NDArray maskedTimeMean(final NDArray x, final NDArray mask) {
+        final NDArray m = mask.expandDims(2);
+        final NDArray count = mask.sum(new int[] {1}, true).maximum(1f);
+        return x.mul(m).sum(new int[] {1}).div(count);
+    }
+
+    /**
+     * The last real frame of each clip (real frames first, then padding).
+     *
+     * @param x (B, T, D)
+     * @param mask (B, T), 1 = real frame, a prefix of ones per clip
+     * @return (B, D); a clip without real frames gives zeros
+     */
+    static NDArray lastRealFrame(final NDArray x, final NDArray mask) {
+        final long b = mask.getShape().get(0);
+        final NDArray next = mask.get(":, 1:").concat(mask.getManager().zeros(new Shape(b, 1), mask.getDataType()), 1);
+        final NDArray last = mask.mul(next.neg().add(1f));
+        return x.mul(last.expandDims(2)).sum(new int[] {1});
+    }
+
+    /**
+     * Additive attention bias for padded keys.
+     *
+     * @param keyMask (B, S), 1 = real frame
+     * @return (B, 1, 1, S): 0 for real keys, {@link #MASKED_SCORE} for padded ones
+     */
+    static NDArray keyBias(final NDArray keyMask) {
+        return keyMask.neg().add(1f).mul(MASKED_SCORE).expandDims(1).expandDims(1);
+    }
+}

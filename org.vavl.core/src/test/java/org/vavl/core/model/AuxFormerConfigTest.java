@@ -1,0 +1,73 @@
+package org.vavl.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class AuxFormerConfigTest {
+
+    @Test
+    void defaultsAreTheReferenceValues() {
+        final AuxFormerConfig c = AuxFormerConfig.builder().build();
+        assertEquals(Architecture.VAVL, c.architecture());
+        assertEquals(1024, c.audioDim());
+        assertEquals(1408, c.visualDim());
+        assertEquals(50, c.projectionDim());
+        assertEquals(512, c.modelDim());
+        assertEquals(8, c.heads());
+        assertEquals(2048, c.feedForwardDim());
+        assertEquals(31, c.convKernel());
+        assertEquals(3, c.branchBlocks());
+        assertEquals(2, c.sharedBlocks());
+        assertEquals(0.1f, c.dropout());
+        assertEquals(0.2f, c.headDropout());
+        assertEquals(Task.CATEGORICAL, c.task());
+        final AuxFormerConfig a = AuxFormerConfig.builder(Architecture.AUXFORMER_2022).build();
+        assertEquals(10, a.heads());
+        assertEquals(5, a.branchBlocks());
+        assertEquals(200, a.feedForwardDim());
+    }
+
+    @Test
+    void mapRoundTrip() {
+        final AuxFormerConfig c = AuxFormerConfig.builder().audioDim(768).visualDim(512).modelDim(64).heads(4)
+            .feedForwardDim(128).convKernel(7).branchBlocks(1).sharedBlocks(1).dropout(0.05f).headDropout(0.3f)
+            .outputs(3).task(Task.DIMENSIONAL).build();
+        final Map<String, String> m = c.toMap();
+        assertEquals("DIMENSIONAL", m.get("task"));
+        assertEquals("768", m.get("audioDim"));
+        final AuxFormerConfig back = AuxFormerConfig.fromMap(m);
+        assertEquals(c, back);
+        assertEquals(c.toMap(), back.toMap());
+        assertEquals(c, c.toBuilder().build());
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        final Map<String, String> m = new HashMap<>(AuxFormerConfig.builder().build().toMap());
+        m.put("modelDimm", "3");
+        final IllegalArgumentException e1 = assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.fromMap(m));
+        assertTrue(e1.getMessage().contains("'modelDimm'"), e1.getMessage());
+        m.remove("modelDimm");
+        m.put("heads", "x");
+        final IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.fromMap(m));
+        assertTrue(e2.getMessage().contains("'heads'") && e2.getMessage().contains("not a number"), e2.getMessage());
+        m.put("heads", "7");
+        final IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.fromMap(m));
+        assertTrue(e3.getMessage().contains("'heads' (7) must divide 'modelDim' (512)"), e3.getMessage());
+        m.put("heads", "8");
+        m.put("architecture", "TRANSFORMER");
+        final IllegalArgumentException e4 = assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.fromMap(m));
+        assertTrue(e4.getMessage().contains("'architecture'"), e4.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.builder().convKernel(4).build());
+        assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.builder().dropout(1f).build());
+        final IllegalArgumentException e5 = assertThrows(IllegalArgumentException.class,
+            () -> AuxFormerConfig.builder(Architecture.AUXFORMER_2022).heads(8).build());
+        assertTrue(e5.getMessage().contains("'projectionDim' (50)"), e5.getMessage());
+    }
+}
