@@ -21,7 +21,6 @@ import javax.sound.sampled.AudioSystem;
 
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 import org.vavl.core.util.CancelToken;
@@ -72,10 +71,7 @@ public final class AudioExtractor {
     }
 
     static {
-        // FFmpeg prints every opened file's layout at its default level (info); keep errors only
-        if (avutil.av_log_get_level() == avutil.AV_LOG_INFO) {
-            avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        }
+        FfmpegLog.quiet();
     }
 
     private final int m_sampleRate;
@@ -317,13 +313,8 @@ public final class AudioExtractor {
         final Matcher code = FFMPEG_ERROR.matcher(m);
         if (code.find()) {
             try {
-                final byte[] buf = new byte[256];
-                if (avutil.av_strerror(Integer.parseInt(code.group(1)), buf, buf.length) == 0) {
-                    final String text = new String(buf, java.nio.charset.StandardCharsets.UTF_8).trim();
-                    final int nul = text.indexOf('\0');
-                    return nul >= 0 ? text.substring(0, nul) : text;
-                }
-            } catch (NumberFormatException | UnsatisfiedLinkError ex) {
+                return FfmpegLog.errorText(Integer.parseInt(code.group(1)));
+            } catch (NumberFormatException ex) {
                 // fall through to the message
             }
         }

@@ -51,18 +51,18 @@ class AudioExtractorRunTest {
 
     @BeforeAll
     static void makeMedia() throws IOException {
-        good1 = TestMedia.write(media.resolve("good1.mp4"), TestMedia.Kind.MP4_AAC, 160, 120, 25, 2.0, 44100, 2,
+        final ClipRecorder.Format mp4 = ClipRecorder.Format.MP4_H264_AAC;
+        good1 = TestMedia.clip(media.resolve("good1.mp4"), mp4, 160, 120, 25, 2.0, 44100, 2,
             TestMedia.tone(440, 0.5, 44100));
-        good2 = TestMedia.write(media.resolve("good2.flv"), TestMedia.Kind.FLV_MP3, 160, 120, 25, 2.0, 22050, 1,
-            TestMedia.tone(300, 0.5, 22050));
-        silentVideo = TestMedia.write(media.resolve("silent.mp4"), TestMedia.Kind.MP4_AAC, 160, 120, 25, 1.0, 44100, 0,
-            null);
+        good2 = TestMedia.clip(media.resolve("good2.flv"), ClipRecorder.Format.FLV_FLV1_MP3, 160, 120, 25, 2.0,
+            22050, 1, TestMedia.tone(300, 0.5, 22050));
+        silentVideo = TestMedia.clip(media.resolve("silent.mp4"), mp4, 160, 120, 25, 1.0, 44100, 0, null);
         zeroBytes = Files.createFile(media.resolve("empty.mp4"));
-        final Path full = TestMedia.write(media.resolve("full.mp4"), TestMedia.Kind.MP4_AAC, 160, 120, 25, 4.0, 44100,
-            2, 44100, TestMedia.tone(440, 0.5, 44100), Map.of());
+        final Path full = TestMedia.clip(media.resolve("full.mp4"), mp4, 160, 120, 25, 4.0, 44100, 2,
+            TestMedia.tone(440, 0.5, 44100), false);
         truncatedMoovAtEnd = truncate(full, media.resolve("cut.mp4"));
-        final Path fast = TestMedia.write(media.resolve("fast.mp4"), TestMedia.Kind.MP4_AAC, 160, 120, 25, 4.0, 44100,
-            2, 44100, TestMedia.tone(440, 0.5, 44100), Map.of("movflags", "faststart"));
+        final Path fast = TestMedia.clip(media.resolve("fast.mp4"), mp4, 160, 120, 25, 4.0, 44100, 2,
+            TestMedia.tone(440, 0.5, 44100), true);
         truncatedFastStart = truncate(fast, media.resolve("cutfast.mp4"));
         notVideo = Files.writeString(media.resolve("notes.mp4"), "FileName,Emotion\nclip1,angry\n".repeat(50));
     }

@@ -23,8 +23,8 @@ class AudioExtractorTest {
 
     @Test
     void toneInStereoAacMp4ComesOutAs16kMonoAt440Hz() throws Exception {
-        final Path mp4 = TestMedia.write(tmp.resolve("tone.mp4"), TestMedia.Kind.MP4_AAC, 160, 120, 25, 3.0, 44100, 2,
-            TestMedia.tone(440, 0.5, 44100));
+        final Path mp4 = TestMedia.clip(tmp.resolve("tone.mp4"), ClipRecorder.Format.MP4_H264_AAC, 160, 120, 25, 3.0,
+            44100, 2, TestMedia.tone(440, 0.5, 44100));
         final ExtractedAudio a = new AudioExtractor().extract("tone", mp4, tmp.resolve("out"), Overwrite.IF_CHANGED,
             new CancelToken());
         System.out.println(a);
@@ -41,8 +41,8 @@ class AudioExtractorTest {
 
     @Test
     void toneInFlvWithMp3() throws Exception {
-        final Path flv = TestMedia.write(tmp.resolve("tone.flv"), TestMedia.Kind.FLV_MP3, 160, 120, 25, 3.0, 44100, 2,
-            TestMedia.tone(440, 0.5, 44100));
+        final Path flv = TestMedia.clip(tmp.resolve("tone.flv"), ClipRecorder.Format.FLV_FLV1_MP3, 160, 120, 25, 3.0,
+            44100, 2, TestMedia.tone(440, 0.5, 44100));
         final ExtractedAudio a = new AudioExtractor().extract("toneflv", flv, tmp.resolve("out"), Overwrite.IF_CHANGED,
             new CancelToken());
         System.out.println(a);
@@ -60,9 +60,9 @@ class AudioExtractorTest {
             + "vavl.shared.dir is '" + System.getProperty("vavl.shared.dir") + "')");
         final float[] original = TestMedia.readWav(jfk);
         assertEquals(16000, TestMedia.wavRate(jfk));
-        // 16 kHz mono speech -> (FFmpeg's resampler in the recorder) 48 kHz stereo AAC in an mp4 with H.264 video
-        final Path mp4 = TestMedia.write(tmp.resolve("jfk.mp4"), TestMedia.Kind.MP4_AAC, 160, 120, 25,
-            original.length / 16000.0, 48000, 2, 16000, (c, i) -> original[(int)i]);
+        // 16 kHz speech on both channels of a stereo AAC track in an mp4 with H.264 video
+        final Path mp4 = TestMedia.clip(tmp.resolve("jfk.mp4"), ClipRecorder.Format.MP4_H264_AAC, 160, 120, 25,
+            original.length / 16000.0, 16000, 2, (c, i) -> original[(int)i]);
         final ExtractedAudio a = new AudioExtractor().extract("jfk", mp4, tmp.resolve("out"), Overwrite.IF_CHANGED,
             new CancelToken());
         System.out.println(a + " (original " + original.length + " samples)");
@@ -75,8 +75,8 @@ class AudioExtractorTest {
 
     @Test
     void floatOutputMaximumDurationAndOtherRates() throws Exception {
-        final Path mp4 = TestMedia.write(tmp.resolve("t.mp4"), TestMedia.Kind.MP4_AAC, 160, 120, 25, 2.0, 48000, 2,
-            TestMedia.tone(1000, 0.9, 48000));
+        final Path mp4 = TestMedia.clip(tmp.resolve("t.mp4"), ClipRecorder.Format.MP4_H264_AAC, 160, 120, 25, 2.0,
+            48000, 2, TestMedia.tone(1000, 0.9, 48000));
         final ExtractedAudio f = new AudioExtractor(16000, AudioSampleFormat.FLOAT_32, 0).extract("t", mp4,
             tmp.resolve("float"), Overwrite.IF_CHANGED, new CancelToken());
         assertEquals("PCM_FLOAT", javax.sound.sampled.AudioSystem.getAudioFileFormat(f.wav().toFile()).getFormat()

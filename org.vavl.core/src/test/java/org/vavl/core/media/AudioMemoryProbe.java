@@ -7,6 +7,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,14 +42,22 @@ public final class AudioMemoryProbe {
         final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         final AtomicLong liveMax = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
         final AtomicInteger collections = new AtomicInteger();
+        final Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
         // the heap in use after every collection during the extraction: what the extraction keeps alive
         final NotificationListener afterGc = (n, h) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
                 final GarbageCollectionNotificationInfo info =
                     GarbageCollectionNotificationInfo.from((CompositeData)n.getUserData());
                 long used = 0;
-                for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                    used += u.getUsed();
+                for (Map.Entry<String, MemoryUsage> u : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(u.getKey())) {
+                        used += u.getValue().getUsed();
+                    }
                 }
                 collections.incrementAndGet();
                 liveMax.accumulateAndGet(used, Math::max);
