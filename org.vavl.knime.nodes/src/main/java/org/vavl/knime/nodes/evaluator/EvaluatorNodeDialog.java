@@ -21,6 +21,9 @@ final class EvaluatorNodeDialog extends DefaultNodeSettingsPane {
             "Prediction column(s), comma separated (empty: the AuxFormer Predictor's)", false, 30));
         addDialogComponent(new DialogComponentStringSelection(EvaluatorSettings.missingValues(),
             "Rows with missing values", EvaluatorSettings.MISSING_FAIL, EvaluatorSettings.MISSING_SKIP));
+        addDialogComponent(new DialogComponentString(EvaluatorSettings.splitColumn(), "Split column", false, 20));
+        addDialogComponent(new DialogComponentString(EvaluatorSettings.evaluatedSplit(),
+            "Evaluated split (empty: every row)", false, 20));
         closeCurrentGroup();
         createNewGroup("Confidence intervals");
         final SettingsModelBoolean bootstrap = EvaluatorSettings.bootstrap();

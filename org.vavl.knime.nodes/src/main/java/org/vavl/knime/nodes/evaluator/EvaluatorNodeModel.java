@@ -78,6 +78,10 @@ final class EvaluatorNodeModel extends NodeModel {
 
     private final SettingsModelString m_missing = EvaluatorSettings.missingValues();
 
+    private final SettingsModelString m_splitColumn = EvaluatorSettings.splitColumn();
+
+    private final SettingsModelString m_split = EvaluatorSettings.evaluatedSplit();
+
     private final SettingsModelBoolean m_bootstrap = EvaluatorSettings.bootstrap();
 
     private final SettingsModelIntegerBounded m_resamples = EvaluatorSettings.resamples();
@@ -88,7 +92,7 @@ final class EvaluatorNodeModel extends NodeModel {
 
     private final SettingsModelString m_reportTitle = EvaluatorSettings.reportTitle();
 
-    private final List<SettingsModel> m_all = List.of(m_task, m_truth, m_predictions, m_missing, m_bootstrap,
+    private final List<SettingsModel> m_all = List.of(m_task, m_truth, m_predictions, m_missing, m_splitColumn, m_split, m_bootstrap,
         m_resamples, m_seed, m_reportFolder, m_reportTitle);
 
     /** Charts of the last execution, for the view (title -> image). */
@@ -271,8 +275,9 @@ final class EvaluatorNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
-        final BufferedDataTable table = (BufferedDataTable)inObjects[0];
-        final Plan plan = plan(table.getDataTableSpec());
+        final BufferedDataTable input = (BufferedDataTable)inObjects[0];
+        final Plan plan = plan(input.getDataTableSpec());
+        final BufferedDataTable table = rowsOfSplit(input, exec);
         final boolean skipMissing = EvaluatorSettings.MISSING_SKIP.equals(m_missing.getStringValue());
         final int resamples = m_bootstrap.getBooleanValue() ? m_resamples.getIntValue() : 0;
         final long seed = m_seed.getIntValue();
@@ -319,6 +324,34 @@ final class EvaluatorNodeModel extends NodeModel {
             setWarningMessage(String.join("\n", evaluation.warnings()));
         }
         return new PortObject[] {metrics.getTable(), confusion.getTable()};
+    }
+
+    /** The rows of the evaluated split, or all rows when no split is set or the table has no split column. */
+    private BufferedDataTable rowsOfSplit(final BufferedDataTable table, final ExecutionContext exec)
+        throws CanceledExecutionException {
+        final String split = m_split.getStringValue();
+        final int col = table.getDataTableSpec().findColumnIndex(m_splitColumn.getStringValue());
+        if (split == null || split.isBlank() || col < 0) {
+            return table;
+        }
+        final BufferedDataContainer c = exec.createDataContainer(table.getDataTableSpec());
+        final Set<String> seen = new LinkedHashSet<>();
+        for (DataRow r : table) {
+            exec.checkCanceled();
+            final DataCell cell = r.getCell(col);
+            final String v = cell.isMissing() ? "" : cell.toString();
+            seen.add(v);
+            if (v.equals(split)) {
+                c.addRowToTable(r);
+            }
+        }
+        c.close();
+        if (c.getTable().size() == 0) {
+            throw new IllegalArgumentException("No row of split '" + split + "' in column '"
+                + m_splitColumn.getStringValue() + "' (values there: " + seen
+                + "). Set 'evaluated split' to one of them, or empty to evaluate every row.");
+        }
+        return c.getTable();
     }
 
     private static DataCell number(final double v) {

@@ -40,6 +40,16 @@ final class EvaluatorSettings {
         return new SettingsModelString("missing values", MISSING_FAIL);
     }
 
+    /** Column holding each clip's split; when the table has no such column every row is evaluated. */
+    static SettingsModelString splitColumn() {
+        return new SettingsModelString("split column", "Split");
+    }
+
+    /** Which split to evaluate (e.g. Test); empty = every row. */
+    static SettingsModelString evaluatedSplit() {
+        return new SettingsModelString("evaluated split", "Test");
+    }
+
     static SettingsModelBoolean bootstrap() {
         return new SettingsModelBoolean("bootstrap", false);
     }

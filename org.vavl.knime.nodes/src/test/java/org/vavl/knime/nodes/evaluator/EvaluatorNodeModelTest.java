@@ -149,6 +149,26 @@ class EvaluatorNodeModelTest {
     }
 
     @Test
+    void onlyTheEvaluatedSplitIsScored() throws Exception {
+        final DataTableSpec spec = Tables.spec("Emotion", StringCell.TYPE, "Split", StringCell.TYPE,
+            "Predicted class (audiovisual)", StringCell.TYPE);
+        final BufferedDataTable table = Tables.table(spec, new Object[][] {
+            {"angry", "Train", "sad"}, {"sad", "Test", "sad"}, {"angry", "Test", "angry"}, {"sad", "Development", "angry"}});
+        try (NodeTester<EvaluatorNodeModel> t = tester("")) {
+            assertEquals(1.0, metric((BufferedDataTable)t.execute(table, null)[0], "audiovisual", "Accuracy", null), 0);
+        }
+        try (NodeTester<EvaluatorNodeModel> t = tester("")) {
+            t.settings(s -> s.addString("evaluated split", ""));
+            assertEquals(0.5, metric((BufferedDataTable)t.execute(table, null)[0], "audiovisual", "Accuracy", null), 0);
+        }
+        try (NodeTester<EvaluatorNodeModel> t = tester("")) {
+            t.settings(s -> s.addString("evaluated split", "test"));
+            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null));
+            assertTrue(e.getMessage().contains("[Train, Test, Development]"), e.getMessage());
+        }
+    }
+
+    @Test
     void missingTruthColumnIsNamedAtConfigure() throws Exception {
         final DataTableSpec spec = Tables.spec("Label", StringCell.TYPE, "Predicted class (audiovisual)", StringCell.TYPE);
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
