@@ -82,6 +82,9 @@ final class FrameAligner implements AutoCloseable {
 
     private boolean m_hasTemplates;
 
+    /** Detections since the last search of rotated views of the whole frame. */
+    private int m_sinceRotatedSearch = Integer.MAX_VALUE / 2;
+
     /** What one frame gave. */
     static final class Result {
         /** True when the frame has an aligned face ({@link #crop}). */
@@ -156,7 +159,10 @@ final class FrameAligner implements AutoCloseable {
         }
         if (found.isEmpty()) {
             final double minFace = m_settings.minFaceFraction() * Math.min(bgr.cols(), bgr.rows());
-            found = m_models.detectFrame(bgr, m_gray, minFace, true);
+            // rotated views cost two more detections: while no face is found, try them now and then only
+            final boolean rotated = m_sinceRotatedSearch >= Math.max(5, m_settings.detectionInterval());
+            found = m_models.detectFrame(bgr, m_gray, minFace, rotated);
+            m_sinceRotatedSearch = rotated ? 0 : m_sinceRotatedSearch + 1;
         }
         if (found.isEmpty()) {
             return false;

@@ -97,6 +97,15 @@ final class AstronautClip {
     /** Writes the clip (H.264 MP4, high bit rate) and returns it. */
     static AstronautClip write(final Path file, final int width, final int height, final int frames,
         final double fps) throws Exception {
+        return write(file, width, height, frames, fps, i -> true);
+    }
+
+    /**
+     * Writes a clip whose frame i shows the portrait when {@code face.test(i)} and otherwise a face-free
+     * picture (a smooth colour gradient with a few bars).
+     */
+    static AstronautClip write(final Path file, final int width, final int height, final int frames,
+        final double fps, final java.util.function.IntPredicate face) throws Exception {
         final AstronautClip clip = new AstronautClip(width, height, frames, fps);
         final Mat portrait = opencv_imgcodecs.imread(astronautPng().toString());
         final Mat frame = new Mat(height, width, opencv_core.CV_8UC3);
@@ -105,15 +114,33 @@ final class AstronautClip {
         try (ClipRecorder rec = ClipRecorder.builder(file, width, height).format(ClipRecorder.Format.MP4_H264_AAC)
             .frameRate(fps).noAudio().videoBitrate(width * height * 30).start()) {
             for (int i = 0; i < frames; i++) {
-                clip.matrix(i, m);
-                warpAffine(portrait, frame, m, new Size(width, height), INTER_LINEAR, BORDER_REPLICATE, new Scalar());
-                final ByteBuffer buf = frame.createBuffer();
-                buf.get(bgr);
+                if (face.test(i)) {
+                    clip.matrix(i, m);
+                    warpAffine(portrait, frame, m, new Size(width, height), INTER_LINEAR, BORDER_REPLICATE,
+                        new Scalar());
+                    final ByteBuffer buf = frame.createBuffer();
+                    buf.get(bgr);
+                } else {
+                    noFace(bgr, width, height, i);
+                }
                 rec.addFrameBgr(bgr);
             }
             rec.finish();
         }
         return clip;
+    }
+
+    /** A picture without a face: a colour gradient that drifts with i, and vertical bars. */
+    static void noFace(final byte[] bgr, final int width, final int height, final int i) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                final int o = (y * width + x) * 3;
+                final boolean bar = ((x + 2 * i) / 16) % 5 == 0;
+                bgr[o] = (byte)(bar ? 40 : (x * 255 / width));
+                bgr[o + 1] = (byte)(bar ? 40 : (y * 255 / height));
+                bgr[o + 2] = (byte)(bar ? 40 : 128 + (i % 64));
+            }
+        }
     }
 
     /** The portrait-to-frame matrix of frame i in OpenCV's pixel-index convention. */
