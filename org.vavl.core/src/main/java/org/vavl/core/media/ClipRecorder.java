@@ -133,6 +133,8 @@ public final class ClipRecorder implements AutoCloseable {
 
         private int m_gopSize = -1;
 
+        private boolean m_fastStart;
+
         private Builder(final Path target, final int width, final int height) {
             m_target = Objects.requireNonNull(target, "target");
             m_width = width;
@@ -188,6 +190,15 @@ public final class ClipRecorder implements AutoCloseable {
         }
 
         /**
+         * MP4 only: put the index (moov atom) at the start of the file, so that players can start before
+         * the whole file is read (ffmpeg's {@code -movflags +faststart}). Default off.
+         */
+        public Builder fastStart(final boolean fastStart) {
+            m_fastStart = fastStart;
+            return this;
+        }
+
+        /**
          * Checks the settings and opens the recorder.
          *
          * @throws IllegalArgumentException for settings the format cannot store, naming the setting
@@ -208,8 +219,7 @@ public final class ClipRecorder implements AutoCloseable {
     }
 
     static {
-        // FFmpeg's own log lines go to stderr unless told otherwise; keep it to real errors
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLog.quiet();
     }
 
     private final Path m_target;
@@ -268,6 +278,9 @@ public final class ClipRecorder implements AutoCloseable {
         if (b.m_format.m_videoCodec == avcodec.AV_CODEC_ID_H264) {
             // OpenH264 may drop frames to meet the bit rate; a clip must keep every frame it was given
             r.setVideoOption("allow_skip_frames", "0");
+        }
+        if (b.m_fastStart && "mp4".equals(b.m_format.m_container)) {
+            r.setOption("movflags", "+faststart");
         }
         if (b.m_audioChannels > 0) {
             r.setAudioCodec(b.m_format.m_audioCodec);
@@ -473,6 +486,9 @@ public final class ClipRecorder implements AutoCloseable {
             throw new IOException("Cannot complete clip " + m_target.getFileName() + ": " + e.getMessage(), e);
         }
         releaseQuietly();
+        if ("flv".equals(format().m_container)) {
+            fixFlvDuration();
+        }
         try {
             Files.move(m_part, m_target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -483,6 +499,36 @@ public final class ClipRecorder implements AutoCloseable {
         m_finished = true;
         m_closed = true;
         return m_target;
+    }
+
+    /**
+     * JavaCV 1.5.12 hands audio packets to the FLV muxer with their duration in samples rather than in the
+     * stream's time base, so FFmpeg's FLV muxer states a duration one audio frame-size "milliseconds" too
+     * long (e.g. 3.63 s for a 2.5 s clip with MP3). The duration is one AMF number in the onMetaData tag at
+     * the start of the file; this writes the true value there.
+     */
+    private void fixFlvDuration() throws IOException {
+        final double seconds = Math.max(m_frames / frameRate(),
+            audioChannels() > 0 ? m_samples / (double)sampleRate() : 0);
+        final byte[] key = {0x00, 0x08, 'd', 'u', 'r', 'a', 't', 'i', 'o', 'n', 0x00};
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(m_part,
+            java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            final ByteBuffer head = ByteBuffer.allocate((int)Math.min(1024, ch.size()));
+            ch.read(head, 0);
+            final byte[] h = head.array();
+            for (int i = 0; i + key.length + 8 <= h.length; i++) {
+                boolean match = true;
+                for (int k = 0; k < key.length && match; k++) {
+                    match = h[i + k] == key[k];
+                }
+                if (match) {
+                    final ByteBuffer value = ByteBuffer.allocate(8).putDouble(seconds); // AMF numbers are big-endian
+                    value.flip();
+                    ch.write(value, i + key.length);
+                    return;
+                }
+            }
+        }
     }
 
     /** Stops recording; without a preceding {@link #finish()} the partial file is deleted. */

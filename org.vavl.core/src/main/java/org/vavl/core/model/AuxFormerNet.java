@@ -84,7 +84,8 @@ public final class AuxFormerNet extends AbstractBlock {
                 m_network = addChildBlock("vavl", new VavlNetwork(config));
                 break;
             case AUXFORMER_2022:
-                throw new UnsupportedOperationException("The AUXFORMER_2022 architecture is not available yet.");
+                m_network = addChildBlock("auxformer", new AuxFormer2022Network(config));
+                break;
             default:
                 throw new IllegalArgumentException("Unknown architecture " + config.architecture());
         }
