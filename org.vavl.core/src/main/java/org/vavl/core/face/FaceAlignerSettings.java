@@ -21,7 +21,7 @@ public final class FaceAlignerSettings {
     public static final int DEFAULT_OUTPUT_SIZE = 224;
 
     /** Default number of processed frames between two runs of the detector when tracking. */
-    public static final int DEFAULT_DETECTION_INTERVAL = 15;
+    public static final int DEFAULT_DETECTION_INTERVAL = 30;
 
     /** Default smallest face, as a fraction of the frame's shorter side. */
     public static final double DEFAULT_MIN_FACE_FRACTION = 0.1;
