@@ -79,9 +79,58 @@ public final class Npy {
         }
     }
 
+    /**
+     * Reads only the header of a {@code .npy} feature file.
+     *
+     * @return {frames, dim} (a 1-D file counts as one frame)
+     * @throws IOException naming the file when it is not a float {@code .npy} of rank 1 or 2
+     */
+    public static int[] readShape(final Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 4096)) {
+            final Header h = readHeader(new DataInputStream(in), file.toString());
+            return new int[]{h.frames, h.dim};
+        }
+    }
+
     /** Reads {@code .npy} content; {@code name} is used in error messages. */
     public static FeatureSequence read(final InputStream stream, final String name) throws IOException {
         final DataInputStream in = new DataInputStream(stream);
+        final Header h = readHeader(in, name);
+        final int frames = h.frames;
+        final int dim = h.dim;
+        final int width = h.width;
+        final ByteOrder order = h.order;
+        final long count = (long)frames * dim;
+        final float[] values = new float[Math.toIntExact(count)];
+        final byte[] chunk = new byte[width * 8192];
+        int filled = 0;
+        while (filled < values.length) {
+            final int n = Math.min(8192, values.length - filled);
+            try {
+                in.readFully(chunk, 0, n * width);
+            } catch (IOException e) {
+                throw new IOException("'" + name + "' is truncated: expected " + count + " values of shape ("
+                    + frames + ", " + dim + ").", e);
+            }
+            final ByteBuffer bb = ByteBuffer.wrap(chunk, 0, n * width).order(order);
+            for (int i = 0; i < n; i++) {
+                values[filled++] = width == 4 ? bb.getFloat() : (float)bb.getDouble();
+            }
+        }
+        return new FeatureSequence(values, frames, dim);
+    }
+
+    private static final class Header {
+        int frames;
+
+        int dim;
+
+        int width;
+
+        ByteOrder order;
+    }
+
+    private static Header readHeader(final DataInputStream in, final String name) throws IOException {
         final byte[] magic = new byte[6];
         try {
             in.readFully(magic);
@@ -137,23 +186,11 @@ public final class Npy {
         if (dim <= 0) {
             throw new IOException("'" + name + "' has a feature dimension of " + dim + ".");
         }
-        final long count = (long)frames * dim;
-        final float[] values = new float[Math.toIntExact(count)];
-        final byte[] chunk = new byte[width * 8192];
-        int filled = 0;
-        while (filled < values.length) {
-            final int n = Math.min(8192, values.length - filled);
-            try {
-                in.readFully(chunk, 0, n * width);
-            } catch (IOException e) {
-                throw new IOException("'" + name + "' is truncated: expected " + count + " values of shape ("
-                    + frames + ", " + dim + ").", e);
-            }
-            final ByteBuffer bb = ByteBuffer.wrap(chunk, 0, n * width).order(order);
-            for (int i = 0; i < n; i++) {
-                values[filled++] = width == 4 ? bb.getFloat() : (float)bb.getDouble();
-            }
-        }
-        return new FeatureSequence(values, frames, dim);
+        final Header h = new Header();
+        h.frames = frames;
+        h.dim = dim;
+        h.width = width;
+        h.order = order;
+        return h;
     }
 }

@@ -1,0 +1,116 @@
+package org.vavl.core.features;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/** The model fixtures made by tools/export/make_fixtures.py (test resources), and a Python probe. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** @return the path of a fixture file */
+    static Path path(final String name) {
+        final URL u = Fixtures.class.getResource("fixtures/" + name);
+        if (u == null) {
+            throw new IllegalStateException("missing fixture " + name + ": run tools/export/make_fixtures.py");
+        }
+        try {
+            return Paths.get(u.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return a fixture .npy */
+    static FeatureSequence npy(final String name) throws Exception {
+        return Npy.read(path(name));
+    }
+
+    /** @return row {@code i} of an images .npy (HWC RGB values 0..255) as an 8-bit BGR Mat */
+    static Mat bgrImage(final FeatureSequence images, final int i, final int size) {
+        final byte[] px = new byte[size * size * 3];
+        for (int k = 0; k < size * size; k++) {
+            for (int c = 0; c < 3; c++) {
+                // RGB in the file, BGR in the Mat
+                px[3 * k + (2 - c)] = (byte)Math.round(images.get(i, 3 * k + c));
+            }
+        }
+        final Mat m = new Mat(size, size, opencv_core.CV_8UC3);
+        m.data().put(px);
+        return m;
+    }
+
+    /** @return max |a - b| */
+    static double maxAbsDiff(final float[] a, final float[] b) {
+        if (a.length != b.length) {
+            throw new AssertionError("lengths differ: " + a.length + " vs " + b.length);
+        }
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+
+    /** The repository root (Maven passes vavl.repo.dir; else found from the working directory). */
+    static Path repoDir() {
+        final String p = System.getProperty("vavl.repo.dir");
+        if (p != null && Files.isDirectory(Paths.get(p, "tools"))) {
+            return Paths.get(p);
+        }
+        Path d = Paths.get("").toAbsolutePath();
+        while (d != null && !Files.isDirectory(d.resolve("tools/export"))) {
+            d = d.getParent();
+        }
+        return d;
+    }
+
+    /** @return true when Debian's /usr/bin/python3 imports all the given modules */
+    static boolean python(final String... modules) {
+        if (!Files.isExecutable(Paths.get("/usr/bin/python3"))) {
+            return false;
+        }
+        try {
+            // find_spec looks the modules up without importing them (importing torch takes seconds)
+            final String check = "import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m)"
+                + " for m in sys.argv[1:]) else 1)";
+            final String[] cmd = new String[modules.length + 3];
+            cmd[0] = "/usr/bin/python3";
+            cmd[1] = "-c";
+            cmd[2] = check;
+            System.arraycopy(modules, 0, cmd, 3, modules.length);
+            final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Runs /usr/bin/python3 with arguments; fails with its output when it fails. */
+    static String runPython(final long timeoutSeconds, final String... args) throws Exception {
+        final String[] cmd = new String[args.length + 1];
+        cmd[0] = "/usr/bin/python3";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        final Process p = pb.start();
+        final String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("python timed out: " + String.join(" ", args));
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("python failed (" + p.exitValue() + "): " + out);
+        }
+        return out;
+    }
+}

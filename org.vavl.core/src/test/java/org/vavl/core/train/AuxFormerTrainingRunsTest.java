@@ -1,0 +1,110 @@
+package org.vavl.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vavl.core.model.Task;
+import org.vavl.core.util.OnError;
+import org.vavl.core.util.Progress;
+
+/** Training runs other than the shared categorical one: dimensional learning, reproducibility, options. */
+class AuxFormerTrainingRunsTest {
+
+    static final List<String> ATTRIBUTES = List.of("arousal", "dominance", "valence");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void learnsAttributesWithCccAbove08() throws Exception {
+        final List<FeatureClip> clips = Synthetic.dimensional(dir, 160, 4, "Train", "Train", "Development", "Test");
+        final long t0 = System.nanoTime();
+        final AuxFormerTrainer.Result r = AuxFormerTrainer.train(clips, ATTRIBUTES, Synthetic.smallNet().build(),
+            Task.DIMENSIONAL, Synthetic.fastSettings().epochs(8).build(), "Train", "Development", OnError.FAIL,
+            Progress.NONE);
+        System.out.println("dimensional training: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        r.history().forEach(System.out::println);
+        final EpochRecord sel = r.history().stream().filter(EpochRecord::selected).findFirst().get();
+        assertEquals(3 - 3 * sel.devMetric(), sel.devCriterion(), 1e-9, "criterion = 3 - sum CCC");
+        final List<FeatureClip> test = clips.stream().filter(c -> "Test".equals(c.split())).collect(Collectors.toList());
+        final List<AuxFormerPredictor.ClipPrediction> pred = AuxFormerTrainerTest.predict(r.model(), test, 8);
+        final float[][] p = new float[test.size()][];
+        final float[][] y = new float[test.size()][];
+        for (int i = 0; i < test.size(); i++) {
+            p[i] = pred.get(i).audiovisual();
+            y[i] = test.get(i).attributes();
+        }
+        final double[] ccc = Losses.ccc(p, y);
+        System.out.println("held-out CCC (audiovisual): " + Arrays.toString(ccc));
+        for (double c : ccc) {
+            assertTrue(c >= 0.8, "CCC " + Arrays.toString(ccc));
+        }
+    }
+
+    @Test
+    void sameSeedGivesIdenticalHistoryAndPredictions() throws Exception {
+        final List<FeatureClip> clips = Synthetic.categorical(dir, 36, 3, 8, "Train", "Development", "Train");
+        final TrainingSettings s = Synthetic.fastSettings().epochs(2).seed(42).classWeights(true).build();
+        final AuxFormerTrainer.Result a = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
+            Synthetic.smallNet().build(), Task.CATEGORICAL, s, "Train", "Development", OnError.FAIL, Progress.NONE);
+        final AuxFormerTrainer.Result b = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
+            Synthetic.smallNet().build(), Task.CATEGORICAL, s, "Train", "Development", OnError.FAIL, Progress.NONE);
+        assertEquals(a.history().size(), b.history().size());
+        for (int i = 0; i < a.history().size(); i++) {
+            assertTrue(a.history().get(i).sameFigures(b.history().get(i)),
+                a.history().get(i) + " vs " + b.history().get(i));
+        }
+        assertArrayEquals(a.model().weights(), b.model().weights(), "identical weights");
+        final List<AuxFormerPredictor.ClipPrediction> pa = AuxFormerTrainerTest.predict(a.model(), clips, 8);
+        final List<AuxFormerPredictor.ClipPrediction> pb = AuxFormerTrainerTest.predict(b.model(), clips, 8);
+        for (int i = 0; i < clips.size(); i++) {
+            assertArrayEquals(pa.get(i).audiovisual(), pb.get(i).audiovisual(), 0f);
+        }
+        // another seed gives another history
+        final AuxFormerTrainer.Result c = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
+            Synthetic.smallNet().build(), Task.CATEGORICAL, s.toBuilder().seed(43).build(), "Train", "Development",
+            OnError.FAIL, Progress.NONE);
+        assertFalse(c.history().get(0).sameFigures(a.history().get(0)));
+    }
+
+    @Test
+    void earlyStoppingRule() {
+        final EpochSelector s = new EpochSelector(2);
+        assertTrue(s.offer(1, 1.0));
+        assertTrue(s.offer(2, 0.5));
+        assertFalse(s.offer(3, 0.5), "a tie is no improvement");
+        assertFalse(s.shouldStop());
+        assertFalse(s.offer(4, 0.7));
+        assertTrue(s.shouldStop(), "two epochs without improvement");
+        assertEquals(2, s.bestEpoch());
+        final EpochSelector never = new EpochSelector(0);
+        never.offer(1, 1);
+        for (int e = 2; e < 50; e++) {
+            never.offer(e, 2);
+        }
+        assertFalse(never.shouldStop());
+    }
+
+    @Test
+    void audioCutIsRecordedAndTrainingRecordsItsSettings() throws Exception {
+        final List<FeatureClip> clips = Synthetic.categorical(dir, 24, 3, 9, "Train", "Development");
+        final AuxFormerTrainer.Result r = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
+            Synthetic.smallNet().build(), Task.CATEGORICAL,
+            Synthetic.fastSettings().epochs(1).maxAudioFrames(4).build(), "Train", "Development", OnError.FAIL,
+            Progress.NONE);
+        assertEquals("4", r.model().info().get(AuxFormerTrainer.MAX_AUDIO_FRAMES));
+        assertEquals("1", r.model().info().get("Selected epoch"));
+        assertEquals(Synthetic.AUDIO_DIM, r.model().config().audioDim());
+        assertEquals(Synthetic.VISUAL_DIM, r.model().config().visualDim());
+        assertEquals(3, r.model().config().outputs());
+    }
+}

@@ -1,0 +1,198 @@
+package org.vavl.knime.osgitest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vavl.knime.osgitest.BuiltSite.CORE;
+import static org.vavl.knime.osgitest.BuiltSite.FRAGMENT;
+import static org.vavl.knime.osgitest.BuiltSite.LIBS;
+import static org.vavl.knime.osgitest.BuiltSite.NODES;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-written MANIFEST.MF files (kept as sources so that Tycho can build the same tree) against the jars the
+ * build made: Bundle-ClassPath names exactly the jars in lib/, Export-Package names the packages that are there,
+ * and every package the engine and the nodes use is visible to them in OSGi.
+ */
+class BundleManifestsTest {
+
+    @Test
+    void libraryBundleClassPathAndExportsMatchItsJars() throws Exception {
+        final Path jar = BuiltSite.plugin(LIBS);
+        final Attributes a = BuiltSite.manifest(jar).getMainAttributes();
+        assertEquals("dir", a.getValue("Eclipse-BundleShape"));
+        assertEquals(libEntries(jar), new TreeSet<>(BuiltSite.clauses(a.getValue("Bundle-ClassPath"))),
+            "org.vavl.libs/META-INF/MANIFEST.MF Bundle-ClassPath vs the jars the build put in lib/ "
+                + "(org.vavl.libs/pom.xml)");
+        final Set<String> packages = packagesInNestedJars(jar);
+        final Set<String> exported = new TreeSet<>(BuiltSite.clauses(a.getValue("Export-Package")));
+        assertEquals(packages, exported,
+            "org.vavl.libs/META-INF/MANIFEST.MF Export-Package must list the packages of its jars; it should be:\n"
+                + header("Export-Package", packages));
+    }
+
+    @Test
+    void fragmentClassPathMatchesItsJarsAndItsPlatform() throws Exception {
+        final Path jar = BuiltSite.plugin(FRAGMENT);
+        final Attributes a = BuiltSite.manifest(jar).getMainAttributes();
+        assertEquals(libEntries(jar), new TreeSet<>(BuiltSite.clauses(a.getValue("Bundle-ClassPath"))),
+            "org.vavl.libs.linux.x86_64/META-INF/MANIFEST.MF Bundle-ClassPath vs the jars in lib/");
+        assertEquals(LIBS, BuiltSite.clauses(a.getValue("Fragment-Host")).get(0));
+        assertEquals("(&(osgi.os=linux)(osgi.arch=x86_64))", a.getValue("Eclipse-PlatformFilter"));
+        assertEquals("dir", a.getValue("Eclipse-BundleShape"));
+        for (final String lib : libEntries(jar)) {
+            assertTrue(lib.endsWith("-linux-x86_64.jar"), "not a linux-x86_64 jar in the fragment: " + lib);
+        }
+    }
+
+    @Test
+    void engineAndNodesExportEveryPackageTheyHold() throws Exception {
+        for (final String b : List.of(CORE, NODES)) {
+            final Path jar = BuiltSite.plugin(b);
+            final Set<String> exported = new TreeSet<>(
+                BuiltSite.clauses(BuiltSite.manifest(jar).getMainAttributes().getValue("Export-Package")));
+            final Set<String> missing = new TreeSet<>(packagesIn(jar));
+            missing.removeAll(exported);
+            assertEquals(Set.of(), missing, b + "/META-INF/MANIFEST.MF: add these packages to Export-Package");
+        }
+    }
+
+    @Test
+    void nodesJarHoldsPluginXmlAndNodeDescriptions() throws Exception {
+        try (ZipFile z = new ZipFile(BuiltSite.plugin(NODES).toFile())) {
+            final String pluginXml = new String(BuiltSite.read(z, "plugin.xml"), java.nio.charset.StandardCharsets.UTF_8);
+            final Matcher m = Pattern.compile("factory-class=\"([^\"]+)\"").matcher(pluginXml);
+            int factories = 0;
+            while (m.find()) {
+                final String path = m.group(1).replace('.', '/');
+                if (z.getEntry(path + ".class") != null) {
+                    factories++;
+                    // KNIME reads the node description next to the factory: <Factory>.xml
+                    assertTrue(z.getEntry(path + ".xml") != null, "no node description " + path + ".xml in the nodes jar");
+                }
+            }
+            final Matcher icon = Pattern.compile("icon=\"([^\"]+)\"").matcher(pluginXml);
+            while (icon.find()) {
+                if (BuiltSite.repoDir().resolve("org.vavl.knime.nodes").resolve(icon.group(1)).toFile().isFile()) {
+                    assertTrue(z.getEntry(icon.group(1)) != null, "category icon " + icon.group(1) + " not in the jar");
+                }
+            }
+            System.out.println("nodes jar: plugin.xml and " + factories + " node factories with descriptions");
+        }
+    }
+
+    /**
+     * What the engine and the nodes reference (jdeps) must be visible to them inside OSGi: the JDK, their own
+     * packages, the library bundle's exports (org.vavl.core re-exports org.vavl.libs), the engine's exports (for
+     * the nodes), and org.knime.* (for the nodes: KNIME's org.knime.core at run time).
+     */
+    @Test
+    void everyPackageTheEngineAndTheNodesUseIsVisibleInOsgi() throws Exception {
+        final Set<String> libs = new TreeSet<>(
+            BuiltSite.clauses(BuiltSite.manifest(BuiltSite.plugin(LIBS)).getMainAttributes().getValue("Export-Package")));
+        final Set<String> core = new TreeSet<>(
+            BuiltSite.clauses(BuiltSite.manifest(BuiltSite.plugin(CORE)).getMainAttributes().getValue("Export-Package")));
+        final Set<String> missing = new TreeSet<>();
+        for (final String pkg : referencedNonJdkPackages(BuiltSite.plugin(CORE))) {
+            if (!libs.contains(pkg) && !core.contains(pkg)) {
+                missing.add(CORE + " uses " + pkg);
+            }
+        }
+        for (final String pkg : referencedNonJdkPackages(BuiltSite.plugin(NODES))) {
+            if (!libs.contains(pkg) && !core.contains(pkg) && !pkg.startsWith("org.knime.")) {
+                missing.add(NODES + " uses " + pkg);
+            }
+        }
+        assertEquals(Set.of(), missing, "packages no bundle exports (add the library to org.vavl.libs)");
+    }
+
+    /** Packages that classes of the jar reference and that are neither in the JDK nor in the jar itself. */
+    private static Set<String> referencedNonJdkPackages(final Path jar) {
+        final ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        final StringWriter out = new StringWriter();
+        final int rc = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:package", "--multi-release",
+            "17", jar.toString());
+        assertEquals(0, rc, out.toString());
+        final Set<String> own = packagesIn(jar);
+        final Set<String> result = new TreeSet<>();
+        final Pattern line = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s+not found\\s*$");
+        for (final String l : out.toString().split("\\R")) {
+            final Matcher m = line.matcher(l);
+            if (m.matches() && !own.contains(m.group(2))) {
+                result.add(m.group(2));
+            }
+        }
+        return result;
+    }
+
+    private static Set<String> libEntries(final Path jar) throws IOException {
+        final Set<String> out = new TreeSet<>();
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            for (final Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
+                final String n = e.nextElement().getName();
+                if (n.startsWith("lib/") && n.endsWith(".jar")) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> packagesIn(final Path jar) {
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            final Set<String> out = new TreeSet<>();
+            for (final Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
+                addPackage(out, e.nextElement().getName());
+            }
+            return out;
+        } catch (final IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Set<String> packagesInNestedJars(final Path jar) throws IOException {
+        final Set<String> out = new TreeSet<>();
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            for (final Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
+                final ZipEntry entry = e.nextElement();
+                if (entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")) {
+                    BuiltSite.withNestedJar(z, entry, nested -> {
+                        for (final Enumeration<? extends ZipEntry> n = nested.entries(); n.hasMoreElements();) {
+                            addPackage(out, n.nextElement().getName());
+                        }
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The package of a class entry; multi-release, module-info and package-info entries do not count. */
+    private static void addPackage(final Set<String> out, final String entry) {
+        if (entry.endsWith(".class") && !entry.startsWith("META-INF/") && entry.indexOf('/') > 0
+            && !entry.endsWith("module-info.class") && !entry.endsWith("package-info.class")) {
+            out.add(entry.substring(0, entry.lastIndexOf('/')).replace('/', '.'));
+        }
+    }
+
+    private static String header(final String name, final Set<String> values) {
+        return name + ": " + String.join(",\n ", new ArrayList<>(new LinkedHashSet<>(values)));
+    }
+}

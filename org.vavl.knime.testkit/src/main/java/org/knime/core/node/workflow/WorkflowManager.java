@@ -1,0 +1,32 @@
+package org.knime.core.node.workflow;
+
+import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
+
+/**
+ * A workflow (test-kit subset: only its context, which names the workflow folder).
+ * <p>
+ * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/workflow/WorkflowManager.java
+ */
+public final class WorkflowManager {
+
+    private final WorkflowContextV2 m_context;
+
+    WorkflowManager(final WorkflowContextV2 context) {
+        m_context = context;
+    }
+
+    /** @return the context of this workflow (location, executor) */
+    public WorkflowContextV2 getContextV2() {
+        return m_context;
+    }
+
+    /** @return the workflow name (its folder name) */
+    public String getName() {
+        return m_context.getExecutorInfo().getLocalWorkflowPath().getFileName().toString();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkflowManager(" + m_context.getExecutorInfo().getLocalWorkflowPath() + ")";
+    }
+}
