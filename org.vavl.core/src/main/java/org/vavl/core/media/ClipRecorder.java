@@ -135,6 +135,8 @@ public final class ClipRecorder implements AutoCloseable {
 
         private boolean m_fastStart;
 
+        private final java.util.Map<String, String> m_videoOptions = new java.util.LinkedHashMap<>();
+
         private Builder(final Path target, final int width, final int height) {
             m_target = Objects.requireNonNull(target, "target");
             m_width = width;
@@ -195,6 +197,15 @@ public final class ClipRecorder implements AutoCloseable {
          */
         public Builder fastStart(final boolean fastStart) {
             m_fastStart = fastStart;
+            return this;
+        }
+
+        /**
+         * An option of FFmpeg's video encoder (e.g. {@code loopfilter} = {@code 0} for OpenH264), passed as
+         * is; unknown options are ignored by FFmpeg.
+         */
+        public Builder videoOption(final String key, final String value) {
+            m_videoOptions.put(key, value);
             return this;
         }
 
@@ -264,7 +275,9 @@ public final class ClipRecorder implements AutoCloseable {
         if (folder == null || !Files.isDirectory(folder)) {
             throw new IOException("Cannot write clip " + m_target + ": the folder " + folder + " does not exist.");
         }
-        m_part = Files.createTempFile(folder, "." + m_target.getFileName() + ".recording-", ".part");
+        // not Files.createTempFile: its owner-only permissions would stay with the finished clip
+        m_part = folder.resolve("." + m_target.getFileName() + ".recording-" + Long.toHexString(System.nanoTime())
+            + "-" + Long.toHexString(Thread.currentThread().getId()) + ".part");
         m_bgr = new byte[b.m_width * b.m_height * 3];
 
         final FFmpegFrameRecorder r = new FFmpegFrameRecorder(m_part.toFile(), b.m_width, b.m_height, b.m_audioChannels);
@@ -279,6 +292,7 @@ public final class ClipRecorder implements AutoCloseable {
             // OpenH264 may drop frames to meet the bit rate; a clip must keep every frame it was given
             r.setVideoOption("allow_skip_frames", "0");
         }
+        b.m_videoOptions.forEach(r::setVideoOption);
         if (b.m_fastStart && "mp4".equals(b.m_format.m_container)) {
             r.setOption("movflags", "+faststart");
         }

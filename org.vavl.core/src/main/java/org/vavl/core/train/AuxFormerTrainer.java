@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -149,6 +150,11 @@ public final class AuxFormerTrainer {
         final String trainValue, final String devValue, final OnError onError, final Progress progress)
         throws Exception {
         Objects.requireNonNull(task, "task");
+        final Set<String> splits = new LinkedHashSet<>();
+        for (FeatureClip c : clips) {
+            splits.add(String.valueOf(c.split()));
+        }
+        checkSplits(splits, trainValue, devValue);
         if (labelNames.isEmpty()) {
             throw new IllegalArgumentException(task == Task.CATEGORICAL ? "There are no classes to learn."
                 : "No attribute columns are selected.");
@@ -199,6 +205,23 @@ public final class AuxFormerTrainer {
         final AuxFormerConfig config = architecture.toBuilder().audioDim(set.audioDim()).visualDim(set.visualDim())
             .outputs(labelNames.size()).task(task).build();
         return DjlRuntime.call(() -> new Run(config, labelNames, settings, set, train, dev, skipped, progress).run());
+    }
+
+    /**
+     * Checks that both split values occur among the split values of the clips.
+     *
+     * @param splitValues the split values found (in the order found)
+     * @throws IllegalArgumentException naming the empty split, its value and the values found
+     */
+    public static void checkSplits(final Collection<String> splitValues, final String trainValue,
+        final String devValue) {
+        for (String[] s : new String[][] {{trainValue, "training"}, {devValue, "development"}}) {
+            if (!splitValues.contains(s[0])) {
+                throw new IllegalArgumentException("The " + s[1] + " split is empty: no clip has the split value '"
+                    + s[0] + "' (values found: " + String.join(", ", splitValues) + "). Set the " + s[1]
+                    + " split value to one of them, or add " + s[1] + " clips.");
+            }
+        }
     }
 
     private static String labelProblem(final FeatureClip c, final Task task, final List<String> names) {
@@ -305,6 +328,7 @@ public final class AuxFormerTrainer {
         Result run() throws Exception {
             final Device device = DjlRuntime.device(m_settings.device(), Djl.ENGINE);
             Djl.noGradOnThisThread();
+            Djl.intraOpThreads(m_settings.threads());
             final Engine engine = Engine.getEngine(Djl.ENGINE);
             try (NDManager manager = NDManager.newBaseManager(device, Djl.ENGINE)) {
                 m_manager = manager;

@@ -49,6 +49,14 @@ final class Djl {
         }
     }
 
+    /** Sets PyTorch's process-wide intra-op thread count; 0 or less leaves it. */
+    static void intraOpThreads(final int threads) {
+        if (threads > 0 && ENGINE.equals(Engine.getInstance().getEngineName())
+            && ai.djl.pytorch.jni.JniUtils.getNumThreads() != threads) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
+    }
+
     /** @return library versions for the model's record */
     static Map<String, String> versions() {
         final Map<String, String> v = new LinkedHashMap<>();

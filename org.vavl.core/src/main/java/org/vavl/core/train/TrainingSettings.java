@@ -38,6 +38,8 @@ public final class TrainingSettings {
 
     private final float m_modalityDropout;
 
+    private final int m_threads;
+
     private TrainingSettings(final Builder b) {
         m_epochs = b.m_epochs;
         m_batchSize = b.m_batchSize;
@@ -52,6 +54,7 @@ public final class TrainingSettings {
         m_device = b.m_device;
         m_maxAudioFrames = b.m_maxAudioFrames;
         m_modalityDropout = b.m_modalityDropout;
+        m_threads = b.m_threads;
     }
 
     /** @return a builder with the reference's defaults */
@@ -75,6 +78,7 @@ public final class TrainingSettings {
         b.m_device = m_device;
         b.m_maxAudioFrames = m_maxAudioFrames;
         b.m_modalityDropout = m_modalityDropout;
+        b.m_threads = m_threads;
         return b;
     }
 
@@ -155,6 +159,14 @@ public final class TrainingSettings {
         return m_modalityDropout;
     }
 
+    /**
+     * @return PyTorch intra-op threads for the training; 0 (default) leaves PyTorch's process-wide setting as it
+     *         is. PyTorch has one such setting per process: the last training started sets it.
+     */
+    public int threads() {
+        return m_threads;
+    }
+
     /** Builder; every setter checks its value and names the setting when it is wrong. */
     public static final class Builder {
         private int m_epochs = 20;
@@ -182,6 +194,8 @@ public final class TrainingSettings {
         private int m_maxAudioFrames;
 
         private float m_modalityDropout = 0.2f;
+
+        private int m_threads;
 
         private Builder() {
         }
@@ -262,6 +276,11 @@ public final class TrainingSettings {
                 throw new IllegalArgumentException("Modality dropout must lie in [0, 1] (got " + v + ").");
             }
             m_modalityDropout = v;
+            return this;
+        }
+
+        public Builder threads(final int v) {
+            m_threads = check("Threads", v, 0, 4096);
             return this;
         }
 

@@ -5,8 +5,6 @@ import java.util.List;
 
 import javax.swing.JLabel;
 
-import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
@@ -33,21 +31,30 @@ public class DialogComponentButtonGroup extends DialogComponent {
         getComponentPanel().add(m_label);
     }
 
+    /** @param stringModel model @param vertical layout @param label border label @param elements the values
+     * (also the button texts) */
+    public DialogComponentButtonGroup(final SettingsModelString stringModel, final boolean vertical,
+        final String label, final String... elements) {
+        this(stringModel, label, vertical, elements, elements);
+    }
+
+    /** @return the action commands (the values the buttons store) */
+    List<String> actionCommands() {
+        return m_actionCommands;
+    }
+
     @Override
     protected void updateComponent() {
         m_label.setEnabled(getModel().isEnabled());
     }
 
     @Override
-    protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        String v = ((SettingsModelString)getModel()).getStringValue();
-        if (!m_actionCommands.contains(v)) {
-            throw new InvalidSettingsException("\"" + v + "\" is not one of " + m_actionCommands);
-        }
+    protected void validateSettingsBeforeSave() {
+        // as in KNIME: the selected button is always one of the action commands
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
     }
 
     @Override

@@ -30,6 +30,22 @@ public abstract class AbstractConfigEntry {
     /** @return the value as written into XML, null for a null string */
     public abstract String toStringValue();
 
+    /** Same content (key compared by {@link #equals(Object)}). */
+    abstract boolean sameAs(AbstractConfigEntry other);
+
+    abstract int hash();
+
+    @Override
+    public boolean equals(final Object obj) {
+        return obj == this || (obj instanceof AbstractConfigEntry && ((AbstractConfigEntry)obj).m_key.equals(m_key)
+            && sameAs((AbstractConfigEntry)obj));
+    }
+
+    @Override
+    public int hashCode() {
+        return m_key.hashCode() * 31 + hash();
+    }
+
     @Override
     public String toString() {
         return m_key + "=" + toStringValue();

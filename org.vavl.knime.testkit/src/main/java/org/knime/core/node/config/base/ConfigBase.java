@@ -120,14 +120,13 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     }
 
     @Override
-    public boolean equals(final Object obj) {
-        return obj instanceof ConfigBase && ((ConfigBase)obj).getKey().equals(getKey())
-            && ((ConfigBase)obj).m_map.equals(m_map);
+    boolean sameAs(final AbstractConfigEntry other) {
+        return other instanceof ConfigBase && ((ConfigBase)other).m_map.equals(m_map);
     }
 
     @Override
-    public int hashCode() {
-        return getKey().hashCode() ^ m_map.hashCode();
+    int hash() {
+        return m_map.hashCode();
     }
 
     @Override

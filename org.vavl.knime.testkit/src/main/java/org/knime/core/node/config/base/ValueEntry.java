@@ -31,14 +31,14 @@ final class ValueEntry extends AbstractConfigEntry {
     }
 
     @Override
-    public boolean equals(final Object obj) {
-        return obj instanceof ValueEntry && ((ValueEntry)obj).m_kind == m_kind
-            && Objects.equals(((ValueEntry)obj).m_value, m_value) && ((ValueEntry)obj).getKey().equals(getKey());
+    boolean sameAs(final AbstractConfigEntry other) {
+        return other instanceof ValueEntry && ((ValueEntry)other).m_kind == m_kind
+            && Objects.equals(((ValueEntry)other).m_value, m_value);
     }
 
     @Override
-    public int hashCode() {
-        return Objects.hash(getKey(), m_kind, m_value);
+    int hash() {
+        return Objects.hash(m_kind, m_value);
     }
 
     /** Checks that a string read from XML parses as the given kind; returns a message when it does not. */

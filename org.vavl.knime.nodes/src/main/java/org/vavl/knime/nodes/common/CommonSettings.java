@@ -1,0 +1,82 @@
+package org.vavl.knime.nodes.common;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.util.OnError;
+import org.vavl.core.util.Overwrite;
+
+/**
+ * Settings every VAVL node that works clip by clip shares, with the same keys, defaults and allowed values
+ * everywhere. Each method creates a new settings model (one for the node model, one for the dialog).
+ */
+public final class CommonSettings {
+
+    /** Allowed values of "on error". */
+    public static final List<String> ON_ERROR_VALUES = List.of(OnError.FAIL.settingValue(), OnError.SKIP.settingValue());
+
+    /** Allowed values of "overwrite". */
+    public static final List<String> OVERWRITE_VALUES =
+        Arrays.stream(Overwrite.values()).map(Overwrite::settingValue).toList();
+
+    /** Allowed values of "device". */
+    public static final List<String> DEVICE_VALUES = List.of("auto", "cpu", "gpu");
+
+    private CommonSettings() {
+    }
+
+    /** Worker threads, default = the machine's processors. */
+    public static SettingsModelIntegerBounded threads() {
+        return new SettingsModelIntegerBounded("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+    }
+
+    /** "fail" (default) or "skip". */
+    public static SettingsModelString onError() {
+        return new SettingsModelString("on error", OnError.FAIL.settingValue());
+    }
+
+    /** "never", "if changed" (default) or "always". */
+    public static SettingsModelString overwrite() {
+        return new SettingsModelString("overwrite", Overwrite.IF_CHANGED.settingValue());
+    }
+
+    /** "auto" (default), "cpu" or "gpu". */
+    public static SettingsModelString device() {
+        return new SettingsModelString("device", "auto");
+    }
+
+    /** An output folder, absolute or relative to the workflow folder. */
+    public static SettingsModelString outputFolder(final String defaultFolder) {
+        return new SettingsModelString("output folder", defaultFolder);
+    }
+
+    /** @return the on-error policy of a setting, or an error naming the setting and the allowed values */
+    public static OnError onError(final SettingsModelString model) throws InvalidSettingsException {
+        try {
+            return OnError.fromSetting(model.getStringValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    /** @return the overwrite policy of a setting, or an error naming the setting and the allowed values */
+    public static Overwrite overwrite(final SettingsModelString model) throws InvalidSettingsException {
+        try {
+            return Overwrite.fromSetting(model.getStringValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    /** @return the device setting checked against the allowed values */
+    public static String device(final SettingsModelString model) throws InvalidSettingsException {
+        final String v = model.getStringValue();
+        if (!DEVICE_VALUES.contains(v)) {
+            throw new InvalidSettingsException("Unknown device setting '" + v + "': use auto, cpu or gpu.");
+        }
+        return v;
+    }
+}

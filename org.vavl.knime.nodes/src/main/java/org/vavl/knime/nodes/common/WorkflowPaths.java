@@ -1,0 +1,63 @@
+package org.vavl.knime.nodes.common;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.workflow.NodeContext;
+import org.knime.core.node.workflow.WorkflowManager;
+import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
+
+/**
+ * Resolves folder and file settings that are absolute or relative to the workflow folder, through KNIME's
+ * workflow context ({@code NodeContext -> WorkflowManager -> WorkflowContextV2 -> ExecutorInfo
+ * .getLocalWorkflowPath()}, KNIME 4.7+), so that a workflow and its data can move together.
+ */
+public final class WorkflowPaths {
+
+    private WorkflowPaths() {
+    }
+
+    /**
+     * @param value the setting's value
+     * @param settingName the setting's name, for messages
+     * @return the absolute, normalised path
+     * @throws InvalidSettingsException when the value is empty or not a path, or relative while the workflow
+     *             folder is unknown
+     */
+    public static Path resolveFolder(final String value, final String settingName) throws InvalidSettingsException {
+        if (value == null || value.isBlank()) {
+            throw new InvalidSettingsException("Setting '" + settingName + "' is empty: give a folder.");
+        }
+        final Path p;
+        try {
+            p = Paths.get(value.trim());
+        } catch (InvalidPathException e) {
+            throw new InvalidSettingsException("Setting '" + settingName + "' is not a valid path: " + value, e);
+        }
+        if (p.isAbsolute()) {
+            return p.normalize();
+        }
+        final Path workflow = workflowFolder();
+        if (workflow == null) {
+            throw new InvalidSettingsException("Setting '" + settingName + "' is the relative path '" + value
+                + "', but the workflow's folder is unknown here; give an absolute path.");
+        }
+        return workflow.resolve(p).normalize();
+    }
+
+    /** @return the local folder of the running workflow, or null when unknown */
+    public static Path workflowFolder() {
+        final NodeContext context = NodeContext.getContext();
+        if (context == null) {
+            return null;
+        }
+        final WorkflowManager wfm = context.getWorkflowManager();
+        if (wfm == null) {
+            return null;
+        }
+        final WorkflowContextV2 wc = wfm.getContextV2();
+        return wc == null ? null : wc.getExecutorInfo().getLocalWorkflowPath();
+    }
+}

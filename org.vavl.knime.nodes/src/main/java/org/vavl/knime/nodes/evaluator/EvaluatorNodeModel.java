@@ -1,0 +1,590 @@
+package org.vavl.knime.nodes.evaluator;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.chart.JFreeChart;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vavl.core.metrics.CategoricalScores;
+import org.vavl.core.metrics.ConfusionMatrix;
+import org.vavl.core.metrics.Evaluation;
+import org.vavl.core.metrics.EvaluationCharts;
+import org.vavl.core.metrics.EvaluationReport;
+import org.vavl.core.metrics.MetricRow;
+import org.vavl.knime.nodes.common.WorkflowPaths;
+
+/**
+ * Evaluator: the paper's metrics and more, for the audiovisual, audio-only and visual-only predictions side
+ * by side; a metrics table, a confusion-matrix table, a view, and PNG charts plus an HTML report in a folder.
+ */
+final class EvaluatorNodeModel extends NodeModel {
+
+    /** The AuxFormer Predictor's modalities, in display order. */
+    static final List<String> MODALITIES = List.of("audiovisual", "audio-only", "visual-only");
+
+    private static final String CLASS_PREFIX = "Predicted class (";
+
+    private static final Pattern MODALITY_COLUMN = Pattern.compile("(.+) \\((audiovisual|audio-only|visual-only)\\)");
+
+    private static final String INTERNAL_CHARTS = "charts";
+
+    private final SettingsModelString m_task = EvaluatorSettings.task();
+
+    private final SettingsModelString m_truth = EvaluatorSettings.truthColumns();
+
+    private final SettingsModelString m_predictions = EvaluatorSettings.predictionColumns();
+
+    private final SettingsModelString m_missing = EvaluatorSettings.missingValues();
+
+    private final SettingsModelString m_splitColumn = EvaluatorSettings.splitColumn();
+
+    private final SettingsModelString m_split = EvaluatorSettings.evaluatedSplit();
+
+    private final SettingsModelBoolean m_bootstrap = EvaluatorSettings.bootstrap();
+
+    private final SettingsModelIntegerBounded m_resamples = EvaluatorSettings.resamples();
+
+    private final SettingsModelIntegerBounded m_seed = EvaluatorSettings.seed();
+
+    private final SettingsModelString m_reportFolder = EvaluatorSettings.reportFolder();
+
+    private final SettingsModelString m_reportTitle = EvaluatorSettings.reportTitle();
+
+    private final List<SettingsModel> m_all = List.of(m_task, m_truth, m_predictions, m_missing, m_splitColumn, m_split, m_bootstrap,
+        m_resamples, m_seed, m_reportFolder, m_reportTitle);
+
+    /** Charts of the last execution, for the view (title -> image). */
+    private final Map<String, BufferedImage> m_charts = new LinkedHashMap<>();
+
+    EvaluatorNodeModel() {
+        super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+            new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    /** What to compare: task, truth column(s), and per modality the prediction column(s). */
+    record Plan(boolean categorical, List<String> truth, Map<String, List<String>> predictions) {
+    }
+
+    static DataTableSpec metricsSpec() {
+        return new DataTableSpec(col("Modality", StringCell.TYPE), col("Metric", StringCell.TYPE),
+            col("Class or attribute", StringCell.TYPE), col("Value", DoubleCell.TYPE),
+            col("95% CI lower", DoubleCell.TYPE), col("95% CI upper", DoubleCell.TYPE));
+    }
+
+    static DataTableSpec confusionSpec() {
+        return new DataTableSpec(col("Modality", StringCell.TYPE), col("True class", StringCell.TYPE),
+            col("Predicted class", StringCell.TYPE), col("Count", LongCell.TYPE),
+            col("Share of true class", DoubleCell.TYPE));
+    }
+
+    private static DataColumnSpec col(final String name, final DataType type) {
+        return new DataColumnSpecCreator(name, type).createSpec();
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        plan((DataTableSpec)inSpecs[0]);
+        resolveReportFolder();
+        return new PortObjectSpec[] {metricsSpec(), confusionSpec()};
+    }
+
+    /** Finds the columns to compare, or fails naming what is missing. */
+    Plan plan(final DataTableSpec spec) throws InvalidSettingsException {
+        final List<String> userPredictions = list(m_predictions.getStringValue());
+        final List<String> userTruth = list(m_truth.getStringValue());
+        String task = m_task.getStringValue();
+        if (EvaluatorSettings.TASK_AUTO.equals(task)) {
+            final boolean hasClasses = Arrays.stream(spec.getColumnNames()).anyMatch(c -> c.startsWith(CLASS_PREFIX));
+            if (!userPredictions.isEmpty()) {
+                task = isStringColumn(spec, userPredictions.get(0)) ? EvaluatorSettings.TASK_CATEGORICAL
+                    : EvaluatorSettings.TASK_DIMENSIONAL;
+            } else {
+                task = hasClasses ? EvaluatorSettings.TASK_CATEGORICAL : EvaluatorSettings.TASK_DIMENSIONAL;
+            }
+        }
+        final boolean categorical = EvaluatorSettings.TASK_CATEGORICAL.equals(task);
+        if (!categorical && !EvaluatorSettings.TASK_DIMENSIONAL.equals(task)) {
+            throw new InvalidSettingsException("Unknown task '" + task + "': use auto, categorical or dimensional.");
+        }
+        final Map<String, List<String>> predictions = new LinkedHashMap<>();
+        final List<String> truth;
+        if (categorical) {
+            truth = userTruth.isEmpty() ? List.of(defaultClassColumn(spec)) : userTruth;
+            if (truth.size() != 1) {
+                throw new InvalidSettingsException("A categorical evaluation takes one truth column, not " + truth + ".");
+            }
+            requireColumn(spec, truth.get(0), true);
+            if (userPredictions.isEmpty()) {
+                for (String m : MODALITIES) {
+                    final String c = CLASS_PREFIX + m + ")";
+                    if (spec.containsName(c)) {
+                        predictions.put(m, List.of(c));
+                    }
+                }
+                if (predictions.isEmpty()) {
+                    throw new InvalidSettingsException("No prediction column found: the AuxFormer Predictor's columns "
+                        + "'Predicted class (audiovisual)' etc. are missing. Choose the prediction column(s) in the dialog.");
+                }
+            } else {
+                for (String c : userPredictions) {
+                    requireColumn(spec, c, true);
+                    predictions.put(c, List.of(c));
+                }
+            }
+        } else {
+            if (userPredictions.isEmpty()) {
+                final Set<String> attributes = new LinkedHashSet<>();
+                for (String c : spec.getColumnNames()) {
+                    final Matcher m = MODALITY_COLUMN.matcher(c);
+                    if (m.matches() && !m.group(1).startsWith("P(") && !m.group(1).equals("Predicted class")
+                        && spec.containsName(m.group(1)) && (userTruth.isEmpty() || userTruth.contains(m.group(1)))) {
+                        attributes.add(m.group(1));
+                    }
+                }
+                if (attributes.isEmpty()) {
+                    throw new InvalidSettingsException("No prediction column found: expected the AuxFormer Predictor's "
+                        + "'<attribute> (audiovisual)' columns next to truth columns of the same attribute name"
+                        + " (e.g. 'arousal' and 'arousal (audiovisual)'). Choose the columns in the dialog.");
+                }
+                truth = new ArrayList<>(attributes);
+                for (String m : MODALITIES) {
+                    final List<String> cols = new ArrayList<>();
+                    for (String a : truth) {
+                        cols.add(a + " (" + m + ")");
+                    }
+                    if (cols.stream().allMatch(spec::containsName)) {
+                        predictions.put(m, cols);
+                    }
+                }
+            } else {
+                truth = userTruth;
+                if (truth.size() != userPredictions.size()) {
+                    throw new InvalidSettingsException("Give one prediction column per truth column: truth " + truth
+                        + ", predictions " + userPredictions + ".");
+                }
+                predictions.put("prediction", userPredictions);
+            }
+            for (String c : truth) {
+                requireColumn(spec, c, false);
+            }
+            for (List<String> cols : predictions.values()) {
+                for (String c : cols) {
+                    requireColumn(spec, c, false);
+                }
+            }
+        }
+        return new Plan(categorical, truth, predictions);
+    }
+
+    private static String defaultClassColumn(final DataTableSpec spec) throws InvalidSettingsException {
+        if (spec.containsName("Emotion")) {
+            return "Emotion";
+        }
+        throw new InvalidSettingsException("No truth column 'Emotion' in the input; choose the truth column in the "
+            + "dialog. String columns: " + columnsOfKind(spec, true) + ".");
+    }
+
+    private static boolean isStringColumn(final DataTableSpec spec, final String name) {
+        final DataColumnSpec c = spec.getColumnSpec(name);
+        return c != null && c.getType().isCompatible(StringValue.class)
+            && !c.getType().isCompatible(DoubleValue.class);
+    }
+
+    private static List<String> columnsOfKind(final DataTableSpec spec, final boolean strings) {
+        final List<String> r = new ArrayList<>();
+        for (int i = 0; i < spec.getNumColumns(); i++) {
+            final DataType t = spec.getColumnSpec(i).getType();
+            if (strings ? t.isCompatible(StringValue.class) : t.isCompatible(DoubleValue.class)) {
+                r.add(spec.getColumnSpec(i).getName());
+            }
+        }
+        return r;
+    }
+
+    private static void requireColumn(final DataTableSpec spec, final String name, final boolean string)
+        throws InvalidSettingsException {
+        final DataColumnSpec c = spec.getColumnSpec(name);
+        if (c == null) {
+            throw new InvalidSettingsException("Column '" + name + "' is not in the input table. Available "
+                + (string ? "string" : "numeric") + " columns: " + columnsOfKind(spec, string) + ".");
+        }
+        final boolean ok = string ? c.getType().isCompatible(StringValue.class)
+            : c.getType().isCompatible(DoubleValue.class);
+        if (!ok) {
+            throw new InvalidSettingsException("Column '" + name + "' must be " + (string ? "a string" : "a numeric")
+                + " column, it is " + c.getType() + ".");
+        }
+    }
+
+    private static List<String> list(final String s) {
+        final List<String> r = new ArrayList<>();
+        for (String p : s.split(",")) {
+            if (!p.isBlank()) {
+                r.add(p.trim());
+            }
+        }
+        return r;
+    }
+
+    private Path resolveReportFolder() throws InvalidSettingsException {
+        final String f = m_reportFolder.getStringValue();
+        return f == null || f.isBlank() ? null : WorkflowPaths.resolveFolder(f, "report folder");
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        final BufferedDataTable input = (BufferedDataTable)inObjects[0];
+        final Plan plan = plan(input.getDataTableSpec());
+        final BufferedDataTable table = rowsOfSplit(input, exec);
+        final boolean skipMissing = EvaluatorSettings.MISSING_SKIP.equals(m_missing.getStringValue());
+        final int resamples = m_bootstrap.getBooleanValue() ? m_resamples.getIntValue() : 0;
+        final long seed = m_seed.getIntValue();
+        exec.setMessage("Reading truth and predictions");
+        final Evaluation evaluation = plan.categorical()
+            ? categorical(table, plan, skipMissing, resamples, seed, exec)
+            : dimensional(table, plan, skipMissing, resamples, seed, exec);
+        exec.setProgress(0.6, "Writing tables");
+        final BufferedDataContainer metrics = exec.createDataContainer(metricsSpec());
+        long row = 0;
+        for (MetricRow r : evaluation.rows()) {
+            metrics.addRowToTable(new DefaultRow("Row" + row++, new StringCell(r.modality()),
+                new StringCell(r.metric()), r.target() == null ? DataType.getMissingCell() : new StringCell(r.target()),
+                number(r.value()), number(r.lower()), number(r.upper())));
+        }
+        metrics.close();
+        final BufferedDataContainer confusion = exec.createDataContainer(confusionSpec());
+        row = 0;
+        for (Map.Entry<String, CategoricalScores> e : evaluation.categorical().entrySet()) {
+            final ConfusionMatrix m = e.getValue().matrix();
+            for (int t = 0; t < m.classes().size(); t++) {
+                for (int p = 0; p < m.classes().size(); p++) {
+                    confusion.addRowToTable(new DefaultRow("Row" + row++, new StringCell(e.getKey()),
+                        new StringCell(m.classes().get(t)), new StringCell(m.classes().get(p)),
+                        new LongCell(m.count(t, p)), number(m.rowNormalised(t, p))));
+                }
+            }
+        }
+        confusion.close();
+        exec.setProgress(0.7, "Drawing charts");
+        final Map<String, double[]> history =
+            inObjects[1] == null ? null : history((BufferedDataTable)inObjects[1]);
+        m_charts.clear();
+        for (Map.Entry<String, JFreeChart> e : EvaluationCharts.all(evaluation, history).entrySet()) {
+            m_charts.put(e.getValue().getTitle().getText(),
+                e.getValue().createBufferedImage(EvaluationReport.WIDTH, EvaluationReport.HEIGHT));
+        }
+        final Path folder = resolveReportFolder();
+        if (folder != null) {
+            exec.setProgress(0.8, "Writing the report to " + folder);
+            EvaluationReport.write(folder, m_reportTitle.getStringValue(), evaluation, history);
+        }
+        if (!evaluation.warnings().isEmpty()) {
+            setWarningMessage(String.join("\n", evaluation.warnings()));
+        }
+        return new PortObject[] {metrics.getTable(), confusion.getTable()};
+    }
+
+    /** The rows of the evaluated split, or all rows when no split is set or the table has no split column. */
+    private BufferedDataTable rowsOfSplit(final BufferedDataTable table, final ExecutionContext exec)
+        throws CanceledExecutionException {
+        final String split = m_split.getStringValue();
+        final int col = table.getDataTableSpec().findColumnIndex(m_splitColumn.getStringValue());
+        if (split == null || split.isBlank() || col < 0) {
+            return table;
+        }
+        final BufferedDataContainer c = exec.createDataContainer(table.getDataTableSpec());
+        final Set<String> seen = new LinkedHashSet<>();
+        for (DataRow r : table) {
+            exec.checkCanceled();
+            final DataCell cell = r.getCell(col);
+            final String v = cell.isMissing() ? "" : cell.toString();
+            seen.add(v);
+            if (v.equals(split)) {
+                c.addRowToTable(r);
+            }
+        }
+        c.close();
+        if (c.getTable().size() == 0) {
+            throw new IllegalArgumentException("No row of split '" + split + "' in column '"
+                + m_splitColumn.getStringValue() + "' (values there: " + seen
+                + "). Set 'evaluated split' to one of them, or empty to evaluate every row.");
+        }
+        return c.getTable();
+    }
+
+    private static DataCell number(final double v) {
+        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
+    }
+
+    private Evaluation categorical(final BufferedDataTable table, final Plan plan, final boolean skipMissing,
+        final int resamples, final long seed, final ExecutionMonitor exec) throws CanceledExecutionException {
+        final DataTableSpec spec = table.getDataTableSpec();
+        final String truthColumn = plan.truth().get(0);
+        final int truthIndex = spec.findColumnIndex(truthColumn);
+        final Map<String, Integer> predIndex = new LinkedHashMap<>();
+        plan.predictions().forEach((m, cols) -> predIndex.put(m, spec.findColumnIndex(cols.get(0))));
+        final List<String> truth = new ArrayList<>();
+        final Map<String, List<String>> predictions = new LinkedHashMap<>();
+        predIndex.keySet().forEach(m -> predictions.put(m, new ArrayList<>()));
+        long skipped = 0;
+        for (DataRow r : table) {
+            exec.checkCanceled();
+            final String missing = firstMissing(r, truthIndex, predIndex.values(), spec);
+            if (missing != null) {
+                if (!skipMissing) {
+                    throw new IllegalArgumentException("Row '" + r.getKey() + "' has a missing value in column '"
+                        + missing + "'. Set 'missing values' to 'skip rows' to leave such rows out.");
+                }
+                skipped++;
+                continue;
+            }
+            truth.add(((StringValue)r.getCell(truthIndex)).getStringValue());
+            predIndex.forEach((m, i) -> predictions.get(m).add(((StringValue)r.getCell(i)).getStringValue()));
+        }
+        final List<String> classOrder = modelClassOrder(spec);
+        final Set<String> known = new LinkedHashSet<>(truth);
+        known.addAll(classOrder);
+        for (Map.Entry<String, List<String>> e : predictions.entrySet()) {
+            final Set<String> unknown = new LinkedHashSet<>(e.getValue());
+            unknown.removeAll(known);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Truth column '" + truthColumn + "' and prediction column '"
+                    + plan.predictions().get(e.getKey()).get(0) + "' use different class names: predicted but not in "
+                    + "the truth " + unknown + "; truth classes " + new LinkedHashSet<>(truth)
+                    + ". Map them to the same names (e.g. with KNIME's String Manipulation or Cell Replacer node).");
+            }
+        }
+        final Evaluation e = Evaluation.categorical(truth, predictions, classOrder.isEmpty() ? null : classOrder,
+            resamples, seed);
+        return withSkipWarning(e, skipped);
+    }
+
+    private Evaluation withSkipWarning(final Evaluation e, final long skipped) {
+        if (skipped > 0) {
+            setWarningMessage(skipped + " row(s) with missing values were left out.");
+        }
+        return e;
+    }
+
+    /** The class order of the model, from the Predictor's 'P(<class>) (audiovisual)' columns. */
+    private static List<String> modelClassOrder(final DataTableSpec spec) {
+        final List<String> classes = new ArrayList<>();
+        final Pattern p = Pattern.compile("P\\((.+)\\) \\(audiovisual\\)");
+        for (String c : spec.getColumnNames()) {
+            final Matcher m = p.matcher(c);
+            if (m.matches()) {
+                classes.add(m.group(1));
+            }
+        }
+        return classes;
+    }
+
+    private static String firstMissing(final DataRow r, final int truthIndex, final Iterable<Integer> indices,
+        final DataTableSpec spec) {
+        if (r.getCell(truthIndex).isMissing()) {
+            return spec.getColumnSpec(truthIndex).getName();
+        }
+        for (int i : indices) {
+            if (r.getCell(i).isMissing()) {
+                return spec.getColumnSpec(i).getName();
+            }
+        }
+        return null;
+    }
+
+    private Evaluation dimensional(final BufferedDataTable table, final Plan plan, final boolean skipMissing,
+        final int resamples, final long seed, final ExecutionMonitor exec) throws CanceledExecutionException {
+        final DataTableSpec spec = table.getDataTableSpec();
+        final List<Integer> all = new ArrayList<>();
+        plan.truth().forEach(c -> all.add(spec.findColumnIndex(c)));
+        plan.predictions().values().forEach(cols -> cols.forEach(c -> all.add(spec.findColumnIndex(c))));
+        final List<double[]> rows = new ArrayList<>();
+        long skipped = 0;
+        for (DataRow r : table) {
+            exec.checkCanceled();
+            String missing = null;
+            for (int i : all) {
+                if (r.getCell(i).isMissing()) {
+                    missing = spec.getColumnSpec(i).getName();
+                    break;
+                }
+            }
+            if (missing != null) {
+                if (!skipMissing) {
+                    throw new IllegalArgumentException("Row '" + r.getKey() + "' has a missing value in column '"
+                        + missing + "'. Set 'missing values' to 'skip rows' to leave such rows out.");
+                }
+                skipped++;
+                continue;
+            }
+            final double[] v = new double[all.size()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = ((DoubleValue)r.getCell(all.get(k))).getDoubleValue();
+            }
+            rows.add(v);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("No rows to evaluate: every row has a missing value.");
+        }
+        final Map<String, double[]> truth = new LinkedHashMap<>();
+        int k = 0;
+        for (String a : plan.truth()) {
+            truth.put(a, column(rows, k++));
+        }
+        final Map<String, Map<String, double[]>> predictions = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : plan.predictions().entrySet()) {
+            final Map<String, double[]> perAttribute = new LinkedHashMap<>();
+            for (String a : plan.truth()) {
+                perAttribute.put(a, column(rows, k++));
+            }
+            predictions.put(e.getKey(), perAttribute);
+        }
+        return withSkipWarning(Evaluation.dimensional(truth, predictions, resamples, seed), skipped);
+    }
+
+    private static double[] column(final List<double[]> rows, final int k) {
+        final double[] c = new double[rows.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = rows.get(i)[k];
+        }
+        return c;
+    }
+
+    /**
+     * Training curves from the AuxFormer Learner's history table: every numeric column but the epoch number,
+     * the seconds and the selection flag, one point per row.
+     */
+    static Map<String, double[]> history(final BufferedDataTable table) {
+        final DataTableSpec spec = table.getDataTableSpec();
+        final List<Integer> cols = new ArrayList<>();
+        for (int i = 0; i < spec.getNumColumns(); i++) {
+            final DataColumnSpec c = spec.getColumnSpec(i);
+            final String name = c.getName().toLowerCase(java.util.Locale.ROOT);
+            if (c.getType().isCompatible(DoubleValue.class) && !name.equals("epoch") && !name.contains("second")
+                && !name.contains("selected") && !c.getType().isCompatible(org.knime.core.data.BooleanValue.class)) {
+                cols.add(i);
+            }
+        }
+        final List<double[]> rows = new ArrayList<>();
+        for (DataRow r : table) {
+            final double[] v = new double[cols.size()];
+            for (int k = 0; k < v.length; k++) {
+                final DataCell cell = r.getCell(cols.get(k));
+                v[k] = cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
+            }
+            rows.add(v);
+        }
+        final Map<String, double[]> h = new LinkedHashMap<>();
+        for (int k = 0; k < cols.size(); k++) {
+            h.put(spec.getColumnSpec(cols.get(k)).getName(), column(rows, k));
+        }
+        return h;
+    }
+
+    /** @return the charts of the last execution (title -> image), for the view */
+    Map<String, BufferedImage> charts() {
+        return m_charts;
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        m_charts.clear();
+        final Path dir = nodeInternDir.toPath().resolve(INTERNAL_CHARTS);
+        final Path index = dir.resolve("index.txt");
+        if (!Files.exists(index)) {
+            return;
+        }
+        int i = 0;
+        for (String title : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+            final BufferedImage img = ImageIO.read(dir.resolve(i++ + ".png").toFile());
+            if (img != null) {
+                m_charts.put(title, img);
+            }
+        }
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
+        final Path dir = nodeInternDir.toPath().resolve(INTERNAL_CHARTS);
+        Files.createDirectories(dir);
+        int i = 0;
+        for (BufferedImage img : m_charts.values()) {
+            ImageIO.write(img, "png", dir.resolve(i++ + ".png").toFile());
+        }
+        Files.write(dir.resolve("index.txt"), m_charts.keySet(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        for (SettingsModel m : m_all) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : m_all) {
+            m.validateSettings(settings);
+        }
+        final String task = ((SettingsModelString)EvaluatorSettings.task().createCloneWithValidatedValue(settings))
+            .getStringValue();
+        if (!List.of(EvaluatorSettings.TASK_AUTO, EvaluatorSettings.TASK_CATEGORICAL, EvaluatorSettings.TASK_DIMENSIONAL)
+            .contains(task)) {
+            throw new InvalidSettingsException("Setting 'task' is '" + task + "': use auto, categorical or dimensional.");
+        }
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : m_all) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    @Override
+    protected void reset() {
+        m_charts.clear();
+    }
+}

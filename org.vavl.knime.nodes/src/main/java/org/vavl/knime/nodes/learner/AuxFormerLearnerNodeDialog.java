@@ -1,0 +1,80 @@
+package org.vavl.knime.nodes.learner;
+
+import java.util.List;
+
+import org.knime.core.data.StringValue;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+
+/** Dialog of the AuxFormer Learner: tabs Data, Model and Training. */
+final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
+
+    @SuppressWarnings("unchecked")
+    AuxFormerLearnerNodeDialog() {
+        final AuxFormerLearnerSettings s = new AuxFormerLearnerSettings();
+        setDefaultTabTitle("Data");
+        createNewGroup("Feature sequences");
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_audioColumn, "Audio features", 0,
+            StringValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_visualColumn, "Visual features", 0,
+            StringValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_clipColumn, "Clip", 0, false,
+            StringValue.class));
+        addDialogComponent(new DialogComponentNumber(s.m_maxAudioFrames, "Maximum audio frames (0 = no cut)", 50));
+        closeCurrentGroup();
+        createNewGroup("Labels");
+        addDialogComponent(new DialogComponentButtonGroup(s.m_task, "Task", false, new String[] {"Categorical",
+            "Dimensional"}, new String[] {AuxFormerLearnerSettings.TASK_CATEGORICAL,
+                AuxFormerLearnerSettings.TASK_DIMENSIONAL}));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_classColumn, "Class column", 0, false,
+            StringValue.class));
+        addDialogComponent(new DialogComponentString(s.m_attributes, "Attribute columns (comma separated)"));
+        closeCurrentGroup();
+        createNewGroup("Splits");
+        addDialogComponent(new DialogComponentColumnNameSelection(s.m_splitColumn, "Split column", 0,
+            StringValue.class));
+        addDialogComponent(new DialogComponentString(s.m_trainValue, "Training value"));
+        addDialogComponent(new DialogComponentString(s.m_devValue, "Development value"));
+        closeCurrentGroup();
+        addDialogComponent(new DialogComponentStringSelection(s.m_onError, "On error", AuxFormerLearnerSettings.ON_ERROR));
+
+        createNewTab("Model");
+        addDialogComponent(new DialogComponentStringSelection(s.m_architecture, "Architecture",
+            List.of(AuxFormerLearnerSettings.ARCH_VAVL, AuxFormerLearnerSettings.ARCH_2022)));
+        addDialogComponent(new DialogComponentBoolean(s.m_referenceSizes,
+            "Use the architecture's reference sizes (ignore the sizes below)"));
+        createNewGroup("Sizes");
+        addDialogComponent(new DialogComponentNumber(s.m_projectionDim, "Projection dim", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_modelDim, "Model dim", 8));
+        addDialogComponent(new DialogComponentNumber(s.m_heads, "Attention heads", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_feedForwardDim, "Feed-forward dim", 64));
+        addDialogComponent(new DialogComponentNumber(s.m_convKernel, "Convolution kernel", 2));
+        addDialogComponent(new DialogComponentNumber(s.m_branchBlocks, "Branch blocks", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_sharedBlocks, "Shared blocks", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_dropout, "Dropout", 0.05));
+        addDialogComponent(new DialogComponentNumber(s.m_headDropout, "Head dropout", 0.05));
+        closeCurrentGroup();
+
+        createNewTab("Training");
+        addDialogComponent(new DialogComponentNumber(s.m_epochs, "Epochs", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_batchSize, "Batch size", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_learningRate, "Learning rate (0 = architecture's reference)",
+            1e-5));
+        addDialogComponent(new DialogComponentNumber(s.m_beta1, "Adam beta1", 0.01));
+        addDialogComponent(new DialogComponentNumber(s.m_beta2, "Adam beta2", 0.001));
+        addDialogComponent(new DialogComponentNumber(s.m_weightDecay, "Weight decay", 1e-7));
+        addDialogComponent(new DialogComponentNumber(s.m_reconWeight,
+            "Reconstruction loss weight (negative = reference: 2 categorical, 1 dimensional)", 0.5));
+        addDialogComponent(new DialogComponentBoolean(s.m_classWeights, "Class weights (inverse class frequency)"));
+        addDialogComponent(new DialogComponentNumber(s.m_patience, "Early stopping patience (0 = off)", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_modalityDropout, "Modality dropout (AuxFormer 2022)", 0.05));
+        addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
+        addDialogComponent(new DialogComponentStringSelection(s.m_device, "Device", AuxFormerLearnerSettings.DEVICES));
+        addDialogComponent(new DialogComponentNumber(s.m_threads, "Threads", 1));
+    }
+}

@@ -1,0 +1,260 @@
+package org.vavl.knime.nodes.learner;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vavl.core.model.Task;
+import org.vavl.core.train.AuxFormerTrainer;
+import org.vavl.core.train.EpochRecord;
+import org.vavl.core.train.FeatureClip;
+import org.vavl.core.train.TrainedAuxFormer;
+import org.vavl.core.util.CancelledException;
+import org.vavl.core.util.ClipException;
+import org.vavl.core.util.OnError;
+import org.vavl.knime.nodes.port.AuxFormerNodes;
+import org.vavl.knime.nodes.port.AuxFormerPortObject;
+import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
+
+/**
+ * AuxFormer Learner: trains the VAVL / AuxFormer model on a table of clips (feature sequence paths, label
+ * column(s), split column) and outputs the model port and the training history.
+ */
+final class AuxFormerLearnerNodeModel extends NodeModel {
+
+    static final String COL_EPOCH = "Epoch";
+
+    static final String COL_VISUAL = "Loss (visual step)";
+
+    static final String COL_AUDIO = "Loss (audio step)";
+
+    static final String COL_FUSION = "Loss (fusion step)";
+
+    static final String COL_JOINT = "Loss (joint)";
+
+    static final String COL_CRITERION = "Development criterion";
+
+    static final String COL_ACCURACY = "Development accuracy";
+
+    static final String COL_CCC = "Development mean CCC";
+
+    static final String COL_SECONDS = "Seconds";
+
+    static final String COL_SELECTED = "Selected";
+
+    private final AuxFormerLearnerSettings m_settings = new AuxFormerLearnerSettings();
+
+    AuxFormerLearnerNodeModel() {
+        super(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {AuxFormerPortObject.TYPE, BufferedDataTable.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        m_settings.check();
+        final DataTableSpec in = (DataTableSpec)inSpecs[0];
+        requireString(in, m_settings.m_audioColumn.getStringValue(), "audio feature");
+        requireString(in, m_settings.m_visualColumn.getStringValue(), "visual feature");
+        requireString(in, m_settings.m_splitColumn.getStringValue(), "split");
+        final Task task = m_settings.task();
+        AuxFormerPortObjectSpec modelSpec = null;
+        if (task == Task.CATEGORICAL) {
+            requireString(in, m_settings.m_classColumn.getStringValue(), "class");
+        } else {
+            for (String a : m_settings.attributes()) {
+                final DataColumnSpec c = in.getColumnSpec(a);
+                if (c == null) {
+                    throw new InvalidSettingsException("The input table has no attribute column '" + a
+                        + "'. Set the attribute columns on the Data tab (comma separated).");
+                }
+                if (!c.getType().isCompatible(DoubleValue.class)) {
+                    throw new InvalidSettingsException("The attribute column '" + a + "' is not numeric.");
+                }
+            }
+            // feature dims become known when the data is read: 0 until then
+            modelSpec = new AuxFormerPortObjectSpec(task, m_settings.attributes(), 0, 0, m_settings.architecture(),
+                TrainedAuxFormer.FORMAT_VERSION);
+        }
+        return new PortObjectSpec[] {modelSpec, historySpec(task)};
+    }
+
+    private static void requireString(final DataTableSpec in, final String column, final String what)
+        throws InvalidSettingsException {
+        final DataColumnSpec c = in.getColumnSpec(column);
+        if (c == null) {
+            throw new InvalidSettingsException("The input table has no " + what + " column '" + column
+                + "'. Choose the column in the settings.");
+        }
+        if (!c.getType().isCompatible(StringValue.class)) {
+            throw new InvalidSettingsException("The " + what + " column '" + column + "' is not a string column.");
+        }
+    }
+
+    static DataTableSpec historySpec(final Task task) {
+        return new DataTableSpec(new DataColumnSpecCreator(COL_EPOCH, IntCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(COL_VISUAL, DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(COL_AUDIO, DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(COL_FUSION, DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(COL_JOINT, DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(COL_CRITERION, DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(task == Task.CATEGORICAL ? COL_ACCURACY : COL_CCC, DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(COL_SECONDS, DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator(COL_SELECTED, BooleanCell.TYPE).createSpec());
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        final BufferedDataTable table = (BufferedDataTable)inObjects[0];
+        final DataTableSpec spec = table.getDataTableSpec();
+        final Task task = m_settings.task();
+        final OnError onError = m_settings.onError();
+        final String trainValue = m_settings.m_trainValue.getStringValue();
+        final String devValue = m_settings.m_devValue.getStringValue();
+        final int audioCol = spec.findColumnIndex(m_settings.m_audioColumn.getStringValue());
+        final int visualCol = spec.findColumnIndex(m_settings.m_visualColumn.getStringValue());
+        final int clipCol = spec.findColumnIndex(m_settings.m_clipColumn.getStringValue());
+        final int splitCol = spec.findColumnIndex(m_settings.m_splitColumn.getStringValue());
+        final int classCol = spec.findColumnIndex(m_settings.m_classColumn.getStringValue());
+        final List<String> attributes = m_settings.attributes();
+        final int[] attrCols = attributes.stream().mapToInt(spec::findColumnIndex).toArray();
+
+        // split values present, and class names: the distinct values of the training and development rows, sorted
+        final Set<String> splits = new LinkedHashSet<>();
+        final TreeSet<String> classes = new TreeSet<>();
+        for (DataRow row : table) {
+            final String split = AuxFormerNodes.string(row, splitCol);
+            splits.add(String.valueOf(split));
+            final String c = task == Task.CATEGORICAL ? AuxFormerNodes.string(row, classCol) : null;
+            if (c != null && (Objects.equals(split, trainValue) || Objects.equals(split, devValue))) {
+                classes.add(c);
+            }
+        }
+        AuxFormerTrainer.checkSplits(splits, trainValue, devValue);
+        final List<String> labels = task == Task.CATEGORICAL ? new ArrayList<>(classes) : attributes;
+        final Map<String, String> skipped = new LinkedHashMap<>();
+        final List<FeatureClip> clips = new ArrayList<>();
+        for (DataRow row : table) {
+            exec.checkCanceled();
+            final String split = AuxFormerNodes.string(row, splitCol);
+            if (!Objects.equals(split, trainValue) && !Objects.equals(split, devValue)) {
+                continue;
+            }
+            final String id = clipCol >= 0 && AuxFormerNodes.string(row, clipCol) != null
+                ? AuxFormerNodes.string(row, clipCol) : row.getKey().getString();
+            final String problem;
+            final FeatureClip clip;
+            if (task == Task.CATEGORICAL) {
+                final String c = AuxFormerNodes.string(row, classCol);
+                problem = c == null ? "Clip '" + id + "' has no value in the class column '"
+                    + m_settings.m_classColumn.getStringValue() + "'." : null;
+                clip = c == null ? null : FeatureClip.categorical(id, AuxFormerNodes.path(row, audioCol, "audio feature path"),
+                    AuxFormerNodes.path(row, visualCol, "visual feature path"), labels.indexOf(c), split);
+            } else {
+                final float[] y = new float[attrCols.length];
+                String missing = null;
+                for (int k = 0; k < y.length; k++) {
+                    final DataCell cell = row.getCell(attrCols[k]);
+                    if (cell.isMissing() || Double.isNaN(((DoubleValue)cell).getDoubleValue())) {
+                        missing = attributes.get(k);
+                        break;
+                    }
+                    y[k] = (float)((DoubleValue)cell).getDoubleValue();
+                }
+                problem = missing == null ? null : "Clip '" + id + "' has no value in the attribute column '" + missing + "'.";
+                clip = missing != null ? null : FeatureClip.dimensional(id, AuxFormerNodes.path(row, audioCol,
+                    "audio feature path"), AuxFormerNodes.path(row, visualCol, "visual feature path"), y, split);
+            }
+            if (problem != null) {
+                if (onError == OnError.FAIL) {
+                    throw new ClipException(id, problem + " Fill it, filter the row out, or set 'On error' to skip.");
+                }
+                skipped.put(id, problem);
+                continue;
+            }
+            clips.add(clip);
+        }
+        final AuxFormerTrainer.Result result;
+        try {
+            result = AuxFormerTrainer.train(clips, labels, m_settings.config(), task, m_settings.training(), trainValue,
+                devValue, onError, AuxFormerNodes.progress(exec));
+        } catch (CancelledException e) {
+            throw new CanceledExecutionException(e.getMessage());
+        }
+        skipped.putAll(result.skipped());
+        if (!skipped.isEmpty()) {
+            final Map.Entry<String, String> first = skipped.entrySet().iterator().next();
+            setWarningMessage(skipped.size() + " clip(s) left out; first: " + first.getValue());
+        }
+        final BufferedDataContainer history = exec.createDataContainer(historySpec(task));
+        for (EpochRecord r : result.history()) {
+            history.addRowToTable(new DefaultRow("Epoch " + r.epoch(), new IntCell(r.epoch()),
+                cell(r.visualLoss()), cell(r.audioLoss()), cell(r.fusionLoss()), cell(r.jointLoss()),
+                cell(r.devCriterion()), cell(r.devMetric()), cell(r.seconds()), BooleanCell.get(r.selected())));
+        }
+        history.close();
+        return new PortObject[] {new AuxFormerPortObject(result.model()), history.getTable()};
+    }
+
+    private static DataCell cell(final double v) {
+        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.saveTo(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.validate(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.loadFrom(settings);
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing: the model and the history are the outputs
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing
+    }
+
+    @Override
+    protected void reset() {
+        // nothing
+    }
+}

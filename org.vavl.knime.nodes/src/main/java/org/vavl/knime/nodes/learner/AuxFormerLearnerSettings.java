@@ -1,0 +1,300 @@
+package org.vavl.knime.nodes.learner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.model.Architecture;
+import org.vavl.core.model.AuxFormerConfig;
+import org.vavl.core.model.Task;
+import org.vavl.core.train.TrainingSettings;
+import org.vavl.core.util.OnError;
+
+/**
+ * The settings of the AuxFormer Learner: one SettingsModel per hyper-parameter, created by static methods shared
+ * by the node model and its dialog; defaults are the reference's values (vavl-reference.md §2-3).
+ */
+final class AuxFormerLearnerSettings {
+
+    static final String TASK_CATEGORICAL = "categorical";
+
+    static final String TASK_DIMENSIONAL = "dimensional";
+
+    static final String ARCH_VAVL = "VAVL (2023)";
+
+    static final String ARCH_2022 = "AuxFormer (2022)";
+
+    static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+
+    static final List<String> ON_ERROR = List.of("fail", "skip");
+
+    // Data
+    final SettingsModelString m_audioColumn = createAudioColumn();
+
+    final SettingsModelString m_visualColumn = createVisualColumn();
+
+    final SettingsModelString m_clipColumn = createClipColumn();
+
+    final SettingsModelString m_task = createTask();
+
+    final SettingsModelString m_classColumn = createClassColumn();
+
+    final SettingsModelString m_attributes = createAttributes();
+
+    final SettingsModelString m_splitColumn = createSplitColumn();
+
+    final SettingsModelString m_trainValue = createTrainValue();
+
+    final SettingsModelString m_devValue = createDevValue();
+
+    final SettingsModelIntegerBounded m_maxAudioFrames = createMaxAudioFrames();
+
+    final SettingsModelString m_onError = createOnError();
+
+    // Model
+    final SettingsModelString m_architecture = createArchitecture();
+
+    final SettingsModelBoolean m_referenceSizes = createReferenceSizes();
+
+    final SettingsModelIntegerBounded m_projectionDim = createInt("projectionDim", 50, 1, 100_000);
+
+    final SettingsModelIntegerBounded m_modelDim = createInt("modelDim", 512, 1, 100_000);
+
+    final SettingsModelIntegerBounded m_heads = createInt("heads", 8, 1, 1024);
+
+    final SettingsModelIntegerBounded m_feedForwardDim = createInt("feedForwardDim", 2048, 1, 1_000_000);
+
+    final SettingsModelIntegerBounded m_convKernel = createInt("convKernel", 31, 1, 1023);
+
+    final SettingsModelIntegerBounded m_branchBlocks = createInt("branchBlocks", 3, 1, 100);
+
+    final SettingsModelIntegerBounded m_sharedBlocks = createInt("sharedBlocks", 2, 1, 100);
+
+    final SettingsModelDoubleBounded m_dropout = createDouble("dropout", 0.1, 0, 0.99);
+
+    final SettingsModelDoubleBounded m_headDropout = createDouble("headDropout", 0.2, 0, 0.99);
+
+    // Training
+    final SettingsModelIntegerBounded m_epochs = createInt("epochs", 20, 1, 100_000);
+
+    final SettingsModelIntegerBounded m_batchSize = createInt("batchSize", 32, 1, 100_000);
+
+    final SettingsModelDoubleBounded m_learningRate = createDouble("learningRate", 0, 0, 10);
+
+    final SettingsModelDoubleBounded m_beta1 = createDouble("beta1", 0.95, 0, 0.999999);
+
+    final SettingsModelDoubleBounded m_beta2 = createDouble("beta2", 0.999, 0, 0.999999);
+
+    final SettingsModelDoubleBounded m_weightDecay = createDouble("weightDecay", 5e-7, 0, 0.999999);
+
+    final SettingsModelDoubleBounded m_reconWeight = createDouble("reconstructionWeight", -1, -1, 1e6);
+
+    final SettingsModelBoolean m_classWeights = new SettingsModelBoolean("classWeights", false);
+
+    final SettingsModelIntegerBounded m_patience = createInt("patience", 0, 0, 100_000);
+
+    final SettingsModelDoubleBounded m_modalityDropout = createDouble("modalityDropout", 0.2, 0, 1);
+
+    final SettingsModelIntegerBounded m_seed = createInt("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+    final SettingsModelString m_device = createDevice();
+
+    final SettingsModelIntegerBounded m_threads = createThreads();
+
+    static SettingsModelString createAudioColumn() {
+        return new SettingsModelString("audioColumn", "Audio features");
+    }
+
+    static SettingsModelString createVisualColumn() {
+        return new SettingsModelString("visualColumn", "Visual features");
+    }
+
+    static SettingsModelString createClipColumn() {
+        return new SettingsModelString("clipColumn", "Clip");
+    }
+
+    static SettingsModelString createTask() {
+        return new SettingsModelString("task", TASK_CATEGORICAL);
+    }
+
+    static SettingsModelString createClassColumn() {
+        return new SettingsModelString("classColumn", "Emotion");
+    }
+
+    static SettingsModelString createAttributes() {
+        return new SettingsModelString("attributeColumns", "arousal, dominance, valence");
+    }
+
+    static SettingsModelString createSplitColumn() {
+        return new SettingsModelString("splitColumn", "Split");
+    }
+
+    static SettingsModelString createTrainValue() {
+        return new SettingsModelString("trainValue", "Train");
+    }
+
+    static SettingsModelString createDevValue() {
+        return new SettingsModelString("developmentValue", "Development");
+    }
+
+    static SettingsModelIntegerBounded createMaxAudioFrames() {
+        return createInt("maxAudioFrames", 0, 0, Integer.MAX_VALUE);
+    }
+
+    static SettingsModelString createOnError() {
+        return new SettingsModelString("onError", "fail");
+    }
+
+    static SettingsModelString createArchitecture() {
+        return new SettingsModelString("architecture", ARCH_VAVL);
+    }
+
+    static SettingsModelBoolean createReferenceSizes() {
+        return new SettingsModelBoolean("referenceSizes", true);
+    }
+
+    static SettingsModelString createDevice() {
+        return new SettingsModelString("device", "auto");
+    }
+
+    static SettingsModelIntegerBounded createThreads() {
+        return createInt("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024);
+    }
+
+    static SettingsModelIntegerBounded createInt(final String key, final int def, final int min, final int max) {
+        return new SettingsModelIntegerBounded(key, def, min, max);
+    }
+
+    static SettingsModelDoubleBounded createDouble(final String key, final double def, final double min,
+        final double max) {
+        return new SettingsModelDoubleBounded(key, def, min, max);
+    }
+
+    List<SettingsModel> all() {
+        return List.of(m_audioColumn, m_visualColumn, m_clipColumn, m_task, m_classColumn, m_attributes,
+            m_splitColumn, m_trainValue, m_devValue, m_maxAudioFrames, m_onError, m_architecture, m_referenceSizes,
+            m_projectionDim, m_modelDim, m_heads, m_feedForwardDim, m_convKernel, m_branchBlocks, m_sharedBlocks,
+            m_dropout, m_headDropout, m_epochs, m_batchSize, m_learningRate, m_beta1, m_beta2, m_weightDecay,
+            m_reconWeight, m_classWeights, m_patience, m_modalityDropout, m_seed, m_device, m_threads);
+    }
+
+    void saveTo(final NodeSettingsWO s) {
+        for (SettingsModel m : all()) {
+            m.saveSettingsTo(s);
+        }
+    }
+
+    void validate(final NodeSettingsRO s) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(s);
+        }
+        final AuxFormerLearnerSettings t = new AuxFormerLearnerSettings();
+        t.loadFrom(s);
+        t.check();
+    }
+
+    void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(s);
+        }
+    }
+
+    /** Checks the combination of values, naming the setting that is wrong. */
+    void check() throws InvalidSettingsException {
+        task();
+        architecture();
+        if (!DEVICES.contains(m_device.getStringValue())) {
+            throw new InvalidSettingsException(
+                "Device '" + m_device.getStringValue() + "' is unknown: use auto, cpu or gpu.");
+        }
+        onError();
+        if (task() == Task.DIMENSIONAL && attributes().isEmpty()) {
+            throw new InvalidSettingsException("Name at least one attribute column (for example 'arousal').");
+        }
+        if (m_trainValue.getStringValue().equals(m_devValue.getStringValue())) {
+            throw new InvalidSettingsException("The training and development split values are both '"
+                + m_trainValue.getStringValue() + "'; they must differ.");
+        }
+        try {
+            config();
+            training();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    Task task() throws InvalidSettingsException {
+        switch (m_task.getStringValue().toLowerCase(Locale.ROOT)) {
+            case TASK_CATEGORICAL:
+                return Task.CATEGORICAL;
+            case TASK_DIMENSIONAL:
+                return Task.DIMENSIONAL;
+            default:
+                throw new InvalidSettingsException(
+                    "Task '" + m_task.getStringValue() + "' is unknown: use categorical or dimensional.");
+        }
+    }
+
+    Architecture architecture() throws InvalidSettingsException {
+        final String a = m_architecture.getStringValue();
+        if (ARCH_VAVL.equals(a) || "VAVL".equalsIgnoreCase(a)) {
+            return Architecture.VAVL;
+        }
+        if (ARCH_2022.equals(a) || "AUXFORMER_2022".equalsIgnoreCase(a)) {
+            return Architecture.AUXFORMER_2022;
+        }
+        throw new InvalidSettingsException(
+            "Architecture '" + a + "' is unknown: use '" + ARCH_VAVL + "' or '" + ARCH_2022 + "'.");
+    }
+
+    OnError onError() throws InvalidSettingsException {
+        try {
+            return OnError.fromSetting(m_onError.getStringValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    /** @return the attribute column names in order */
+    List<String> attributes() {
+        return Arrays.stream(m_attributes.getStringValue().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+            .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** @return the network (feature dims, outputs and task are set by the trainer from the data) */
+    AuxFormerConfig config() throws InvalidSettingsException {
+        final Architecture arch = architecture();
+        final AuxFormerConfig.Builder b = AuxFormerConfig.builder(arch);
+        if (!m_referenceSizes.getBooleanValue()) {
+            b.projectionDim(m_projectionDim.getIntValue()).modelDim(m_modelDim.getIntValue())
+                .heads(m_heads.getIntValue()).feedForwardDim(m_feedForwardDim.getIntValue())
+                .convKernel(m_convKernel.getIntValue()).branchBlocks(m_branchBlocks.getIntValue())
+                .sharedBlocks(m_sharedBlocks.getIntValue()).dropout((float)m_dropout.getDoubleValue())
+                .headDropout((float)m_headDropout.getDoubleValue());
+        }
+        return b.build();
+    }
+
+    TrainingSettings training() {
+        final double lr = m_learningRate.getDoubleValue();
+        final double w = m_reconWeight.getDoubleValue();
+        return TrainingSettings.builder().epochs(m_epochs.getIntValue()).batchSize(m_batchSize.getIntValue())
+            .learningRate(lr <= 0 ? Float.NaN : (float)lr)
+            .betas((float)m_beta1.getDoubleValue(), (float)m_beta2.getDoubleValue())
+            .weightDecay((float)m_weightDecay.getDoubleValue()).reconstructionWeight(w < 0 ? Float.NaN : (float)w)
+            .classWeights(m_classWeights.getBooleanValue()).patience(m_patience.getIntValue())
+            .modalityDropout((float)m_modalityDropout.getDoubleValue()).seed(m_seed.getIntValue())
+            .device(m_device.getStringValue()).maxAudioFrames(m_maxAudioFrames.getIntValue())
+            .threads(m_threads.getIntValue()).build();
+    }
+}

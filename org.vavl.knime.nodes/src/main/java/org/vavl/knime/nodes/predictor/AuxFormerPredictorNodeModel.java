@@ -1,0 +1,302 @@
+package org.vavl.knime.nodes.predictor;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.container.AbstractCellFactory;
+import org.knime.core.data.container.ColumnRearranger;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vavl.core.model.Task;
+import org.vavl.core.train.AuxFormerPredictor;
+import org.vavl.core.train.AuxFormerPredictor.ClipPrediction;
+import org.vavl.core.train.FeatureClip;
+import org.vavl.core.train.Losses;
+import org.vavl.core.train.TrainedAuxFormer;
+import org.vavl.core.util.CancelledException;
+import org.vavl.core.util.OnError;
+import org.vavl.knime.nodes.port.AuxFormerNodes;
+import org.vavl.knime.nodes.port.AuxFormerPortObject;
+import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
+
+/**
+ * AuxFormer Predictor: appends the predictions of a trained AuxFormer for each clip, from both modalities and
+ * from each one alone, plus the input used and an error column.
+ */
+final class AuxFormerPredictorNodeModel extends NodeModel {
+
+    /** The three outputs, as named in the column names. */
+    static final String[] MODES = {"audiovisual", "audio-only", "visual-only"};
+
+    static final String COL_INPUT_USED = "Input used";
+
+    static final String COL_ERROR = "Prediction error";
+
+    static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+
+    static final List<String> ON_ERROR = List.of("fail", "skip");
+
+    private final SettingsModelString m_audioColumn = createAudioColumn();
+
+    private final SettingsModelString m_visualColumn = createVisualColumn();
+
+    private final SettingsModelString m_clipColumn = createClipColumn();
+
+    private final SettingsModelIntegerBounded m_batchSize = createBatchSize();
+
+    private final SettingsModelIntegerBounded m_threads = createThreads();
+
+    private final SettingsModelString m_device = createDevice();
+
+    private final SettingsModelString m_onError = createOnError();
+
+    static SettingsModelString createAudioColumn() {
+        return new SettingsModelString("audioColumn", "Audio features");
+    }
+
+    static SettingsModelString createVisualColumn() {
+        return new SettingsModelString("visualColumn", "Visual features");
+    }
+
+    static SettingsModelString createClipColumn() {
+        return new SettingsModelString("clipColumn", "Clip");
+    }
+
+    static SettingsModelIntegerBounded createBatchSize() {
+        return new SettingsModelIntegerBounded("batchSize", 32, 1, 100_000);
+    }
+
+    static SettingsModelIntegerBounded createThreads() {
+        return new SettingsModelIntegerBounded("threads", Math.max(1, Runtime.getRuntime().availableProcessors()),
+            1, 1024);
+    }
+
+    static SettingsModelString createDevice() {
+        return new SettingsModelString("device", "auto");
+    }
+
+    static SettingsModelString createOnError() {
+        return new SettingsModelString("onError", "fail");
+    }
+
+    AuxFormerPredictorNodeModel() {
+        super(new PortType[] {AuxFormerPortObject.TYPE, BufferedDataTable.TYPE},
+            new PortType[] {BufferedDataTable.TYPE});
+    }
+
+    private List<SettingsModel> all() {
+        return List.of(m_audioColumn, m_visualColumn, m_clipColumn, m_batchSize, m_threads, m_device, m_onError);
+    }
+
+    /** @return the appended columns for a model */
+    static DataColumnSpec[] newColumns(final AuxFormerPortObjectSpec model) {
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        for (String m : MODES) {
+            if (model.task() == Task.CATEGORICAL) {
+                cols.add(new DataColumnSpecCreator("Predicted class (" + m + ")", StringCell.TYPE).createSpec());
+                for (String c : model.labels()) {
+                    cols.add(new DataColumnSpecCreator("P(" + c + ") (" + m + ")", DoubleCell.TYPE).createSpec());
+                }
+            } else {
+                for (String a : model.labels()) {
+                    cols.add(new DataColumnSpecCreator(a + " (" + m + ")", DoubleCell.TYPE).createSpec());
+                }
+            }
+        }
+        cols.add(new DataColumnSpecCreator(COL_INPUT_USED, StringCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(COL_ERROR, StringCell.TYPE).createSpec());
+        return cols.toArray(new DataColumnSpec[0]);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        final DataTableSpec in = (DataTableSpec)inSpecs[1];
+        final int a = checkColumn(in, m_audioColumn.getStringValue());
+        final int v = checkColumn(in, m_visualColumn.getStringValue());
+        if (a < 0 && v < 0) {
+            throw new InvalidSettingsException("The input table has neither the audio feature column '"
+                + m_audioColumn.getStringValue() + "' nor the visual feature column '" + m_visualColumn.getStringValue()
+                + "'. Choose them in the settings.");
+        }
+        onError();
+        if (!DEVICES.contains(m_device.getStringValue())) {
+            throw new InvalidSettingsException("Device '" + m_device.getStringValue() + "' is unknown: use auto, cpu or gpu.");
+        }
+        final AuxFormerPortObjectSpec model = (AuxFormerPortObjectSpec)inSpecs[0];
+        if (model == null) {
+            return new PortObjectSpec[] {null};
+        }
+        if (model.formatVersion() != TrainedAuxFormer.FORMAT_VERSION) {
+            throw new InvalidSettingsException("The AuxFormer model was written in model format version "
+                + model.formatVersion() + ", but this release of VAVL for KNIME reads format version "
+                + TrainedAuxFormer.FORMAT_VERSION + " only. Train the model again with this release.");
+        }
+        return new PortObjectSpec[] {outSpec(in, model)};
+    }
+
+    private static DataTableSpec outSpec(final DataTableSpec in, final AuxFormerPortObjectSpec model)
+        throws InvalidSettingsException {
+        final DataColumnSpec[] add = newColumns(model);
+        for (DataColumnSpec c : add) {
+            if (in.containsName(c.getName())) {
+                throw new InvalidSettingsException("The input table already has a column '" + c.getName()
+                    + "' (from an earlier prediction?). Remove it first, e.g. with a Column Filter.");
+            }
+        }
+        return new DataTableSpec(in, new DataTableSpec(add));
+    }
+
+    private static int checkColumn(final DataTableSpec in, final String name) throws InvalidSettingsException {
+        final int i = in.findColumnIndex(name);
+        if (i >= 0 && !in.getColumnSpec(i).getType().isCompatible(StringValue.class)) {
+            throw new InvalidSettingsException("The feature column '" + name + "' is not a string column of paths.");
+        }
+        return i;
+    }
+
+    private OnError onError() throws InvalidSettingsException {
+        try {
+            return OnError.fromSetting(m_onError.getStringValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        final AuxFormerPortObject port = (AuxFormerPortObject)inObjects[0];
+        final BufferedDataTable table = (BufferedDataTable)inObjects[1];
+        final DataTableSpec spec = table.getDataTableSpec();
+        final AuxFormerPortObjectSpec modelSpec = port.getSpec();
+        outSpec(spec, modelSpec); // fails clearly when an output column name is taken
+        final int a = spec.findColumnIndex(m_audioColumn.getStringValue());
+        final int v = spec.findColumnIndex(m_visualColumn.getStringValue());
+        final int clip = spec.findColumnIndex(m_clipColumn.getStringValue());
+        final List<FeatureClip> clips = new ArrayList<>();
+        final List<RowKey> keys = new ArrayList<>();
+        for (DataRow row : table) {
+            exec.checkCanceled();
+            final String cid = AuxFormerNodes.string(row, clip);
+            final String id = cid != null ? cid : row.getKey().getString();
+            clips.add(FeatureClip.unlabelled(id, AuxFormerNodes.path(row, a, "audio feature path"),
+                AuxFormerNodes.path(row, v, "visual feature path")));
+            keys.add(row.getKey());
+        }
+        final List<ClipPrediction> predictions;
+        final ExecutionContext predictExec = exec.createSubExecutionContext(0.9);
+        try (AuxFormerPredictor predictor = AuxFormerPredictor.open(port.model(), m_device.getStringValue())) {
+            predictions = predictor.predict(clips, m_batchSize.getIntValue(), m_threads.getIntValue(), onError(),
+                AuxFormerNodes.progress(predictExec));
+        } catch (CancelledException e) {
+            throw new CanceledExecutionException(e.getMessage());
+        }
+        final Map<RowKey, ClipPrediction> byRow = new HashMap<>();
+        int failed = 0;
+        String firstError = null;
+        for (int i = 0; i < keys.size(); i++) {
+            final ClipPrediction p = predictions.get(i);
+            byRow.put(keys.get(i), p);
+            if (!p.ok()) {
+                failed++;
+                firstError = firstError == null ? p.error() : firstError;
+            }
+        }
+        if (failed > 0) {
+            setWarningMessage(failed + " clip(s) could not be predicted; first: " + firstError);
+        }
+        final DataColumnSpec[] add = newColumns(modelSpec);
+        final ColumnRearranger r = new ColumnRearranger(spec);
+        r.append(new AbstractCellFactory(add) {
+            @Override
+            public DataCell[] getCells(final DataRow row) {
+                return cells(byRow.get(row.getKey()), modelSpec, add.length);
+            }
+        });
+        final BufferedDataTable out = exec.createColumnRearrangeTable(table, r, exec.createSubProgress(0.1));
+        return new PortObject[] {out};
+    }
+
+    static DataCell[] cells(final ClipPrediction p, final AuxFormerPortObjectSpec model, final int n) {
+        final DataCell[] cells = new DataCell[n];
+        final DataCell missing = DataType.getMissingCell();
+        int k = 0;
+        final float[][] outs = p == null ? new float[3][] : new float[][] {p.audiovisual(), p.audioOnly(), p.visualOnly()};
+        for (float[] o : outs) {
+            if (model.task() == Task.CATEGORICAL) {
+                cells[k++] = o == null ? missing : new StringCell(model.labels().get(Losses.argmax(o)));
+            }
+            for (int j = 0; j < model.labels().size(); j++) {
+                cells[k++] = o == null ? missing : new DoubleCell(o[j]);
+            }
+        }
+        cells[k++] = p == null || p.inputUsed() == null ? missing : new StringCell(p.inputUsed().label());
+        cells[k] = p == null ? new StringCell("No prediction for this row.")
+            : p.error() == null ? missing : new StringCell(p.error());
+        return cells;
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        for (SettingsModel m : all()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(settings);
+        }
+        final String onError = settings.getString("onError");
+        if (!ON_ERROR.contains(onError)) {
+            throw new InvalidSettingsException("Unknown 'on error' setting '" + onError + "': use fail or skip.");
+        }
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // nothing
+    }
+
+    @Override
+    protected void reset() {
+        // nothing
+    }
+}

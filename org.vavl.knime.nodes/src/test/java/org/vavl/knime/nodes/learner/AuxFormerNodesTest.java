@@ -1,0 +1,368 @@
+package org.vavl.knime.nodes.learner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+import org.vavl.core.features.FeatureSequence;
+import org.vavl.core.features.Npy;
+import org.vavl.core.model.Task;
+import org.vavl.core.train.TrainedAuxFormer;
+import org.vavl.knime.nodes.port.AuxFormerPortObject;
+import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
+import org.vavl.knime.nodes.predictor.AuxFormerPredictorNodeFactory;
+import org.vavl.knime.testkit.NodeTester;
+import org.vavl.knime.testkit.Tables;
+import org.vavl.knime.testkit.internal.KitAccess;
+
+/** The AuxFormer Learner and Predictor nodes through the test kit, on tiny synthetic feature sequences. */
+class AuxFormerNodesTest {
+
+    @TempDir
+    static Path dir;
+
+    static List<Object[]> rows;
+
+    static AuxFormerPortObject model;
+
+    static BufferedDataTable history;
+
+    static long learnMillis;
+
+    /** Small network and fast training for tests. */
+    static void small(final NodeSettings s) {
+        s.addBoolean("referenceSizes", false);
+        s.addInt("projectionDim", 8);
+        s.addInt("modelDim", 16);
+        s.addInt("heads", 2);
+        s.addInt("feedForwardDim", 32);
+        s.addInt("convKernel", 3);
+        s.addInt("branchBlocks", 1);
+        s.addInt("sharedBlocks", 1);
+        s.addInt("epochs", 6);
+        s.addInt("batchSize", 8);
+        s.addDouble("learningRate", 3e-3);
+        s.addString("device", "cpu");
+        s.addInt("threads", 1);
+        s.addString("trainValue", "Train");
+        s.addString("developmentValue", "Development");
+        s.addString("onError", "fail");
+    }
+
+    @BeforeAll
+    static void learn() throws Exception {
+        rows = SyntheticClips.categorical(dir.resolve("cat"), 120, 1, "Train", "Train", "Development", "Test");
+        final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
+        t.settings(AuxFormerNodesTest::small);
+        final long t0 = System.nanoTime();
+        final PortObject[] out = t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), rows));
+        learnMillis = (System.nanoTime() - t0) / 1_000_000;
+        model = (AuxFormerPortObject)out[0];
+        history = (BufferedDataTable)out[1];
+        // progress per batch, with epoch and loss in the message
+        assertTrue(t.progress().stream().anyMatch(p -> p.message() != null
+            && p.message().matches("Epoch 3/6, batch \\d+/\\d+: loss visual [0-9.]+, audio [0-9.]+, fusion [0-9.]+")),
+            t.progress().toString());
+        assertNull(t.warning());
+    }
+
+    static BufferedDataTable predict(final AuxFormerPortObject m, final List<Object[]> in, final int batch,
+        final String onError) throws Exception {
+        final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
+        p.settings(s -> {
+            s.addInt("batchSize", batch);
+            s.addInt("threads", 1);
+            s.addString("device", "cpu");
+            s.addString("onError", onError);
+        });
+        return (BufferedDataTable)p.execute(m, SyntheticClips.table(SyntheticClips.categoricalSpec(), in))[0];
+    }
+
+    static List<Object[]> split(final String value) {
+        final List<Object[]> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            if (value.equals(r[4])) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void learnerOutputsModelAndHistoryAndPredictorIsAccurateOnUnseenClips() throws Exception {
+        System.out.println("Learner node, 60 training clips x 6 epochs: " + learnMillis + " ms");
+        assertEquals(Task.CATEGORICAL, model.getSpec().task());
+        assertEquals(List.of("angry", "happy", "sad"), model.getSpec().labels());
+        assertEquals(SyntheticClips.AUDIO_DIM, model.getSpec().audioDim());
+        assertEquals(SyntheticClips.VISUAL_DIM, model.getSpec().visualDim());
+        assertEquals(List.of("Epoch", "Loss (visual step)", "Loss (audio step)", "Loss (fusion step)",
+            "Loss (joint)", "Development criterion", "Development accuracy", "Seconds", "Selected"),
+            List.of(history.getDataTableSpec().getColumnNames()));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), Tables.column(history, "Epoch"));
+        assertEquals(1, Collections.frequency(Tables.column(history, "Selected"), Boolean.TRUE));
+        assertTrue(Tables.column(history, "Loss (joint)").stream().allMatch(v -> v == null), "VAVL: no joint loss");
+        final List<Object> crit = Tables.column(history, "Development criterion");
+        final int sel = Tables.column(history, "Selected").indexOf(Boolean.TRUE);
+        assertEquals(crit.stream().mapToDouble(o -> (Double)o).min().getAsDouble(), (Double)crit.get(sel));
+        assertTrue(model.getSummary().contains("3 classes"), model.getSummary());
+
+        final List<Object[]> test = split("Test");
+        final BufferedDataTable out = predict(model, test, 8, "fail");
+        final DataTableSpec spec = out.getDataTableSpec();
+        for (String m : new String[] {"audiovisual", "audio-only", "visual-only"}) {
+            assertTrue(spec.containsName("Predicted class (" + m + ")"));
+            for (String c : SyntheticClips.CLASSES) {
+                assertTrue(spec.containsName("P(" + c + ") (" + m + ")"), c + " " + m);
+            }
+        }
+        assertTrue(spec.containsName("Input used") && spec.containsName("Prediction error"));
+        int hits = 0;
+        for (int i = 0; i < test.size(); i++) {
+            if (test.get(i)[3].equals(Tables.value(out, i, "Predicted class (audiovisual)"))) {
+                hits++;
+            }
+            double sum = 0;
+            for (String c : SyntheticClips.CLASSES) {
+                sum += (Double)Tables.value(out, i, "P(" + c + ") (audiovisual)");
+            }
+            assertEquals(1, sum, 1e-5);
+            assertEquals("audiovisual", Tables.value(out, i, "Input used"));
+            assertNull(Tables.value(out, i, "Prediction error"));
+        }
+        final double accuracy = (double)hits / test.size();
+        System.out.println("Predictor node, held-out accuracy (audiovisual): " + accuracy);
+        assertTrue(accuracy >= 0.9, "accuracy " + accuracy);
+    }
+
+    static double[][] probabilities(final BufferedDataTable t, final String mode) {
+        final double[][] p = new double[t.size() > 0 ? (int)t.size() : 0][SyntheticClips.CLASSES.length];
+        for (int i = 0; i < p.length; i++) {
+            for (int c = 0; c < SyntheticClips.CLASSES.length; c++) {
+                final Object v = Tables.value(t, i, "P(" + SyntheticClips.CLASSES[c] + ") (" + mode + ")");
+                p[i][c] = v == null ? Double.NaN : (Double)v;
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void predictionIsTheSameAloneOrInABatchAndFollowsFrameOrder() throws Exception {
+        final List<Object[]> test = split("Test").subList(0, 8);
+        final double[][] alone = probabilities(predict(model, test, 1, "fail"), "audiovisual");
+        final double[][] batched = probabilities(predict(model, test, 8, "fail"), "audiovisual");
+        for (int i = 0; i < alone.length; i++) {
+            assertArrayEquals(alone[i], batched[i], 1e-5, "clip " + i);
+        }
+        // the frames of clip 2's audio in another order: its audio-only output changes
+        final Object[] r = test.get(2).clone();
+        final FeatureSequence a = Npy.read(Path.of((String)r[1]));
+        final List<Integer> order = new ArrayList<>();
+        for (int f = 0; f < a.frames(); f++) {
+            order.add(f);
+        }
+        Collections.shuffle(order, new Random(3));
+        final float[] v = new float[a.values().length];
+        for (int f = 0; f < a.frames(); f++) {
+            System.arraycopy(a.values(), order.get(f) * a.dim(), v, f * a.dim(), a.dim());
+        }
+        final Path shuffled = dir.resolve("shuffled.npy");
+        Npy.write(shuffled, new FeatureSequence(v, a.frames(), a.dim()));
+        r[1] = shuffled.toString();
+        final List<Object[]> changed = new ArrayList<>(test);
+        changed.set(2, r);
+        final double[][] before = probabilities(predict(model, test, 8, "fail"), "audio-only");
+        final double[][] after = probabilities(predict(model, changed, 8, "fail"), "audio-only");
+        double diff = 0;
+        for (int c = 0; c < before[2].length; c++) {
+            diff += Math.abs(before[2][c] - after[2][c]);
+        }
+        assertTrue(diff > 1e-4, "shuffled frames change the prediction: " + diff);
+        assertArrayEquals(before[5], after[5], 1e-6, "other clips unchanged");
+    }
+
+    @Test
+    void portSaveLoadRoundTripGivesIdenticalPredictions() throws Exception {
+        final AuxFormerPortObject back = NodeTester.saveAndLoad(model);
+        assertEquals(model.getSpec(), back.getSpec());
+        final List<Object[]> test = split("Test");
+        final double[][] p1 = probabilities(predict(model, test, 8, "fail"), "audiovisual");
+        final double[][] p2 = probabilities(predict(back, test, 8, "fail"), "audiovisual");
+        for (int i = 0; i < p1.length; i++) {
+            assertArrayEquals(p1[i], p2[i], 0);
+        }
+        assertTrue(back.html().contains("Selected epoch"));
+    }
+
+    @Test
+    void aPortWrittenByAnOlderFormatVersionIsRefused() throws Exception {
+        final ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        KitAccess.port().savePortObject(model, saved, new ExecutionMonitor());
+        // rewrite the zip with the model entry's format version lowered by one
+        final Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(saved.toByteArray()))) {
+            for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+                entries.put(e.getName(), zin.readAllBytes());
+            }
+        }
+        final byte[] m = entries.get("auxformer-model.bin");
+        ByteBuffer.wrap(m).putInt("VAVL-AUXFORMER\n".length(), TrainedAuxFormer.FORMAT_VERSION - 1);
+        final ByteArrayOutputStream old = new ByteArrayOutputStream();
+        try (ZipOutputStream zout = new ZipOutputStream(old)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zout.putNextEntry(new ZipEntry(e.getKey()));
+                zout.write(e.getValue());
+                zout.closeEntry();
+            }
+        }
+        final IOException e = assertThrows(IOException.class, () -> KitAccess.port().loadPortObject(
+            AuxFormerPortObject.class, model.getSpec(), new ByteArrayInputStream(old.toByteArray()),
+            new ExecutionMonitor()));
+        assertTrue(e.getMessage().contains("format version " + (TrainedAuxFormer.FORMAT_VERSION - 1))
+            && e.getMessage().contains("reads format version " + TrainedAuxFormer.FORMAT_VERSION), e.getMessage());
+        // a spec of another version is refused by the Predictor's configure, naming both versions
+        final AuxFormerPortObjectSpec oldSpec = new AuxFormerPortObjectSpec(Task.CATEGORICAL,
+            model.getSpec().labels(), 8, 6, model.getSpec().architecture(), TrainedAuxFormer.FORMAT_VERSION - 1);
+        final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
+        final InvalidSettingsException ce = assertThrows(InvalidSettingsException.class,
+            () -> p.configure(oldSpec, SyntheticClips.categoricalSpec()));
+        assertTrue(ce.getMessage().contains("version " + (TrainedAuxFormer.FORMAT_VERSION - 1))
+            && ce.getMessage().contains("version " + TrainedAuxFormer.FORMAT_VERSION), ce.getMessage());
+    }
+
+    @Test
+    void missingModalityMissingFileAndWrongDimsInThePredictor() throws Exception {
+        final List<Object[]> test = split("Test");
+        final Path wide = SyntheticClips.write(dir.resolve("wide"), "wide", 5, new float[SyntheticClips.AUDIO_DIM + 3],
+            1f, new Random(2));
+        final List<Object[]> in = List.of(
+            new Object[] {"noVisual", test.get(0)[1], null, "angry", "Test"},
+            new Object[] {"noAudio", null, test.get(1)[2], "angry", "Test"},
+            new Object[] {"gone", dir.resolve("gone.npy").toString(), test.get(1)[2], "angry", "Test"},
+            new Object[] {"wide", wide.toString(), test.get(1)[2], "angry", "Test"});
+        final BufferedDataTable out = predict(model, in, 8, "skip");
+        assertEquals("audio only", Tables.value(out, 0, "Input used"));
+        assertNull(Tables.value(out, 0, "Predicted class (visual-only)"));
+        assertEquals(Tables.value(out, 0, "Predicted class (audio-only)"),
+            Tables.value(out, 0, "Predicted class (audiovisual)"));
+        assertEquals("visual only", Tables.value(out, 1, "Input used"));
+        assertTrue(((String)Tables.value(out, 2, "Prediction error")).contains("gone.npy"));
+        assertNull(Tables.value(out, 2, "Input used"));
+        final String dims = (String)Tables.value(out, 3, "Prediction error");
+        assertTrue(dims.contains("'wide'") && dims.contains("dimension " + (SyntheticClips.AUDIO_DIM + 3))
+            && dims.contains("expects " + SyntheticClips.AUDIO_DIM), dims);
+        // on error = fail: the node fails naming the clip
+        final Exception e = assertThrows(Exception.class, () -> predict(model, in.subList(2, 3), 8, "fail"));
+        assertTrue(e.getMessage().contains("'gone'") && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void learnerRefusesEmptySplitsDifferingDimsAndHandlesMissingFilesPerOnError() throws Exception {
+        final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
+        t.settings(s -> {
+            small(s);
+            s.addInt("epochs", 1);
+            s.addString("developmentValue", "Validation");
+        });
+        final List<Object[]> few = new ArrayList<>(rows.subList(0, 24));
+        final Exception noDev = assertThrows(Exception.class,
+            () -> t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), few)));
+        assertTrue(noDev.getMessage().contains("development split is empty") && noDev.getMessage().contains("'Validation'"),
+            noDev.getMessage());
+        t.settings(s -> {
+            small(s);
+            s.addInt("epochs", 1);
+            s.addString("trainValue", "Training");
+        });
+        final Exception noTrain = assertThrows(Exception.class,
+            () -> t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), few)));
+        assertTrue(noTrain.getMessage().contains("training split is empty")
+            && noTrain.getMessage().contains("values found: Train, Development"), noTrain.getMessage());
+
+        // a clip whose visual features have another dimension: the message names it and both dims
+        final List<Object[]> odd = new ArrayList<>(few);
+        final Object[] r = odd.get(5).clone();
+        r[2] = SyntheticClips.write(dir.resolve("odd"), "odd", 4, new float[SyntheticClips.VISUAL_DIM + 1], 1f,
+            new Random(1)).toString();
+        odd.set(5, r);
+        t.settings(s -> {
+            small(s);
+            s.addInt("epochs", 1);
+        });
+        final Exception dims = assertThrows(Exception.class,
+            () -> t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), odd)));
+        assertTrue(dims.getMessage().contains("'" + r[0] + "'") && dims.getMessage().contains("dimension "
+            + (SyntheticClips.VISUAL_DIM + 1)) && dims.getMessage().contains("has " + SyntheticClips.VISUAL_DIM),
+            dims.getMessage());
+
+        // a missing feature file: fail names the clip; skip trains without it and warns
+        final List<Object[]> gone = new ArrayList<>(few);
+        final Object[] g = gone.get(7).clone();
+        g[1] = dir.resolve("nowhere.npy").toString();
+        gone.set(7, g);
+        final Exception fail = assertThrows(Exception.class,
+            () -> t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), gone)));
+        assertTrue(fail.getMessage().contains("'" + g[0] + "'") && fail.getMessage().contains("nowhere.npy"),
+            fail.getMessage());
+        t.settings(s -> {
+            small(s);
+            s.addInt("epochs", 1);
+            s.addString("onError", "skip");
+        });
+        final PortObject[] ok = t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), gone));
+        assertTrue(t.warning().contains("1 clip(s) left out") && t.warning().contains("nowhere.npy"), t.warning());
+        // rows 0..23: 12 training and 6 development clips; the one left out (row 7) is a development clip
+        assertEquals("12", ((AuxFormerPortObject)ok[0]).model().info().get("Training clips"));
+        assertEquals("5", ((AuxFormerPortObject)ok[0]).model().info().get("Development clips"));
+    }
+
+    @Test
+    void settingsAreCheckedAndNamed() {
+        final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> t.settings(s -> s.addString("device", "tpu")));
+        assertTrue(e.getMessage().contains("tpu"), e.getMessage());
+        final InvalidSettingsException h = assertThrows(InvalidSettingsException.class, () -> t.settings(s -> {
+            s.addBoolean("referenceSizes", false);
+            s.addInt("heads", 7);
+        }));
+        assertFalse(h.getMessage().isEmpty());
+        // defaults are the reference's
+        final NodeSettings d = t.savedSettings();
+        assertEquals(20, d.getInt("epochs", -1));
+        assertEquals(32, d.getInt("batchSize", -1));
+        assertEquals(0.95, d.getDouble("beta1", -1), 1e-12);
+        assertEquals(5e-7, d.getDouble("weightDecay", -1), 1e-15);
+        assertEquals("Emotion", d.getString("classColumn", null));
+        assertEquals("Train", d.getString("trainValue", null));
+        assertEquals("Development", d.getString("developmentValue", null));
+        assertNotEquals(0, d.getInt("threads", 0));
+    }
+}

@@ -1,0 +1,27 @@
+package org.vavl.knime.nodes.videoreader;
+
+import java.nio.file.Path;
+
+import org.vavl.knime.testkit.runner.WorkflowBuilder;
+
+/**
+ * Writes the test workflow {@code test-workflows/Video Reader} (run once by hand when the node's settings
+ * change: {@code java ... WriteVideoReaderWorkflow <repo>/test-workflows/Video Reader}); the committed folder is
+ * what {@link VideoReaderWorkflowTest} executes.
+ */
+public final class WriteVideoReaderWorkflow {
+
+    private WriteVideoReaderWorkflow() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final WorkflowBuilder b = new WorkflowBuilder();
+        final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
+            s.addString(VideoReaderSettings.FOLDER, "clips");
+            s.addInt("threads", 2);
+        });
+        b.bindVariable(reader, "clip_folder", VideoReaderSettings.FOLDER);
+        b.workflowVariable("clip_folder", "clips");
+        b.write(Path.of(args[0]));
+    }
+}
