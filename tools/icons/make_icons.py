@@ -35,6 +35,17 @@ def evaluator(path):
     img.save(path)
 
 
+def demo(path):
+    img = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    d = ImageDraw.Draw(img)
+    d.rounded_rectangle((0, 2, 15, 13), radius=2, fill=(60, 60, 70, 255))
+    d.ellipse((4, 4, 11, 11), fill=(240, 200, 160, 255))
+    d.arc((6, 6, 9, 9), 20, 160, fill=(120, 40, 40, 255))
+    d.polygon([(13, 6), (15, 5), (15, 10), (13, 9)], fill=(250, 210, 60, 255))
+    img.save(path)
+
+
 if __name__ == "__main__":
+    demo(f"{NODES}/src/main/java/org/vavl/knime/nodes/demo/demo.png")
     category(f"{NODES}/icons/vavl.png")
     evaluator(f"{NODES}/src/main/java/org/vavl/knime/nodes/evaluator/evaluator.png")

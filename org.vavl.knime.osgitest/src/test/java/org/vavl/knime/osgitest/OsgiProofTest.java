@@ -107,6 +107,8 @@ class OsgiProofTest {
             s_framework.stop();
             s_framework.waitForStop(30_000);
         }
+        // the unpacked bundles (about 300 MB); the native cache stays for the next run
+        deleteTree(s_work.resolve("plugins"));
     }
 
     @Test

@@ -1,0 +1,375 @@
+package org.vavl.core.face;
+
+import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.TM_CCOEFF_NORMED;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.matchTemplate;
+
+import java.nio.FloatBuffer;
+import java.util.List;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+/**
+ * Aligns the main face of consecutive frames of one clip (not thread safe; one per clip).
+ *
+ * <p>Per frame: on a detection frame (the first, every {@code detectionInterval}-th processed frame while
+ * tracking, every frame without tracking, and whenever tracking is lost) the detector runs, near the
+ * previous face first (in a view rotated by its angle) and on the whole frame otherwise; the main face is
+ * chosen (largest, or nearest to the previous); its eyes are found and the view is rotated until they are
+ * level (up to three rounds, each in the view of the previous one, so the eye cascade sees upright eyes);
+ * the face box is then measured again in the level view, where the frontal cascade is most accurate.
+ * Between detections the face is tracked by its eyes: each eye's patch from the last detection is found
+ * again (normalised cross-correlation, sub-pixel peak) in the view of the previous pose, and the two eye
+ * positions give the new centre, size and roll. When the eyes are not found the face box is kept
+ * unrotated (and counted), and the face's central patch is tracked instead.
+ *
+ * <p>The aligned face is the square of side {@code cropScale x box side} around the box centre, rotated
+ * by the roll, resized to {@code outputSize}; outside the frame is black.
+ */
+final class FrameAligner implements AutoCloseable {
+
+    /** Side of the face box in the tracking view (pixels). */
+    private static final int VIEW_FACE = HaarFaceModels.EYE_VIEW_FACE;
+
+    private static final double VIEW_FACTOR = HaarFaceModels.EYE_VIEW_FACTOR;
+
+    private static final int VIEW_SIDE = (int)(VIEW_FACE * VIEW_FACTOR);
+
+    /** Eye template side, search radius and face template side in view pixels. */
+    private static final int EYE_T = 24;
+
+    private static final int EYE_R = 10;
+
+    private static final int FACE_T = 56;
+
+    private static final int FACE_R = 14;
+
+    private static final double MIN_MATCH = 0.5;
+
+    private final FaceModels m_models;
+
+    private final FaceAlignerSettings m_settings;
+
+    private final Mat m_gray = new Mat();
+
+    private final Mat m_view = new Mat();
+
+    private final Mat m_matrix = new Mat();
+
+    private final Mat m_crop = new Mat();
+
+    private final Mat m_result = new Mat();
+
+    private final Mat m_eyeT1 = new Mat();
+
+    private final Mat m_eyeT2 = new Mat();
+
+    private final Mat m_faceT = new Mat();
+
+    private FacePose m_pose;
+
+    /** Reference eye positions (view coordinates, x1, y1, x2, y2) of the templates; null without eyes. */
+    private double[] m_refEyes;
+
+    private boolean m_eyesFound;
+
+    private int m_sinceDetection;
+
+    private boolean m_hasTemplates;
+
+    /** Detections since the last search of rotated views of the whole frame. */
+    private int m_sinceRotatedSearch = Integer.MAX_VALUE / 2;
+
+    /** What one frame gave. */
+    static final class Result {
+        /** True when the frame has an aligned face ({@link #crop}). */
+        boolean face;
+
+        /** True when the detector ran on this frame. */
+        boolean detectorRan;
+
+        /** True when the face was found by the detector on this frame (false: tracked, or none). */
+        boolean detected;
+
+        /** The detector's score on this frame, NaN when it gives none or did not run. */
+        double score = Double.NaN;
+
+        /** Side of the face box, frame pixels. */
+        double size;
+
+        /** False when the face was not aligned by its eyes. */
+        boolean eyes;
+
+        /** The pose used for the crop (null without a face). */
+        FacePose pose;
+
+        /** The aligned face, BGR, owned by the aligner: valid until the next frame. */
+        Mat crop;
+    }
+
+    FrameAligner(final FaceModels models, final FaceAlignerSettings settings) {
+        m_models = models;
+        m_settings = settings;
+    }
+
+    /** Aligns the main face of the next frame (8-bit BGR). */
+    Result process(final Mat bgr) {
+        cvtColor(bgr, m_gray, COLOR_BGR2GRAY);
+        final Result r = new Result();
+        final boolean detect = m_pose == null || !m_settings.tracking()
+            || m_sinceDetection + 1 >= m_settings.detectionInterval() || !m_hasTemplates;
+        boolean ok = false;
+        if (!detect) {
+            ok = track();
+            m_sinceDetection++;
+        }
+        if (!ok) {
+            r.detectorRan = true;
+            ok = detect(bgr, r);
+            r.detected = ok;
+            m_sinceDetection = 0;
+        }
+        if (!ok) {
+            m_pose = null;
+            m_hasTemplates = false;
+            return r;
+        }
+        r.face = true;
+        r.pose = m_pose;
+        r.size = m_pose.size;
+        r.eyes = m_eyesFound;
+        final int out = m_settings.outputSize();
+        Similarity.around(m_pose, m_settings.cropScale(), out).warp(bgr, m_crop, m_matrix);
+        r.crop = m_crop;
+        return r;
+    }
+
+    // ---------------------------------------------------------------- detection
+
+    private boolean detect(final Mat bgr, final Result r) {
+        List<DetectedFace> found = List.of();
+        final FacePose previous = m_pose;
+        if (previous != null) {
+            found = m_models.detectAround(bgr, m_gray, previous);
+        }
+        if (found.isEmpty()) {
+            final double minFace = m_settings.minFaceFraction() * Math.min(bgr.cols(), bgr.rows());
+            // rotated views cost two more detections: while no face is found, try them now and then only
+            final boolean rotated = m_sinceRotatedSearch >= Math.max(5, m_settings.detectionInterval());
+            found = m_models.detectFrame(bgr, m_gray, minFace, rotated);
+            m_sinceRotatedSearch = rotated ? 0 : m_sinceRotatedSearch + 1;
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        final DetectedFace main = choose(found, previous);
+        r.score = main.score;
+        FacePose pose = main.pose;
+        double[] eyes = main.eyes;
+        if (eyes == null) {
+            // Haar: level the eyes in up to three rounds, each searching the view of the last estimate
+            double[] last = null;
+            for (int round = 0; round < 3; round++) {
+                final double[] e = m_models.findEyes(m_gray, pose);
+                if (e == null) {
+                    break;
+                }
+                last = e;
+                final double a = Math.atan2(e[3] - e[1], e[2] - e[0]);
+                final double delta = normalise(a - pose.angle);
+                pose = pose.withAngle(a);
+                if (Math.abs(delta) < Math.toRadians(1)) {
+                    break;
+                }
+            }
+            eyes = last;
+            if (eyes != null) {
+                // measure the box again in the level view: the frontal cascade is most accurate upright
+                final List<DetectedFace> level = m_models.detectAround(bgr, m_gray, pose);
+                if (!level.isEmpty()) {
+                    final FacePose lp = nearest(level, pose).pose;
+                    if (lp.distanceTo(pose) < 0.3 * pose.size && lp.size > 0.75 * pose.size
+                        && lp.size < 1.33 * pose.size) {
+                        pose = new FacePose(lp.cx, lp.cy, lp.size, pose.angle);
+                    }
+                }
+            } else {
+                // eyes not found: keep the box as the detector gave it (counted by the caller)
+                pose = main.pose;
+            }
+        }
+        m_pose = pose;
+        m_eyesFound = eyes != null;
+        takeTemplates(eyes);
+        return true;
+    }
+
+    private DetectedFace choose(final List<DetectedFace> found, final FacePose previous) {
+        if (m_settings.mainFace() == MainFacePolicy.NEAREST && previous != null) {
+            return nearest(found, previous);
+        }
+        DetectedFace best = found.get(0);
+        for (DetectedFace f : found) {
+            if (f.pose.size > best.pose.size) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private static DetectedFace nearest(final List<DetectedFace> found, final FacePose to) {
+        DetectedFace best = found.get(0);
+        for (DetectedFace f : found) {
+            if (f.pose.distanceTo(to) < best.pose.distanceTo(to)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private static double normalise(final double a) {
+        return Math.atan2(Math.sin(a), Math.cos(a));
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    private void takeTemplates(final double[] eyes) {
+        m_hasTemplates = false;
+        m_refEyes = null;
+        if (!m_settings.tracking() || m_settings.detectionInterval() <= 1) {
+            return;
+        }
+        final Similarity view = Similarity.around(m_pose, VIEW_FACTOR, VIEW_SIDE);
+        view.warp(m_gray, m_view, m_matrix);
+        if (eyes != null) {
+            final double[] a = view.toPatch(eyes[0], eyes[1]);
+            final double[] b = view.toPatch(eyes[2], eyes[3]);
+            if (!copyPatch(a[0], a[1], EYE_T, m_eyeT1) || !copyPatch(b[0], b[1], EYE_T, m_eyeT2)) {
+                return;
+            }
+            m_refEyes = new double[]{a[0], a[1], b[0], b[1]};
+        } else if (!copyPatch(VIEW_SIDE / 2.0, VIEW_SIDE / 2.0, FACE_T, m_faceT)) {
+            return;
+        }
+        m_hasTemplates = true;
+    }
+
+    /** Copies the square of side t centred at (x, y) of the view; false when it is not inside. */
+    private boolean copyPatch(final double x, final double y, final int t, final Mat into) {
+        final int x0 = (int)Math.round(x - t / 2.0);
+        final int y0 = (int)Math.round(y - t / 2.0);
+        if (x0 < 0 || y0 < 0 || x0 + t > m_view.cols() || y0 + t > m_view.rows()) {
+            return false;
+        }
+        try (Rect rect = new Rect(x0, y0, t, t); Mat sub = new Mat(m_view, rect)) {
+            sub.copyTo(into);
+        }
+        return true;
+    }
+
+    private boolean track() {
+        final Similarity view = Similarity.around(m_pose, VIEW_FACTOR, VIEW_SIDE);
+        view.warp(m_gray, m_view, m_matrix);
+        if (m_refEyes == null) {
+            final double[] f = match(m_faceT, VIEW_SIDE / 2.0, VIEW_SIDE / 2.0, FACE_T, FACE_R);
+            if (f == null) {
+                return false;
+            }
+            final double[] c = view.toFrame(f[0], f[1]);
+            m_pose = new FacePose(c[0], c[1], m_pose.size, m_pose.angle);
+            return true;
+        }
+        final double[] r = m_refEyes;
+        final double[] f1 = match(m_eyeT1, r[0], r[1], EYE_T, EYE_R);
+        final double[] f2 = match(m_eyeT2, r[2], r[3], EYE_T, EYE_R);
+        if (f1 == null || f2 == null) {
+            return false;
+        }
+        final double rdx = r[2] - r[0];
+        final double rdy = r[3] - r[1];
+        final double fdx = f2[0] - f1[0];
+        final double fdy = f2[1] - f1[1];
+        final double dAngle = normalise(Math.atan2(fdy, fdx) - Math.atan2(rdy, rdx));
+        final double dScale = Math.hypot(fdx, fdy) / Math.hypot(rdx, rdy);
+        if (Math.abs(dAngle) > Math.toRadians(10) || dScale < 0.85 || dScale > 1.18) {
+            return false;
+        }
+        // the face centre sits at the view centre relative to the reference eyes; move it with the eyes
+        final double rmx = (r[0] + r[2]) / 2.0;
+        final double rmy = (r[1] + r[3]) / 2.0;
+        final double fmx = (f1[0] + f2[0]) / 2.0;
+        final double fmy = (f1[1] + f2[1]) / 2.0;
+        final double ox = VIEW_SIDE / 2.0 - rmx;
+        final double oy = VIEW_SIDE / 2.0 - rmy;
+        final double cos = Math.cos(dAngle) * dScale;
+        final double sin = Math.sin(dAngle) * dScale;
+        final double cxv = fmx + cos * ox - sin * oy;
+        final double cyv = fmy + sin * ox + cos * oy;
+        final double[] c = view.toFrame(cxv, cyv);
+        m_pose = new FacePose(c[0], c[1], m_pose.size * dScale, m_pose.angle + dAngle);
+        return true;
+    }
+
+    /**
+     * Finds a template near (x, y) of the current view.
+     *
+     * @return the matched centre (sub-pixel), or null when the match is weak or outside the view
+     */
+    private double[] match(final Mat template, final double x, final double y, final int t, final int radius) {
+        final int x0 = (int)Math.round(x - t / 2.0) - radius;
+        final int y0 = (int)Math.round(y - t / 2.0) - radius;
+        final int side = t + 2 * radius;
+        if (x0 < 0 || y0 < 0 || x0 + side > m_view.cols() || y0 + side > m_view.rows()) {
+            return null;
+        }
+        try (Rect rect = new Rect(x0, y0, side, side); Mat search = new Mat(m_view, rect);
+                DoublePointer min = new DoublePointer(1); DoublePointer max = new DoublePointer(1);
+                Point minLoc = new Point(); Point maxLoc = new Point()) {
+            matchTemplate(search, template, m_result, TM_CCOEFF_NORMED);
+            minMaxLoc(m_result, min, max, minLoc, maxLoc, null);
+            if (max.get() < MIN_MATCH) {
+                return null;
+            }
+            final int px = maxLoc.x();
+            final int py = maxLoc.y();
+            final FloatBuffer b = m_result.createBuffer();
+            final int w = m_result.cols();
+            final int h = m_result.rows();
+            double sx = 0;
+            double sy = 0;
+            if (px > 0 && px < w - 1) {
+                sx = peak(b.get(py * w + px - 1), b.get(py * w + px), b.get(py * w + px + 1));
+            }
+            if (py > 0 && py < h - 1) {
+                sy = peak(b.get((py - 1) * w + px), b.get(py * w + px), b.get((py + 1) * w + px));
+            }
+            return new double[]{x0 + px + sx + t / 2.0, y0 + py + sy + t / 2.0, max.get()};
+        }
+    }
+
+    /** Offset of the vertex of the parabola through three samples at -1, 0, 1. */
+    private static double peak(final double l, final double c, final double r) {
+        final double d = l - 2 * c + r;
+        if (d >= 0) {
+            return 0;
+        }
+        return Math.max(-0.5, Math.min(0.5, 0.5 * (l - r) / d));
+    }
+
+    @Override
+    public void close() {
+        m_gray.close();
+        m_view.close();
+        m_matrix.close();
+        m_crop.close();
+        m_result.close();
+        m_eyeT1.close();
+        m_eyeT2.close();
+        m_faceT.close();
+    }
+}

@@ -1,0 +1,96 @@
+package org.vavl.core.face;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.WARP_INVERSE_MAP;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
+import java.nio.DoubleBuffer;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+
+/**
+ * A view of a frame: a {@code width x height} patch whose centre lies at frame point {@code (cx, cy)},
+ * with {@code scale} frame pixels per patch pixel and rotated by {@code angle} (radians, image
+ * coordinates with y down): the patch's horizontal axis runs along frame direction
+ * {@code (cos angle, sin angle)}. Used for the crops, the eye search and the rotated face search.
+ */
+final class Similarity {
+
+    final double cx;
+
+    final double cy;
+
+    final double scale;
+
+    final double angle;
+
+    final int width;
+
+    final int height;
+
+    Similarity(final double cx, final double cy, final double scale, final double angle, final int width,
+        final int height) {
+        this.cx = cx;
+        this.cy = cy;
+        this.scale = scale;
+        this.angle = angle;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** A square view of side {@code side} frame pixels around a face pose, {@code pixels} wide. */
+    static Similarity around(final FacePose pose, final double factor, final int pixels) {
+        return new Similarity(pose.cx, pose.cy, pose.size * factor / pixels, pose.angle, pixels, pixels);
+    }
+
+    /** @return the frame coordinates of patch point (u, v) */
+    double[] toFrame(final double u, final double v) {
+        final double du = u - width / 2.0;
+        final double dv = v - height / 2.0;
+        final double c = Math.cos(angle) * scale;
+        final double s = Math.sin(angle) * scale;
+        return new double[]{cx + c * du - s * dv, cy + s * du + c * dv};
+    }
+
+    /** @return the patch coordinates of frame point (x, y) */
+    double[] toPatch(final double x, final double y) {
+        final double dx = x - cx;
+        final double dy = y - cy;
+        final double c = Math.cos(angle) / scale;
+        final double s = Math.sin(angle) / scale;
+        return new double[]{width / 2.0 + c * dx + s * dy, height / 2.0 - s * dx + c * dy};
+    }
+
+    /**
+     * Writes the view of {@code frame} into {@code patch} (bilinear; outside the frame is black).
+     *
+     * @param matrix a reusable 2x3 matrix
+     */
+    void warp(final Mat frame, final Mat patch, final Mat matrix) {
+        if (matrix.rows() != 2 || matrix.cols() != 3 || matrix.type() != CV_64F) {
+            matrix.create(2, 3, CV_64F);
+        }
+        final double c = Math.cos(angle) * scale;
+        final double s = Math.sin(angle) * scale;
+        final double u0 = width / 2.0;
+        final double v0 = height / 2.0;
+        // dst (u, v) -> src (x, y); OpenCV samples pixel centres at integer coordinates, so shift by 0.5
+        final double uu = u0 - 0.5;
+        final double vv = v0 - 0.5;
+        final DoubleBuffer b = matrix.createBuffer();
+        b.put(0, c);
+        b.put(1, -s);
+        b.put(2, cx - 0.5 - c * uu + s * vv + 0.0);
+        b.put(3, s);
+        b.put(4, c);
+        b.put(5, cy - 0.5 - s * uu - c * vv);
+        try (Size size = new Size(width, height); Scalar black = new Scalar(0.0)) {
+            warpAffine(frame, patch, matrix, size, INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, black);
+        }
+    }
+}
