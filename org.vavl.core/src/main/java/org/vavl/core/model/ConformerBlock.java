@@ -40,11 +40,13 @@ public final class ConformerBlock extends SequenceBlock {
 
     @Override
     public NDArray forward(final ParameterStore ps, final NDArray x, final NDArray mask, final boolean training) {
-        NDArray y = x.add(m_feedForward1.forward(ps, x, mask, training).mul(0.5f));
-        y = y.add(m_attention.forward(ps, y, mask, training));
-        y = y.add(m_convolution.forward(ps, y, mask, training));
-        y = y.add(m_feedForward2.forward(ps, y, mask, training).mul(0.5f));
-        return Nn.apply(m_norm, ps, y, training);
+        // each residual step in its own scope, so that temporaries are freed as soon as it is done
+        NDArray y = Nn.scoped(x, mask, (a, m) -> a.add(m_feedForward1.forward(ps, a, m, training).mul(0.5f)));
+        y = Nn.scoped(y, mask, (a, m) -> a.add(m_attention.forward(ps, a, m, training)));
+        y = Nn.scoped(y, mask, (a, m) -> a.add(m_convolution.forward(ps, a, m, training)));
+        y = Nn.scoped(y, mask, (a, m) -> Nn.apply(m_norm, ps,
+            a.add(m_feedForward2.forward(ps, a, m, training).mul(0.5f)), training));
+        return y;
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class ConvolutionModule extends SequenceBlock {
         y = y.mul(mask.expandDims(2));
         y = Nn.apply(m_depthwise, ps, y.transpose(0, 2, 1), training).transpose(0, 2, 1);
         y = m_batchNorm.forward(ps, y, mask, training);
-        y = Activation.swish(y, 1f);
+        y = Nn.swish(y);
         y = Nn.apply(m_pointwiseOut, ps, y, training);
         return Nn.apply(m_dropout, ps, y, training);
     }

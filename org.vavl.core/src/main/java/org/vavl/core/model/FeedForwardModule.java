@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
@@ -46,7 +45,7 @@ public final class FeedForwardModule extends SequenceBlock {
     public NDArray forward(final ParameterStore ps, final NDArray x, final NDArray mask, final boolean training) {
         NDArray y = Nn.apply(m_norm, ps, x, training);
         y = Nn.apply(m_expand, ps, y, training);
-        y = Activation.swish(y, 1f);
+        y = Nn.swish(y);
         y = Nn.apply(m_dropout1, ps, y, training);
         y = Nn.apply(m_contract, ps, y, training);
         return Nn.apply(m_dropout2, ps, y, training);

@@ -61,7 +61,9 @@ public final class MaskedBatchNorm extends SequenceBlock {
             mean = ps.getValue(m_runningMean, x.getDevice(), false);
             var = ps.getValue(m_runningVar, x.getDevice(), false);
         }
-        return x.sub(mean).div(var.add(EPSILON).sqrt()).mul(gamma).add(beta);
+        // y = (x - mean) / sqrt(var + eps) * gamma + beta, as one scale and one shift per channel
+        final NDArray scale = gamma.div(var.add(EPSILON).sqrt());
+        return x.mul(scale).add(beta.sub(mean.mul(scale)));
     }
 
     @Override

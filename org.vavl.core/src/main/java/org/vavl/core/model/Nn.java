@@ -2,6 +2,7 @@ package org.vavl.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -22,6 +23,36 @@ final class Nn {
     /** Applies a single-input, single-output block. */
     static NDArray apply(final Block block, final ParameterStore ps, final NDArray x, final boolean training) {
         return block.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    /**
+     * Runs {@code work} on (x, mask) with every intermediate array in a sub-manager that is closed at the end;
+     * only the result survives, attached to x's manager. DJL frees arrays when their manager closes, not when they
+     * are no longer used, so without this scope every temporary of a whole forward and backward pass stays in
+     * memory until the caller's manager closes. Arrays that autograd still needs stay alive inside libtorch.
+     *
+     * @param x (B, T, D), in the caller's manager
+     * @param mask (B, T) or null
+     * @param work the computation
+     * @return its result, attached to x's manager
+     */
+    static NDArray scoped(final NDArray x, final NDArray mask,
+        final java.util.function.BiFunction<NDArray, NDArray, NDArray> work) {
+        final NDManager parent = x.getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            x.tempAttach(scope);
+            if (mask != null && mask != x) {
+                mask.tempAttach(scope);
+            }
+            final NDArray y = work.apply(x, mask);
+            y.attach(parent);
+            return y;
+        }
+    }
+
+    /** Swish (SiLU), x * sigmoid(x), in two operations (DJL's Activation.swish takes three). */
+    static NDArray swish(final NDArray x) {
+        return x.mul(x.getNDArrayInternal().sigmoid());
     }
 
     /** A Linear layer on the last axis with Xavier-uniform weights and zero biases (the Conformer's Linear). */

@@ -10,6 +10,8 @@ import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelectio
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.port.FeatureSourceDialog;
 
 /** Dialog of the AuxFormer Learner: tabs Data, Model and Training. */
 final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
@@ -19,12 +21,7 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
         final AuxFormerLearnerSettings s = new AuxFormerLearnerSettings();
         setDefaultTabTitle("Data");
         createNewGroup("Feature sequences");
-        addDialogComponent(new DialogComponentColumnNameSelection(s.m_audioColumn, "Audio features", 0,
-            StringValue.class));
-        addDialogComponent(new DialogComponentColumnNameSelection(s.m_visualColumn, "Visual features", 0,
-            StringValue.class));
-        addDialogComponent(new DialogComponentColumnNameSelection(s.m_clipColumn, "Clip", 0, false,
-            StringValue.class));
+        FeatureSourceDialog.add(this, s.m_features, 0);
         addDialogComponent(new DialogComponentNumber(s.m_maxAudioFrames, "Maximum audio frames (0 = no cut)", 50));
         closeCurrentGroup();
         createNewGroup("Labels");
@@ -41,7 +38,7 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentString(s.m_trainValue, "Training value"));
         addDialogComponent(new DialogComponentString(s.m_devValue, "Development value"));
         closeCurrentGroup();
-        addDialogComponent(new DialogComponentStringSelection(s.m_onError, "On error", AuxFormerLearnerSettings.ON_ERROR));
+        addDialogComponent(new DialogComponentStringSelection(s.m_onError, "On error", CommonSettings.ON_ERROR_VALUES));
 
         createNewTab("Model");
         addDialogComponent(new DialogComponentStringSelection(s.m_architecture, "Architecture",
@@ -74,7 +71,7 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_patience, "Early stopping patience (0 = off)", 1));
         addDialogComponent(new DialogComponentNumber(s.m_modalityDropout, "Modality dropout (AuxFormer 2022)", 0.05));
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
-        addDialogComponent(new DialogComponentStringSelection(s.m_device, "Device", AuxFormerLearnerSettings.DEVICES));
+        addDialogComponent(new DialogComponentStringSelection(s.m_device, "Device", CommonSettings.DEVICE_VALUES));
         addDialogComponent(new DialogComponentNumber(s.m_threads, "Threads", 1));
     }
 }

@@ -24,7 +24,6 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -42,9 +41,12 @@ import org.vavl.core.train.TrainedAuxFormer;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
 import org.vavl.core.util.OnError;
+import org.vavl.knime.nodes.common.Columns;
+import org.vavl.knime.nodes.common.ProgressBridge;
 import org.vavl.knime.nodes.port.AuxFormerNodes;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
 import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
+import org.vavl.knime.nodes.port.FeatureSource;
 
 /**
  * AuxFormer Learner: trains the VAVL / AuxFormer model on a table of clips (feature sequence paths, label
@@ -82,23 +84,15 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.check();
         final DataTableSpec in = (DataTableSpec)inSpecs[0];
-        requireString(in, m_settings.m_audioColumn.getStringValue(), "audio feature");
-        requireString(in, m_settings.m_visualColumn.getStringValue(), "visual feature");
-        requireString(in, m_settings.m_splitColumn.getStringValue(), "split");
+        FeatureSource.of(m_settings.m_features, in, true);
+        requireString(in, m_settings.m_splitColumn.getStringValue(), "Split column");
         final Task task = m_settings.task();
         AuxFormerPortObjectSpec modelSpec = null;
         if (task == Task.CATEGORICAL) {
-            requireString(in, m_settings.m_classColumn.getStringValue(), "class");
+            requireString(in, m_settings.m_classColumn.getStringValue(), "Class column");
         } else {
             for (String a : m_settings.attributes()) {
-                final DataColumnSpec c = in.getColumnSpec(a);
-                if (c == null) {
-                    throw new InvalidSettingsException("The input table has no attribute column '" + a
-                        + "'. Set the attribute columns on the Data tab (comma separated).");
-                }
-                if (!c.getType().isCompatible(DoubleValue.class)) {
-                    throw new InvalidSettingsException("The attribute column '" + a + "' is not numeric.");
-                }
+                Columns.require(in, a, DoubleValue.class, "Attribute columns");
             }
             // feature dims become known when the data is read: 0 until then
             modelSpec = new AuxFormerPortObjectSpec(task, m_settings.attributes(), 0, 0, m_settings.architecture(),
@@ -107,16 +101,9 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
         return new PortObjectSpec[] {modelSpec, historySpec(task)};
     }
 
-    private static void requireString(final DataTableSpec in, final String column, final String what)
+    private static void requireString(final DataTableSpec in, final String column, final String setting)
         throws InvalidSettingsException {
-        final DataColumnSpec c = in.getColumnSpec(column);
-        if (c == null) {
-            throw new InvalidSettingsException("The input table has no " + what + " column '" + column
-                + "'. Choose the column in the settings.");
-        }
-        if (!c.getType().isCompatible(StringValue.class)) {
-            throw new InvalidSettingsException("The " + what + " column '" + column + "' is not a string column.");
-        }
+        Columns.require(in, column, StringValue.class, setting);
     }
 
     static DataTableSpec historySpec(final Task task) {
@@ -139,9 +126,7 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
         final OnError onError = m_settings.onError();
         final String trainValue = m_settings.m_trainValue.getStringValue();
         final String devValue = m_settings.m_devValue.getStringValue();
-        final int audioCol = spec.findColumnIndex(m_settings.m_audioColumn.getStringValue());
-        final int visualCol = spec.findColumnIndex(m_settings.m_visualColumn.getStringValue());
-        final int clipCol = spec.findColumnIndex(m_settings.m_clipColumn.getStringValue());
+        final FeatureSource features = FeatureSource.of(m_settings.m_features, spec, true);
         final int splitCol = spec.findColumnIndex(m_settings.m_splitColumn.getStringValue());
         final int classCol = spec.findColumnIndex(m_settings.m_classColumn.getStringValue());
         final List<String> attributes = m_settings.attributes();
@@ -168,16 +153,15 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
             if (!Objects.equals(split, trainValue) && !Objects.equals(split, devValue)) {
                 continue;
             }
-            final String id = clipCol >= 0 && AuxFormerNodes.string(row, clipCol) != null
-                ? AuxFormerNodes.string(row, clipCol) : row.getKey().getString();
+            final String id = features.clipId(row);
             final String problem;
             final FeatureClip clip;
             if (task == Task.CATEGORICAL) {
                 final String c = AuxFormerNodes.string(row, classCol);
                 problem = c == null ? "Clip '" + id + "' has no value in the class column '"
                     + m_settings.m_classColumn.getStringValue() + "'." : null;
-                clip = c == null ? null : FeatureClip.categorical(id, AuxFormerNodes.path(row, audioCol, "audio feature path"),
-                    AuxFormerNodes.path(row, visualCol, "visual feature path"), labels.indexOf(c), split);
+                clip = c == null ? null : FeatureClip.categorical(id, features.audio(row),
+                    features.visual(row), labels.indexOf(c), split);
             } else {
                 final float[] y = new float[attrCols.length];
                 String missing = null;
@@ -190,8 +174,8 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
                     y[k] = (float)((DoubleValue)cell).getDoubleValue();
                 }
                 problem = missing == null ? null : "Clip '" + id + "' has no value in the attribute column '" + missing + "'.";
-                clip = missing != null ? null : FeatureClip.dimensional(id, AuxFormerNodes.path(row, audioCol,
-                    "audio feature path"), AuxFormerNodes.path(row, visualCol, "visual feature path"), y, split);
+                clip = missing != null ? null : FeatureClip.dimensional(id, features.audio(row),
+                    features.visual(row), y, split);
             }
             if (problem != null) {
                 if (onError == OnError.FAIL) {
@@ -205,9 +189,9 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
         final AuxFormerTrainer.Result result;
         try {
             result = AuxFormerTrainer.train(clips, labels, m_settings.config(), task, m_settings.training(), trainValue,
-                devValue, onError, AuxFormerNodes.progress(exec));
+                devValue, onError, ProgressBridge.of(exec));
         } catch (CancelledException e) {
-            throw new CanceledExecutionException(e.getMessage());
+            throw ProgressBridge.toKnime(e);
         }
         skipped.putAll(result.skipped());
         if (!skipped.isEmpty()) {

@@ -19,6 +19,8 @@ import org.vavl.core.model.AuxFormerConfig;
 import org.vavl.core.model.Task;
 import org.vavl.core.train.TrainingSettings;
 import org.vavl.core.util.OnError;
+import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.port.FeatureSource;
 
 /**
  * The settings of the AuxFormer Learner: one SettingsModel per hyper-parameter, created by static methods shared
@@ -34,16 +36,9 @@ final class AuxFormerLearnerSettings {
 
     static final String ARCH_2022 = "AuxFormer (2022)";
 
-    static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
-
-    static final List<String> ON_ERROR = List.of("fail", "skip");
 
     // Data
-    final SettingsModelString m_audioColumn = createAudioColumn();
-
-    final SettingsModelString m_visualColumn = createVisualColumn();
-
-    final SettingsModelString m_clipColumn = createClipColumn();
+    final FeatureSource.Settings m_features = new FeatureSource.Settings();
 
     final SettingsModelString m_task = createTask();
 
@@ -111,18 +106,6 @@ final class AuxFormerLearnerSettings {
 
     final SettingsModelIntegerBounded m_threads = createThreads();
 
-    static SettingsModelString createAudioColumn() {
-        return new SettingsModelString("audioColumn", "Audio features");
-    }
-
-    static SettingsModelString createVisualColumn() {
-        return new SettingsModelString("visualColumn", "Visual features");
-    }
-
-    static SettingsModelString createClipColumn() {
-        return new SettingsModelString("clipColumn", "Clip");
-    }
-
     static SettingsModelString createTask() {
         return new SettingsModelString("task", TASK_CATEGORICAL);
     }
@@ -152,7 +135,7 @@ final class AuxFormerLearnerSettings {
     }
 
     static SettingsModelString createOnError() {
-        return new SettingsModelString("onError", "fail");
+        return CommonSettings.onError();
     }
 
     static SettingsModelString createArchitecture() {
@@ -164,11 +147,11 @@ final class AuxFormerLearnerSettings {
     }
 
     static SettingsModelString createDevice() {
-        return new SettingsModelString("device", "auto");
+        return CommonSettings.device();
     }
 
     static SettingsModelIntegerBounded createThreads() {
-        return createInt("threads", Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 1024);
+        return CommonSettings.threads();
     }
 
     static SettingsModelIntegerBounded createInt(final String key, final int def, final int min, final int max) {
@@ -181,11 +164,13 @@ final class AuxFormerLearnerSettings {
     }
 
     List<SettingsModel> all() {
-        return List.of(m_audioColumn, m_visualColumn, m_clipColumn, m_task, m_classColumn, m_attributes,
+        final List<SettingsModel> all = new ArrayList<>(m_features.all());
+        all.addAll(List.of(m_task, m_classColumn, m_attributes,
             m_splitColumn, m_trainValue, m_devValue, m_maxAudioFrames, m_onError, m_architecture, m_referenceSizes,
             m_projectionDim, m_modelDim, m_heads, m_feedForwardDim, m_convKernel, m_branchBlocks, m_sharedBlocks,
             m_dropout, m_headDropout, m_epochs, m_batchSize, m_learningRate, m_beta1, m_beta2, m_weightDecay,
-            m_reconWeight, m_classWeights, m_patience, m_modalityDropout, m_seed, m_device, m_threads);
+            m_reconWeight, m_classWeights, m_patience, m_modalityDropout, m_seed, m_device, m_threads));
+        return all;
     }
 
     void saveTo(final NodeSettingsWO s) {
@@ -211,12 +196,10 @@ final class AuxFormerLearnerSettings {
 
     /** Checks the combination of values, naming the setting that is wrong. */
     void check() throws InvalidSettingsException {
+        m_features.folders();
         task();
         architecture();
-        if (!DEVICES.contains(m_device.getStringValue())) {
-            throw new InvalidSettingsException(
-                "Device '" + m_device.getStringValue() + "' is unknown: use auto, cpu or gpu.");
-        }
+        CommonSettings.device(m_device);
         onError();
         if (task() == Task.DIMENSIONAL && attributes().isEmpty()) {
             throw new InvalidSettingsException("Name at least one attribute column (for example 'arousal').");
@@ -258,11 +241,7 @@ final class AuxFormerLearnerSettings {
     }
 
     OnError onError() throws InvalidSettingsException {
-        try {
-            return OnError.fromSetting(m_onError.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return CommonSettings.onError(m_onError);
     }
 
     /** @return the attribute column names in order */

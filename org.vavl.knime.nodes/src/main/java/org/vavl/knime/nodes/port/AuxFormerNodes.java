@@ -7,38 +7,17 @@ import java.nio.file.Paths;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.StringValue;
-import org.knime.core.node.CanceledExecutionException;
-import org.knime.core.node.ExecutionMonitor;
-import org.vavl.core.util.Progress;
+import org.vavl.knime.nodes.common.WorkflowPaths;
 
-/** Small pieces shared by the AuxFormer Learner and Predictor nodes. */
+/** Reading the cells of the AuxFormer Learner's and Predictor's input tables. */
 public final class AuxFormerNodes {
 
     private AuxFormerNodes() {
     }
 
-    /** @return the engine's view of a KNIME execution monitor: progress, and cancellation as the user asks */
-    public static Progress progress(final ExecutionMonitor exec) {
-        return new Progress() {
-            @Override
-            public void update(final double fraction, final String message) {
-                exec.setProgress(Math.max(0, Math.min(1, fraction)), message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                try {
-                    exec.checkCanceled();
-                    return false;
-                } catch (CanceledExecutionException e) {
-                    return true;
-                }
-            }
-        };
-    }
-
     /**
-     * @return the path in a string cell, or null for a missing or empty cell
+     * @return the path in a string cell (a relative path is taken relative to the workflow folder when known), or
+     *         null for a missing or empty cell
      * @throws IllegalArgumentException naming the row when the text is no path
      */
     public static Path path(final DataRow row, final int column, final String what) {
@@ -54,7 +33,9 @@ public final class AuxFormerNodes {
             return null;
         }
         try {
-            return Paths.get(s);
+            final Path path = Paths.get(s);
+            final Path workflow = path.isAbsolute() ? null : WorkflowPaths.workflowFolder();
+            return workflow == null ? path : workflow.resolve(path).normalize();
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(
                 "Row '" + row.getKey() + "': the " + what + " '" + s + "' is not a valid path.", e);

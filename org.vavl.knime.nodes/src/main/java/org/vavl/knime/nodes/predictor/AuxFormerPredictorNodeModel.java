@@ -19,7 +19,6 @@ import org.knime.core.data.container.ColumnRearranger;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -40,9 +39,11 @@ import org.vavl.core.train.Losses;
 import org.vavl.core.train.TrainedAuxFormer;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.OnError;
-import org.vavl.knime.nodes.port.AuxFormerNodes;
+import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.ProgressBridge;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
 import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
+import org.vavl.knime.nodes.port.FeatureSource;
 
 /**
  * AuxFormer Predictor: appends the predictions of a trained AuxFormer for each clip, from both modalities and
@@ -57,15 +58,8 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
 
     static final String COL_ERROR = "Prediction error";
 
-    static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 
-    static final List<String> ON_ERROR = List.of("fail", "skip");
-
-    private final SettingsModelString m_audioColumn = createAudioColumn();
-
-    private final SettingsModelString m_visualColumn = createVisualColumn();
-
-    private final SettingsModelString m_clipColumn = createClipColumn();
+    private final FeatureSource.Settings m_features = new FeatureSource.Settings();
 
     private final SettingsModelIntegerBounded m_batchSize = createBatchSize();
 
@@ -75,33 +69,20 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
 
     private final SettingsModelString m_onError = createOnError();
 
-    static SettingsModelString createAudioColumn() {
-        return new SettingsModelString("audioColumn", "Audio features");
-    }
-
-    static SettingsModelString createVisualColumn() {
-        return new SettingsModelString("visualColumn", "Visual features");
-    }
-
-    static SettingsModelString createClipColumn() {
-        return new SettingsModelString("clipColumn", "Clip");
-    }
-
     static SettingsModelIntegerBounded createBatchSize() {
         return new SettingsModelIntegerBounded("batchSize", 32, 1, 100_000);
     }
 
     static SettingsModelIntegerBounded createThreads() {
-        return new SettingsModelIntegerBounded("threads", Math.max(1, Runtime.getRuntime().availableProcessors()),
-            1, 1024);
+        return CommonSettings.threads();
     }
 
     static SettingsModelString createDevice() {
-        return new SettingsModelString("device", "auto");
+        return CommonSettings.device();
     }
 
     static SettingsModelString createOnError() {
-        return new SettingsModelString("onError", "fail");
+        return CommonSettings.onError();
     }
 
     AuxFormerPredictorNodeModel() {
@@ -110,7 +91,9 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
     }
 
     private List<SettingsModel> all() {
-        return List.of(m_audioColumn, m_visualColumn, m_clipColumn, m_batchSize, m_threads, m_device, m_onError);
+        final List<SettingsModel> all = new ArrayList<>(m_features.all());
+        all.addAll(List.of(m_batchSize, m_threads, m_device, m_onError));
+        return all;
     }
 
     /** @return the appended columns for a model */
@@ -136,17 +119,9 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         final DataTableSpec in = (DataTableSpec)inSpecs[1];
-        final int a = checkColumn(in, m_audioColumn.getStringValue());
-        final int v = checkColumn(in, m_visualColumn.getStringValue());
-        if (a < 0 && v < 0) {
-            throw new InvalidSettingsException("The input table has neither the audio feature column '"
-                + m_audioColumn.getStringValue() + "' nor the visual feature column '" + m_visualColumn.getStringValue()
-                + "'. Choose them in the settings.");
-        }
+        FeatureSource.of(m_features, in, false);
         onError();
-        if (!DEVICES.contains(m_device.getStringValue())) {
-            throw new InvalidSettingsException("Device '" + m_device.getStringValue() + "' is unknown: use auto, cpu or gpu.");
-        }
+        CommonSettings.device(m_device);
         final AuxFormerPortObjectSpec model = (AuxFormerPortObjectSpec)inSpecs[0];
         if (model == null) {
             return new PortObjectSpec[] {null};
@@ -171,20 +146,8 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         return new DataTableSpec(in, new DataTableSpec(add));
     }
 
-    private static int checkColumn(final DataTableSpec in, final String name) throws InvalidSettingsException {
-        final int i = in.findColumnIndex(name);
-        if (i >= 0 && !in.getColumnSpec(i).getType().isCompatible(StringValue.class)) {
-            throw new InvalidSettingsException("The feature column '" + name + "' is not a string column of paths.");
-        }
-        return i;
-    }
-
     private OnError onError() throws InvalidSettingsException {
-        try {
-            return OnError.fromSetting(m_onError.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return CommonSettings.onError(m_onError);
     }
 
     @Override
@@ -194,26 +157,21 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         final DataTableSpec spec = table.getDataTableSpec();
         final AuxFormerPortObjectSpec modelSpec = port.getSpec();
         outSpec(spec, modelSpec); // fails clearly when an output column name is taken
-        final int a = spec.findColumnIndex(m_audioColumn.getStringValue());
-        final int v = spec.findColumnIndex(m_visualColumn.getStringValue());
-        final int clip = spec.findColumnIndex(m_clipColumn.getStringValue());
+        final FeatureSource features = FeatureSource.of(m_features, spec, false);
         final List<FeatureClip> clips = new ArrayList<>();
         final List<RowKey> keys = new ArrayList<>();
         for (DataRow row : table) {
             exec.checkCanceled();
-            final String cid = AuxFormerNodes.string(row, clip);
-            final String id = cid != null ? cid : row.getKey().getString();
-            clips.add(FeatureClip.unlabelled(id, AuxFormerNodes.path(row, a, "audio feature path"),
-                AuxFormerNodes.path(row, v, "visual feature path")));
+            clips.add(FeatureClip.unlabelled(features.clipId(row), features.audio(row), features.visual(row)));
             keys.add(row.getKey());
         }
         final List<ClipPrediction> predictions;
         final ExecutionContext predictExec = exec.createSubExecutionContext(0.9);
         try (AuxFormerPredictor predictor = AuxFormerPredictor.open(port.model(), m_device.getStringValue())) {
             predictions = predictor.predict(clips, m_batchSize.getIntValue(), m_threads.getIntValue(), onError(),
-                AuxFormerNodes.progress(predictExec));
+                ProgressBridge.of(predictExec));
         } catch (CancelledException e) {
-            throw new CanceledExecutionException(e.getMessage());
+            throw ProgressBridge.toKnime(e);
         }
         final Map<RowKey, ClipPrediction> byRow = new HashMap<>();
         int failed = 0;
@@ -272,10 +230,12 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         for (SettingsModel m : all()) {
             m.validateSettings(settings);
         }
-        final String onError = settings.getString("onError");
-        if (!ON_ERROR.contains(onError)) {
-            throw new InvalidSettingsException("Unknown 'on error' setting '" + onError + "': use fail or skip.");
-        }
+        final SettingsModelString onError = createOnError();
+        onError.loadSettingsFrom(settings);
+        CommonSettings.onError(onError);
+        final SettingsModelString device = createDevice();
+        device.loadSettingsFrom(settings);
+        CommonSettings.device(device);
     }
 
     @Override

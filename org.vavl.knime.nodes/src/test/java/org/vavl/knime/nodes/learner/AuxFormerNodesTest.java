@@ -74,7 +74,7 @@ class AuxFormerNodesTest {
         s.addInt("threads", 1);
         s.addString("trainValue", "Train");
         s.addString("developmentValue", "Development");
-        s.addString("onError", "fail");
+        s.addString("on error", "fail");
     }
 
     @BeforeAll
@@ -101,7 +101,7 @@ class AuxFormerNodesTest {
             s.addInt("batchSize", batch);
             s.addInt("threads", 1);
             s.addString("device", "cpu");
-            s.addString("onError", onError);
+            s.addString("on error", onError);
         });
         return (BufferedDataTable)p.execute(m, SyntheticClips.table(SyntheticClips.categoricalSpec(), in))[0];
     }
@@ -206,6 +206,32 @@ class AuxFormerNodesTest {
         }
         assertTrue(diff > 1e-4, "shuffled frames change the prediction: " + diff);
         assertArrayEquals(before[5], after[5], 1e-6, "other clips unchanged");
+    }
+
+    @Test
+    void featuresFromFoldersOfClipNpyFilesGiveTheSamePredictions() throws Exception {
+        final List<Object[]> test = split("Test").subList(0, 6);
+        final double[][] byColumns = probabilities(predict(model, test, 8, "fail"), "audiovisual");
+        final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
+        p.settings(s -> {
+            s.addString("featureSource", "folders");
+            s.addString("audioFolder", dir.resolve("cat/audio").toString());
+            s.addString("visualFolder", "visual");
+            s.addInt("threads", 1);
+            s.addString("device", "cpu");
+        });
+        p.workflowFolder(dir.resolve("cat"));
+        // only clip ids and labels: the files are found as <folder>/<clip>.npy (visual folder relative to the workflow)
+        final List<Object[]> ids = new ArrayList<>();
+        for (Object[] r : test) {
+            ids.add(new Object[] {r[0], null, null, r[3], r[4]});
+        }
+        final BufferedDataTable out = (BufferedDataTable)p.execute(model,
+            SyntheticClips.table(SyntheticClips.categoricalSpec(), ids))[0];
+        final double[][] byFolders = probabilities(out, "audiovisual");
+        for (int i = 0; i < test.size(); i++) {
+            assertArrayEquals(byColumns[i], byFolders[i], 0);
+        }
     }
 
     @Test
@@ -334,7 +360,7 @@ class AuxFormerNodesTest {
         t.settings(s -> {
             small(s);
             s.addInt("epochs", 1);
-            s.addString("onError", "skip");
+            s.addString("on error", "skip");
         });
         final PortObject[] ok = t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), gone));
         assertTrue(t.warning().contains("1 clip(s) left out") && t.warning().contains("nowhere.npy"), t.warning());

@@ -50,6 +50,8 @@ public final class WorkflowBuilder {
 
         final Map<List<String>, String> m_bindings = new LinkedHashMap<>();
 
+        int[] m_bounds;
+
         NodeEntry(final int id, final String name, final String nodeName, final String factory,
             final NodeSettings model, final int outPorts) {
             m_id = id;
@@ -70,6 +72,10 @@ public final class WorkflowBuilder {
     private final List<int[]> m_connections = new ArrayList<>();
 
     private final Map<String, Object> m_variables = new LinkedHashMap<>();
+
+    private final List<Object[]> m_annotations = new ArrayList<>();
+
+    private String m_description = "";
 
     private String m_bundleName = "VAVL audio-visual emotion recognition nodes for KNIME";
 
@@ -124,6 +130,28 @@ public final class WorkflowBuilder {
         return this;
     }
 
+    /** Places a node on the canvas (top-left corner in pixels); default: left to right in id order. */
+    public WorkflowBuilder position(final int nodeId, final int x, final int y) {
+        m_nodes.get(nodeId - 1).m_bounds = new int[]{x, y, 75, 80};
+        return this;
+    }
+
+    /**
+     * Adds a workflow annotation (plain text, KNIME 5 format: {@code annotations/annotation_N} with text, colours,
+     * bounds, {@code annotation-version} 20230412).
+     */
+    public WorkflowBuilder annotation(final String text, final int x, final int y, final int width,
+        final int height) {
+        m_annotations.add(new Object[]{text, x, y, width, height});
+        return this;
+    }
+
+    /** The workflow's description, written to {@code workflow-metadata.xml} (KNIME 5's metadata file). */
+    public WorkflowBuilder description(final String description) {
+        m_description = description;
+        return this;
+    }
+
     /** Adds a workflow variable (String, Integer or Double). */
     public WorkflowBuilder workflowVariable(final String name, final Object value) {
         if (!(value instanceof String || value instanceof Integer || value instanceof Double)) {
@@ -168,6 +196,26 @@ public final class WorkflowBuilder {
             }
         }
         wf.addConfig("workflow_credentials");
+        if (!m_annotations.isEmpty()) {
+            Config annotations = wf.addConfig("annotations");
+            int i = 0;
+            for (Object[] a : m_annotations) {
+                Config c = annotations.addConfig("annotation_" + i++);
+                c.addString("text", (String)a[0]);
+                c.addString("contentType", "text/plain");
+                c.addInt("bgcolor", 0xFFFFFF);
+                c.addInt("x-coordinate", (Integer)a[1]);
+                c.addInt("y-coordinate", (Integer)a[2]);
+                c.addInt("width", (Integer)a[3]);
+                c.addInt("height", (Integer)a[4]);
+                c.addString("alignment", "LEFT");
+                c.addInt("borderSize", 4);
+                c.addInt("borderColor", 0xFFD700);
+                c.addInt("defFontSize", 11);
+                c.addInt("annotation-version", 20230412);
+                c.addConfig("styles");
+            }
+        }
         Config nodes = wf.addConfig("nodes");
         for (NodeEntry n : m_nodes) {
             Config c = nodes.addConfig("node_" + n.m_id);
@@ -176,7 +224,8 @@ public final class WorkflowBuilder {
             c.addBoolean("node_is_meta", false);
             c.addString("node_type", "NativeNode");
             c.addString("ui_classname", "org.knime.core.node.workflow.NodeUIInformation");
-            c.addConfig("ui_settings").addIntArray("extrainfo.node.bounds", 100 + 150 * (n.m_id - 1), 100, 75, 80);
+            final int[] bounds = n.m_bounds != null ? n.m_bounds : new int[]{100 + 150 * (n.m_id - 1), 100, 75, 80};
+            c.addConfig("ui_settings").addIntArray("extrainfo.node.bounds", bounds);
             writeNode(folder, n);
         }
         Config cons = wf.addConfig("connections");
@@ -191,6 +240,17 @@ public final class WorkflowBuilder {
         try (OutputStream out = Files.newOutputStream(folder.resolve("workflow.knime"))) {
             wf.saveToXML(out);
         }
+        final String modified = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        Files.writeString(folder.resolve("workflow-metadata.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<workflow-metadata content-type=\"text/plain\" xmlns=\"http://www.knime.org/core/node/workflow/metadata/v1.0\">\n"
+            + "    <last-modified>" + modified + "</last-modified>\n"
+            + (m_description.isEmpty() ? "    <description/>\n"
+                : "    <description>" + xmlText(m_description) + "</description>\n")
+            + "</workflow-metadata>\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String xmlText(final String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void writeNode(final Path folder, final NodeEntry n) throws IOException {

@@ -65,6 +65,8 @@ public final class WorkflowRunner {
 
         boolean m_quiet;
 
+        boolean m_progress;
+
         /** @return options for a workflow folder */
         public static Options of(final Path workflow) {
             Options o = new Options();
@@ -97,6 +99,7 @@ public final class WorkflowRunner {
         "  -csv=<folder>                        write every output table as CSV into <folder>",
         "  -saveLoad                            pass model ports through their serializers (save, load)",
         "  -quiet                               print errors only",
+        "  -progress                            print each node's progress messages while it runs (at most 1/s)",
         "Exit codes: 0 ok, 2 bad arguments, 3 load error, 4 execution error.");
 
     private final PrintStream m_out;
@@ -154,6 +157,8 @@ public final class WorkflowRunner {
                 o.m_saveLoad = true;
             } else if (a.equals("-quiet")) {
                 o.m_quiet = true;
+            } else if (a.equals("-progress")) {
+                o.m_progress = true;
             } else if (a.equals("-nosave") || a.equals("-reset") || a.equals("-nosplash") || a.equals("-consoleLog")) {
                 // accepted for compatibility with KNIME's batch command line; the runner never saves
             } else if (a.startsWith("-")) {
@@ -489,10 +494,18 @@ public final class WorkflowRunner {
                 throw new RunnerException(RunnerException.EXECUTION_ERROR,
                     "Node " + n.label() + ": configure failed: " + describe(e), e);
             }
+            final boolean printProgress = o.m_progress && !o.m_quiet;
             ExecutionContext exec = b.newExecutionContext(new KitAccess.ProgressSink() {
+                private long m_last;
+
                 @Override
-                public void progress(final double fraction, final String message) {
-                    // the runner prints per-node summaries only
+                public synchronized void progress(final double fraction, final String message) {
+                    final long now = System.nanoTime();
+                    if (printProgress && message != null && (now - m_last > 1_000_000_000L || fraction >= 1)) {
+                        m_last = now;
+                        m_out.printf(java.util.Locale.ROOT, "  ... %s %3.0f%% %s%n", n.label(),
+                            Math.max(0, Math.min(1, fraction)) * 100, message);
+                    }
                 }
 
                 @Override

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Benchmark of the VAVL model (issue 6, item 7): bench/run model   (from the repository root)
+#
+# The VAVL network at the reference's sizes (batch 32, audio 150 x 1024, visual 90 x 1408, 6 classes) in
+#   - DJL 0.32 (libtorch 2.5.1 natives from Maven Central), CPU, one thread: org.vavl.core.model.ModelBenchmark
+#     (engine test classes, run with the test class path; not part of the test command);
+#   - PyTorch on Debian's /usr/bin/python3 (torch 1.13), CPU, torch.set_num_threads(1): bench/model_torch.py with
+#     the PyTorch twin of tools/parity/conformer_parity.py (the module the parity test checks against DJL).
+# Figures: the training step = the reference's three optimisation steps (visual, acoustic, fusion; Adam per
+# module), inference per clip at batch 1 and at batch 32 (evaluation forward, all five outputs), peak RSS of each
+# process. DJL and PyTorch run as separate processes, alternately, ROUNDS times (order swapped every round); every
+# figure is the median of the timed repetitions over all rounds. Wall time and process CPU time are both reported:
+# on a busy machine the CPU time is the steadier comparison.
+#
+# Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (1), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (2),
+# B1_REPS (5), BATCH (32; smaller only to try the script out).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-2}
+TRAIN_WARMUP=${TRAIN_WARMUP:-1}; TRAIN_REPS=${TRAIN_REPS:-1}
+INFER_WARMUP=${INFER_WARMUP:-1}; INFER_REPS=${INFER_REPS:-2}
+B1_WARMUP=${B1_WARMUP:-2}; B1_REPS=${B1_REPS:-5}
+BATCH=${BATCH:-32}
+PY=/usr/bin/python3
+work=bench/work/model
+mkdir -p "$work" bench/results
+
+if ! "$PY" -c "import torch" 2>/dev/null; then
+  echo "bench/model.sh: $PY cannot import torch (install Debian's python3-torch)" >&2
+  exit 1
+fi
+
+echo "[model] compiling the engine and its test classes (offline)"
+mvn -B -o -q test-compile -pl org.vavl.core
+mvn -B -o -q dependency:build-classpath -pl org.vavl.core -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$work/classpath.txt" >/dev/null
+CP="org.vavl.core/target/test-classes:org.vavl.core/target/classes:$(cat "$work/classpath.txt")"
+JAVA=(java -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1
+      -cp "$CP" org.vavl.core.model.ModelBenchmark)
+
+raw="$work/raw.jsonl"
+: > "$raw"
+load_start=$(cut -d' ' -f1 /proc/loadavg)
+run_djl() { "${JAVA[@]}" "$@" 2>"$work/djl.err" | grep '^{' | tee -a "$raw"; }
+run_torch() { "$PY" bench/model_torch.py "$@" 2>"$work/torch.err" | grep '^{' | tee -a "$raw"; }
+for round in $(seq 1 "$ROUNDS"); do
+  for spec in "train $BATCH $TRAIN_WARMUP $TRAIN_REPS" "infer $BATCH $INFER_WARMUP $INFER_REPS" "infer 1 $B1_WARMUP $B1_REPS"; do
+    # shellcheck disable=SC2086
+    if [ $((round % 2)) -eq 1 ]; then run_djl $spec; run_torch $spec; else run_torch $spec; run_djl $spec; fi
+  done
+done
+load_end=$(cut -d' ' -f1 /proc/loadavg)
+
+"$PY" bench/model_report.py "$raw" bench/results/model.md bench/results/model.json \
+  --rounds "$ROUNDS" --load "$load_start" "$load_end" --cpus "$(nproc)" \
+  --cpu-model "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+cat bench/results/model.md

@@ -1,0 +1,91 @@
+#!/usr/bin/python3
+"""Summarises the raw lines of bench/model.sh into bench/results/model.md and model.json."""
+import argparse
+import json
+import statistics
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("raw")
+    ap.add_argument("md")
+    ap.add_argument("json")
+    ap.add_argument("--rounds", type=int)
+    ap.add_argument("--load", nargs=2)
+    ap.add_argument("--cpus")
+    ap.add_argument("--cpu-model")
+    a = ap.parse_args()
+    runs = [json.loads(line) for line in open(a.raw) if line.strip()]
+    agg = {}
+    for r in runs:
+        key = (r["framework"], r["mode"], r["batch"])
+        e = agg.setdefault(key, {"wall": [], "cpu": [], "rss": [], "engine": r["engine"]})
+        e["wall"] += r["times_ms"]
+        e["cpu"] += r["cpu_ms"]
+        e["rss"].append(r["peak_rss_mb"])
+    figures = {}
+    rows = []
+    batches = sorted({k[2] for k in agg if k[1] == "infer"}, key=int)
+    train_batch = max((k[2] for k in agg if k[1] == "train"), default=None)
+    tasks = [("train", train_batch, "training step (3 optimisation steps), ms", "train_step", 1)]
+    for b in batches:
+        tasks.append(("infer", b, "inference per clip at batch %d, ms" % b, "infer_b%d_per_clip" % b, b))
+    for mode, batch, label, name, per in tasks:
+        d = agg.get(("djl", mode, batch))
+        p = agg.get(("pytorch", mode, batch))
+        if not d or not p:
+            continue
+        dw, pw = statistics.median(d["wall"]) / per, statistics.median(p["wall"]) / per
+        dc, pc = statistics.median(d["cpu"]) / per, statistics.median(p["cpu"]) / per
+        figures.update({
+            "djl_%s_wall_ms" % name: round(dw, 2), "pytorch_%s_wall_ms" % name: round(pw, 2),
+            "ratio_%s_wall_djl_over_pytorch" % name: round(dw / pw, 3),
+            "djl_%s_cpu_ms" % name: round(dc, 2), "pytorch_%s_cpu_ms" % name: round(pc, 2),
+            "ratio_%s_cpu_djl_over_pytorch" % name: round(dc / pc, 3),
+            "djl_%s_peak_rss_mb" % name: max(d["rss"]), "pytorch_%s_peak_rss_mb" % name: max(p["rss"]),
+            "%s_timed_repetitions_each" % name: len(d["wall"]),
+        })
+        rows.append("| %s | %.1f | %.1f | **%.2f** | %.1f | %.1f | **%.2f** | %.0f | %.0f |" % (
+            label, dw, pw, dw / pw, dc, pc, dc / pc, max(d["rss"]), max(p["rss"])))
+    goal = {k: v for k, v in figures.items() if k.startswith("ratio_")}
+    figures["goal_ratio"] = 0.5
+    figures["rounds"] = a.rounds
+    figures["cpus"] = int(a.cpus)
+    figures["load_average_start"] = float(a.load[0])
+    figures["load_average_end"] = float(a.load[1])
+    with open(a.json, "w") as f:
+        json.dump(figures, f, indent=1, sort_keys=True)
+        f.write("\n")
+    engines = sorted({"%s: %s" % (k[0], v["engine"]) for k, v in agg.items()})
+    met = [k for k, v in goal.items() if v <= 0.5]
+    lines = [
+        "# Benchmark: the VAVL model in DJL vs PyTorch (CPU, one thread)",
+        "",
+        "Command: `bench/run model` (from the repository root). Network: VAVL at the reference's sizes "
+        "(53.9 M parameters without the reference's unused layers), batch %s, audio 150 x 1024, visual 90 x 1408, "
+        "6 classes, all frames real. Engines: %s. DJL and PyTorch ran as separate processes, alternately, "
+        "%d rounds (order swapped each round); figures are medians of the timed repetitions. "
+        "Machine: %s CPUs (%s), load average %s at the start and %s at the end (the machine is shared: wall "
+        "times include waiting for a CPU; process CPU time is the steadier comparison)."
+        % (train_batch, "; ".join(engines), a.rounds, a.cpus, a.cpu_model, a.load[0], a.load[1]),
+        "",
+        "Training step = the reference's three optimisation steps on one batch: (1) visual branch + shared "
+        "Conformer + visual head + visual reconstruction (CE + 2 MSE), (2) the same for audio, (3) fusion head "
+        "with the branches in evaluation mode; Adam (lr 5e-5, betas 0.95/0.999, weight decay 5e-7) per module. "
+        "Inference = evaluation forward of the whole network (all five outputs), time per clip.",
+        "",
+        "| figure | DJL wall | PyTorch wall | DJL/PyTorch | DJL CPU | PyTorch CPU | DJL/PyTorch | DJL peak RSS MB | PyTorch peak RSS MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ] + rows + [
+        "",
+        "Goal: DJL at most 0.5 x PyTorch's time. Met for: %s." % (", ".join(met) if met else "none of the figures"),
+        "",
+        "Raw lines: `bench/work/model/raw.jsonl` (not committed). All figures: `bench/results/model.json`.",
+        "",
+    ]
+    with open(a.md, "w") as f:
+        f.write("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

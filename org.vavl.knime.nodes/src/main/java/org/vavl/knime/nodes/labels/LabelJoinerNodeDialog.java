@@ -1,0 +1,95 @@
+package org.vavl.knime.nodes.labels;
+
+import javax.swing.JFileChooser;
+
+import org.knime.core.data.StringValue;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.labels.LabelFormat;
+
+/** The Emotion Label Joiner's dialog: fields enable themselves for the chosen source and format. */
+final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
+
+    private final SettingsModelString m_source = LabelJoinerSettings.source();
+
+    private final SettingsModelString m_corpus = LabelJoinerSettings.corpus();
+
+    private final SettingsModelIntegerBounded m_partition = LabelJoinerSettings.partition();
+
+    private final SettingsModelString m_file = LabelJoinerSettings.labelFile();
+
+    private final SettingsModelString m_format = LabelJoinerSettings.fileFormat();
+
+    private final SettingsModelString m_id = LabelJoinerSettings.idColumn();
+
+    private final SettingsModelString m_labels = LabelJoinerSettings.labelColumns();
+
+    private final SettingsModelString m_split = LabelJoinerSettings.splitColumn();
+
+    private final SettingsModelString m_speaker = LabelJoinerSettings.speakerColumn();
+
+    private final SettingsModelString m_gender = LabelJoinerSettings.genderColumn();
+
+    private final SettingsModelBoolean m_flip = LabelJoinerSettings.flipArousal();
+
+    private final SettingsModelBoolean m_scale = LabelJoinerSettings.scaleToUnit();
+
+    @SuppressWarnings("unchecked")
+    LabelJoinerNodeDialog() {
+        createNewGroup("Clips");
+        addDialogComponent(new DialogComponentColumnNameSelection(LabelJoinerSettings.clipColumn(),
+            "Clip id column", 0, StringValue.class));
+        addDialogComponent(new DialogComponentBoolean(LabelJoinerSettings.dropUnlabelled(),
+            "Drop clips without labels"));
+        closeCurrentGroup();
+        createNewGroup("Labels and splits");
+        final String[] sources = LabelJoinerSettings.SOURCES.toArray(String[]::new);
+        addDialogComponent(new DialogComponentButtonGroup(m_source, "Source", false, sources, sources));
+        addDialogComponent(new DialogComponentStringSelection(m_corpus, "Corpus", LabelJoinerSettings.CORPORA));
+        addDialogComponent(new DialogComponentNumber(m_partition, "Partition", 1));
+        addDialogComponent(new DialogComponentFileChooser(m_file, "vavl-label-file", JFileChooser.OPEN_DIALOG,
+            ".csv", ".txt", ".tsv"));
+        addDialogComponent(new DialogComponentStringSelection(m_format, "File format", LabelJoinerSettings.FORMATS));
+        closeCurrentGroup();
+        createNewGroup("Generic file: columns");
+        addDialogComponent(new DialogComponentString(m_id, "Id column", false, 20));
+        addDialogComponent(new DialogComponentString(m_labels, "Label column(s), comma separated", false, 30));
+        addDialogComponent(new DialogComponentString(m_split, "Split column (empty: none)", false, 20));
+        addDialogComponent(new DialogComponentString(m_speaker, "Speaker column (empty: none)", false, 20));
+        addDialogComponent(new DialogComponentString(m_gender, "Gender column (empty: none)", false, 20));
+        closeCurrentGroup();
+        createNewGroup("MSP-IMPROV attributes");
+        addDialogComponent(new DialogComponentBoolean(m_flip, "Flip arousal (6 - EmoAct), as the reference"));
+        addDialogComponent(new DialogComponentBoolean(m_scale, "Scale 1..5 to 0..1, as the reference"));
+        closeCurrentGroup();
+        m_source.addChangeListener(e -> updateEnabled());
+        m_corpus.addChangeListener(e -> updateEnabled());
+        m_format.addChangeListener(e -> updateEnabled());
+        updateEnabled();
+    }
+
+    private void updateEnabled() {
+        final boolean shipped = LabelJoinerSettings.SOURCE_SHIPPED.equals(m_source.getStringValue());
+        final String format = shipped ? m_corpus.getStringValue() : m_format.getStringValue();
+        final boolean generic = !shipped && LabelFormat.GENERIC.settingValue().equals(format);
+        final boolean msp = LabelFormat.MSP_IMPROV.settingValue().equals(format);
+        m_corpus.setEnabled(shipped);
+        m_partition.setEnabled(shipped);
+        m_file.setEnabled(!shipped);
+        m_format.setEnabled(!shipped);
+        for (SettingsModelString s : new SettingsModelString[] {m_id, m_labels, m_split, m_speaker, m_gender}) {
+            s.setEnabled(generic);
+        }
+        m_flip.setEnabled(msp);
+        m_scale.setEnabled(msp);
+    }
+}

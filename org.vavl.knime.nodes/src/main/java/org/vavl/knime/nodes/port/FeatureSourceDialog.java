@@ -1,0 +1,37 @@
+package org.vavl.knime.nodes.port;
+
+import javax.swing.JFileChooser;
+
+import org.knime.core.data.StringValue;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
+import org.knime.core.node.defaultnodesettings.DialogComponentLabel;
+
+/** The dialog components of a {@link FeatureSource}, for the AuxFormer nodes' dialogs. */
+public final class FeatureSourceDialog {
+
+    private FeatureSourceDialog() {
+    }
+
+    /** Adds the feature source components to a dialog; {@code port} is the table's input port. */
+    @SuppressWarnings("unchecked")
+    public static void add(final DefaultNodeSettingsPane pane, final FeatureSource.Settings s, final int port) {
+        pane.addDialogComponent(new DialogComponentButtonGroup(s.m_mode, "Read feature sequences from", false,
+            new String[] {"Path columns", "Folders of <clip>.npy"}, new String[] {FeatureSource.COLUMNS,
+                FeatureSource.FOLDERS}));
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_audioColumn, "Audio features", port, false,
+            StringValue.class));
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_visualColumn, "Visual features", port,
+            false, StringValue.class));
+        pane.addDialogComponent(new DialogComponentLabel("Audio feature folder (folders mode)"));
+        pane.addDialogComponent(new DialogComponentFileChooser(s.m_audioFolder, "vavl-audio-features",
+            JFileChooser.OPEN_DIALOG, true));
+        pane.addDialogComponent(new DialogComponentLabel("Visual feature folder (folders mode)"));
+        pane.addDialogComponent(new DialogComponentFileChooser(s.m_visualFolder, "vavl-visual-features",
+            JFileChooser.OPEN_DIALOG, true));
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_clipColumn, "Clip", port, false,
+            StringValue.class));
+    }
+}
