@@ -35,7 +35,7 @@ final class AudioEncoderNodeDialog extends DefaultNodeSettingsPane {
             "vavl.audioencoder.existing", JFileChooser.OPEN_DIALOG, true));
         closeCurrentGroup();
         createNewGroup("Output");
-        addDialogComponent(new DialogComponentFileChooser(EncoderSettings.outputFolder("Audio_features"),
+        addDialogComponent(new DialogComponentFileChooser(EncoderSettings.outputFolder("vavl-data/audio-features"),
             "vavl.audioencoder.output", JFileChooser.SAVE_DIALOG, true));
         addDialogComponent(new DialogComponentButtonGroup(CommonSettings.overwrite(), "Existing outputs", false,
             new String[]{"Keep", "Make again if the settings or model changed", "Always make again"},

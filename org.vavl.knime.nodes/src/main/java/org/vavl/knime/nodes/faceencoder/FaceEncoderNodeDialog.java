@@ -35,7 +35,7 @@ final class FaceEncoderNodeDialog extends DefaultNodeSettingsPane {
             "vavl.faceencoder.existing", JFileChooser.OPEN_DIALOG, true));
         closeCurrentGroup();
         createNewGroup("Output");
-        addDialogComponent(new DialogComponentFileChooser(EncoderSettings.outputFolder("Face_features"),
+        addDialogComponent(new DialogComponentFileChooser(EncoderSettings.outputFolder("vavl-data/face-features"),
             "vavl.faceencoder.output", JFileChooser.SAVE_DIALOG, true));
         addDialogComponent(new DialogComponentButtonGroup(CommonSettings.overwrite(), "Existing outputs", false,
             new String[]{"Keep", "Make again if the settings or model changed", "Always make again"},

@@ -45,7 +45,7 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
     private FaceEncoderNodeModel(final SettingsModelIntegerBounded inputSize, final SettingsModelString order,
         final SettingsModelString mean, final SettingsModelString std, final SettingsModelIntegerBounded batch) {
-        super(NAMES, FaceEncoderSettings.faceTrackColumn(), "Face_features", List.of(inputSize, order, mean, std,
+        super(NAMES, FaceEncoderSettings.faceTrackColumn(), "vavl-data/face-features", List.of(inputSize, order, mean, std,
             batch));
         m_inputSize = inputSize;
         m_channelOrder = order;

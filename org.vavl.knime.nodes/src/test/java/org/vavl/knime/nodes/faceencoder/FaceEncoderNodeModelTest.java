@@ -166,7 +166,7 @@ class FaceEncoderNodeModelTest {
         final NodeTester<FaceEncoderNodeModel> t = NodeTester.of(new FaceEncoderNodeFactory()).workflowFolder(wf);
         t.configure(SPEC);
         final BufferedDataTable r = t.executeTable(Tables.table(SPEC, new Object[]{"a", a.toString()}));
-        assertEquals(List.of(wf.resolve("Face_features").resolve("a.npy").toString()),
+        assertEquals(List.of(wf.resolve("vavl-data/face-features").resolve("a.npy").toString()),
             Tables.column(r, "Visual features"));
         assertTrue(t.hasDialog());
         t.dialogRoundTrip(SPEC);
