@@ -112,6 +112,42 @@ class AuxFormerTrainingRunsTest {
         assertTrue(hits >= 0.8 * test.size(), hits + " of " + test.size());
     }
 
+    /**
+     * Regression test for a DJL 0.32 hazard: {@code NDArray.mul(Number)} / {@code div(Number)} wrap the number in a
+     * Java direct buffer that the garbage collector may free while autograd still holds it, which gave NaN losses
+     * now and then. With the garbage collector running all the time, two runs must still be identical.
+     */
+    @Test
+    void trainingIsUnaffectedByGarbageCollection() throws Exception {
+        final List<FeatureClip> clips = Synthetic.dimensional(dir, 120, 4, "Train", "Train", "Development", "Test");
+        final Thread gc = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        gc.setDaemon(true);
+        gc.start();
+        try {
+            final TrainingSettings s = Synthetic.fastSettings().epochs(4).build();
+            final AuxFormerTrainer.Result a = AuxFormerTrainer.train(clips, ATTRIBUTES, Synthetic.smallNet().build(),
+                Task.DIMENSIONAL, s, "Train", "Development", OnError.FAIL, Progress.NONE);
+            final AuxFormerTrainer.Result b = AuxFormerTrainer.train(clips, ATTRIBUTES, Synthetic.smallNet().build(),
+                Task.DIMENSIONAL, s, "Train", "Development", OnError.FAIL, Progress.NONE);
+            for (int i = 0; i < a.history().size(); i++) {
+                assertTrue(Double.isFinite(a.history().get(i).devCriterion()));
+                assertTrue(a.history().get(i).sameFigures(b.history().get(i)),
+                    a.history().get(i) + " vs " + b.history().get(i));
+            }
+        } finally {
+            gc.interrupt();
+        }
+    }
+
     @Test
     void earlyStoppingRule() {
         final EpochSelector s = new EpochSelector(2);
