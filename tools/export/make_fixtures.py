@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Makes the small model files and reference outputs that VAVL's Java tests compare against.
 
-Every model here has random weights (seeded, nothing is downloaded); the Java side loads the files with
+Every model here has random weights (seeded, nothing is downloaded; EfficientNets get their BatchNorm
+statistics from random images so that their outputs are not vanishingly small); the Java side loads the files with
 DJL and must reproduce the outputs written here within 1e-4.
 
   /usr/bin/python3 tools/export/make_fixtures.py            # committed fixtures (all files < 1 MB)
@@ -108,6 +109,26 @@ class PooledAudio(nn.Module):
         return self.conv(waveform.unsqueeze(1)).mean(dim=2)
 
 
+def calibrate_batchnorm(model, size, images=8):
+    """Sets the BatchNorm running statistics from random 8-bit images, normalised as the Face Encoder does
+    (BatchNorm layers in train mode, the rest in eval mode, cumulative average).
+
+    A freshly initialised EfficientNet's activations shrink layer after layer (outputs about 1e-13), which
+    would make any comparison vacuous; with statistics from data the embeddings are of order 0.1-1 as in a
+    trained model. The weights stay random."""
+    model.eval()  # stochastic depth and dropout off: the statistics must match eval-mode activations
+    for m in model.modules():
+        if isinstance(m, nn.modules.batchnorm._BatchNorm):
+            m.reset_running_stats()
+            m.momentum = None
+            m.train()
+    rng = np.random.default_rng(11)
+    with torch.no_grad():
+        for _ in range(2):
+            model(preprocess(random_images(rng, max(1, images // 2), size), size))
+    return model.eval()
+
+
 def tiny_wav2vec2(out, tmp):
     torch.manual_seed(1)
     model = export_wav2vec2.wav2vec2_model(**TINY_WAV2VEC2).eval()
@@ -152,6 +173,7 @@ def tiny_effnet(out, tmp):
     dim = model.classifier[1].in_features
     # HSEmotion-like custom classifier, to be removed by the export tool
     model.classifier = nn.Sequential(nn.Linear(dim, 8))
+    calibrate_batchnorm(model, 64)
     pickled = os.path.join(tmp, "tiny_effnet_full.pt")
     torch.save(model, pickled)
     embed = export_face_model.strip_classifier(export_face_model.load_model(pickled))
@@ -182,6 +204,7 @@ def effnet_b2(out, size, n_images):
     torch.manual_seed(9)
     model = torchvision.models.efficientnet_b2(weights=None)
     model.classifier = nn.Sequential(nn.Dropout(0.3), nn.Linear(1408, 8))
+    calibrate_batchnorm(model, size, 2)
     pickled = os.path.join(out, "enet_b2_random_full.pt")
     torch.save(model, pickled)
     rc = export_face_model.main([pickled, os.path.join(out, "enet_b2_embed.pt"), "--size", str(size)])

@@ -58,7 +58,7 @@ import org.vavl.core.util.Progress;
 public final class DemoDataset {
 
     /** Changes whenever the generator would make different files from the same settings. */
-    public static final String GENERATOR_VERSION = "1";
+    public static final String GENERATOR_VERSION = "2";
 
     /** Name of the label file in the dataset folder. */
     public static final String LABEL_FILE = "label_consensus.csv";
@@ -197,9 +197,9 @@ public final class DemoDataset {
                     final Random cr = new Random(mix(s.seed(), 3, index));
                     final int sentence = (i + 5 * j) % SENTENCES.length;
                     final double intensity = e == DemoEmotion.NEUTRAL ? 0.5 + 0.3 * cr.nextDouble()
-                        : 0.35 + 0.65 * cr.nextDouble();
+                        : 0.45 + 0.55 * cr.nextDouble();
                     final String level = e == DemoEmotion.NEUTRAL ? "XX"
-                        : intensity < 0.57 ? "LO" : intensity < 0.79 ? "MD" : "HI";
+                        : intensity < 0.63 ? "LO" : intensity < 0.82 ? "MD" : "HI";
                     final String id = speakers.get(i).id() + "_" + SENTENCES[sentence] + "_" + e.code() + "_" + level;
                     plans.add(new Plan(index, speakers.get(i), e, sentence, intensity, id,
                         softLabel(e, intensity, cr)));
@@ -252,8 +252,8 @@ public final class DemoDataset {
         final Speaker sp = plan.speaker();
         // the same sentence sounds the same in every emotion: its syllables depend on the sentence only
         final List<DemoVoice.Syllable> sentence = DemoVoice.sentence(new Random(mix(s.seed(), 5, plan.sentence())));
-        final double audioIntensity = clamp(plan.intensity() + 0.15 * r.nextGaussian(), 0.1, 1.15);
-        final double videoIntensity = clamp(plan.intensity() + 0.15 * r.nextGaussian(), 0.1, 1.15);
+        final double audioIntensity = clamp(plan.intensity() + 0.12 * r.nextGaussian(), 0.1, 1.15);
+        final double videoIntensity = clamp(plan.intensity() + 0.12 * r.nextGaussian(), 0.1, 1.15);
         final int sampleRate = s.storedSampleRate();
         final DemoVoice.Prosody prosody = DemoVoice.prosody(plan.emotion(), audioIntensity, sp.voice(), r);
         final DemoVoice.Utterance speech = DemoVoice.synthesize(sentence, sp.voice(), prosody, sampleRate, r);
@@ -262,7 +262,7 @@ public final class DemoDataset {
         final double[] emo = DemoFaceAnimator.EMOTIONS.get(plan.emotion());
         final double[] resting = sp.look().restingUnits();
         for (int u = 0; u < units.length; u++) {
-            units[u] = emo[u] * videoIntensity + resting[u] + 0.2 * r.nextGaussian();
+            units[u] = emo[u] * videoIntensity + resting[u] + 0.16 * r.nextGaussian();
         }
         final double motion = sp.look().motion() * motionOf(plan.emotion()) * (0.8 + 0.4 * r.nextDouble());
         final double[] phase = {r.nextDouble() * 6.3, r.nextDouble() * 6.3, r.nextDouble() * 6.3, r.nextDouble() * 6.3};

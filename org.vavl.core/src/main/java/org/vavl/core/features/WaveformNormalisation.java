@@ -141,11 +141,22 @@ public final class WaveformNormalisation {
      * Computes one scalar mean and std over all samples of the given 16 kHz mono WAVs (the reference's
      * waveform statistics of its training split), each clip cut to {@code maxSamples} first when positive.
      *
-     * @return {mean, std}
+     * @return {mean, std, files used}
      * @throws IOException naming a file that cannot be read
      */
     public static double[] computeStatistics(final List<Path> wavs, final long maxSamples, final Progress progress)
         throws IOException, CancelledException {
+        return computeStatistics(wavs, maxSamples, false, progress);
+    }
+
+    /**
+     * {@link #computeStatistics(List, long, Progress)}, optionally leaving out files that cannot be read (they
+     * fail later, clip by clip, where the user chose to skip bad clips).
+     *
+     * @return {mean, std, files used}
+     */
+    public static double[] computeStatistics(final List<Path> wavs, final long maxSamples,
+        final boolean skipUnreadable, final Progress progress) throws IOException, CancelledException {
         if (wavs.isEmpty()) {
             throw new IllegalArgumentException(
                 "Waveform statistics need at least one clip; the chosen rows have no audio files.");
@@ -154,9 +165,20 @@ public final class WaveformNormalisation {
         double sq = 0;
         long n = 0;
         int i = 0;
+        int used = 0;
         for (Path p : wavs) {
             progress.checkCancelled();
-            final float[] x = Waveform.read(p);
+            final float[] x;
+            try {
+                x = Waveform.read(p);
+            } catch (IOException e) {
+                if (!skipUnreadable) {
+                    throw e;
+                }
+                progress.update((double)++i / wavs.size(), "Waveform statistics: skipped " + p.getFileName());
+                continue;
+            }
+            used++;
             final int len = maxSamples > 0 ? (int)Math.min(x.length, maxSamples) : x.length;
             for (int k = 0; k < len; k++) {
                 sum += x[k];
@@ -170,6 +192,6 @@ public final class WaveformNormalisation {
         }
         final double mean = sum / n;
         final double var = Math.max(0, sq / n - mean * mean);
-        return new double[]{mean, Math.sqrt(var)};
+        return new double[]{mean, Math.sqrt(var), used};
     }
 }

@@ -90,7 +90,7 @@ public final class TransformerEncoder extends AbstractBlock {
         }
         final int t = (int)x.getShape().get(1);
         final NDArray pe = absolutePositions(x.getManager(), t, m_modelDim).toDevice(x.getDevice(), false);
-        final NDArray y = x.mul((float)Math.sqrt(m_modelDim)).add(pe);
+        final NDArray y = Nn.times(x, (float)Math.sqrt(m_modelDim)).add(pe);
         return Nn.apply(m_embeddingDropout, ps, y, training);
     }
 
@@ -106,7 +106,12 @@ public final class TransformerEncoder extends AbstractBlock {
                 }
             }
         }
-        return manager.create(v, new Shape(frames, dim));
+        // manager.create(float[]) wraps a direct buffer that Java owns (torch::from_blob); autograd may keep this
+        // tensor after the array is closed (Nn.scoped closes it before backward), and the buffer is then freed by
+        // the garbage collector under the saved tensor. A copy owned by libtorch is safe.
+        try (NDArray javaOwned = manager.create(v, new Shape(frames, dim))) {
+            return javaOwned.duplicate();
+        }
     }
 
     @Override

@@ -32,6 +32,7 @@ class EfficientNetB2ExportTest {
         final FeatureSequence images = Npy.read(tmp.resolve("images.npy"));
         final FeatureSequence want = Npy.read(tmp.resolve("out.npy"));
         assertEquals(1408, want.dim());
+        assertTrue(Fixtures.meanAbs(want.values()) > 0.05, "reference embeddings are of order 0.1-1");
         final List<Mat> bgr = new ArrayList<>();
         for (int i = 0; i < images.frames(); i++) {
             bgr.add(Fixtures.bgrImage(images, i, 224));

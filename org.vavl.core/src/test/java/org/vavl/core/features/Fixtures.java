@@ -60,6 +60,15 @@ final class Fixtures {
         return d;
     }
 
+    /** @return mean |v|: reference outputs must not be vanishingly small, or a 1e-4 comparison proves nothing */
+    static double meanAbs(final float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += Math.abs(x);
+        }
+        return s / v.length;
+    }
+
     /** The repository root (Maven passes vavl.repo.dir; else found from the working directory). */
     static Path repoDir() {
         final String p = System.getProperty("vavl.repo.dir");

@@ -64,6 +64,7 @@ class ModelFaceEncoderTest {
     void exportedEfficientNetStyleOnnxReproducesPython() throws Exception {
         try (ModelFaceEncoder enc = ModelFaceEncoder.open(Fixtures.path("tiny_effnet.onnx"), 64)) {
             final FeatureSequence want = Fixtures.npy("tiny_effnet_out.npy");
+            assertTrue(Fixtures.meanAbs(want.values()) > 0.05, "reference embeddings are of order 0.1-1");
             assertEquals(want.dim(), enc.dim());
             final FeatureSequence got = enc.encodeImages(images("tiny_effnet_images.npy", 64));
             final double d = Fixtures.maxAbsDiff(want.values(), got.values());

@@ -1,0 +1,59 @@
+package org.vavl.knime.nodes.common;
+
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/**
+ * Settings the Audio Encoder and the Face Encoder share (same keys and meaning in both). Each method creates a
+ * new settings model (one for the node model, one for the dialog).
+ */
+public final class EncoderSettings {
+
+    /** Key of the clip id column. */
+    public static final String CLIP_COLUMN = "clip column";
+
+    /** Key of the encoder choice. */
+    public static final String ENCODER = "encoder";
+
+    /** Key of the model file. */
+    public static final String MODEL_FILE = "model file";
+
+    /** Key of the folder of existing feature files. */
+    public static final String EXISTING_FOLDER = "existing features folder";
+
+    /** Key of the output folder. */
+    public static final String OUTPUT_FOLDER = "output folder";
+
+    /** Encoder choice: a user's TorchScript or ONNX file. */
+    public static final String ENCODER_MODEL = "model file";
+
+    /** Encoder choice: attach existing {@code <clip>.npy} files instead of encoding. */
+    public static final String ENCODER_EXISTING = "existing feature files";
+
+    private EncoderSettings() {
+    }
+
+    /** The clip id column, default {@code Clip} (names the feature files). */
+    public static SettingsModelString clipColumn() {
+        return new SettingsModelString(CLIP_COLUMN, "Clip");
+    }
+
+    /** The encoder: the node's built-in (default), {@link #ENCODER_MODEL} or {@link #ENCODER_EXISTING}. */
+    public static SettingsModelString encoder(final String builtIn) {
+        return new SettingsModelString(ENCODER, builtIn);
+    }
+
+    /** The model file (TorchScript .pt or ONNX .onnx), absolute or relative to the workflow folder. */
+    public static SettingsModelString modelFile() {
+        return new SettingsModelString(MODEL_FILE, "");
+    }
+
+    /** The folder of existing {@code <clip>.npy} files, absolute or relative to the workflow folder. */
+    public static SettingsModelString existingFolder() {
+        return new SettingsModelString(EXISTING_FOLDER, "");
+    }
+
+    /** Where the {@code <clip>.npy} files go, absolute or relative to the workflow folder. */
+    public static SettingsModelString outputFolder(final String defaultFolder) {
+        return new SettingsModelString(OUTPUT_FOLDER, defaultFolder);
+    }
+}

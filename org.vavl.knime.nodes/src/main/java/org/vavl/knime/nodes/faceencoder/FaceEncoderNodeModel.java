@@ -1,0 +1,84 @@
+package org.vavl.knime.nodes.faceencoder;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.features.ClipEncoder;
+import org.vavl.core.features.ClipEncoding.ClipInput;
+import org.vavl.core.features.HogFaceEncoder;
+import org.vavl.core.features.ModelFaceEncoder;
+import org.vavl.core.util.Progress;
+import org.vavl.knime.nodes.common.ClipEncoderNodeModel;
+
+/**
+ * Face Encoder: per clip, the face track's frames become a feature sequence {@code <clip>.npy} (frames x
+ * dim): the built-in HOG descriptor (1764 values per frame, no weights), a user's image model (TorchScript or
+ * ONNX, e.g. HSEmotion's EfficientNet-B2 exported with its classifier removed: 1408 values per frame), or
+ * existing feature files attached by clip id. Appends {@code Visual features}, {@code Visual feature frames},
+ * {@code Visual feature dim} (and {@code Visual features error} with on error = skip).
+ */
+final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
+
+    static final Names NAMES = new Names("visual", "Visual features", "Visual feature frames",
+        "Visual feature dim", "Visual features error", FaceEncoderSettings.FACE_TRACK_COLUMN,
+        FaceEncoderSettings.BUILT_IN);
+
+    private final SettingsModelIntegerBounded m_inputSize;
+
+    private final SettingsModelString m_channelOrder;
+
+    private final SettingsModelString m_mean;
+
+    private final SettingsModelString m_std;
+
+    private final SettingsModelIntegerBounded m_framesPerBatch;
+
+    FaceEncoderNodeModel() {
+        this(FaceEncoderSettings.inputSize(), FaceEncoderSettings.channelOrder(), FaceEncoderSettings.mean(),
+            FaceEncoderSettings.std(), FaceEncoderSettings.framesPerBatch());
+    }
+
+    private FaceEncoderNodeModel(final SettingsModelIntegerBounded inputSize, final SettingsModelString order,
+        final SettingsModelString mean, final SettingsModelString std, final SettingsModelIntegerBounded batch) {
+        super(NAMES, FaceEncoderSettings.faceTrackColumn(), "vavl-data/face-features", List.of(inputSize, order, mean, std,
+            batch));
+        m_inputSize = inputSize;
+        m_channelOrder = order;
+        m_mean = mean;
+        m_std = std;
+        m_framesPerBatch = batch;
+    }
+
+    @Override
+    protected void checkSpecific(final DataTableSpec in) throws InvalidSettingsException {
+        if (usesModelFile()) {
+            channelOrder();
+            FaceEncoderSettings.triple(m_mean, FaceEncoderSettings.MEAN, false);
+            FaceEncoderSettings.triple(m_std, FaceEncoderSettings.STD, true);
+        }
+    }
+
+    private ModelFaceEncoder.ChannelOrder channelOrder() throws InvalidSettingsException {
+        try {
+            return ModelFaceEncoder.ChannelOrder.fromSetting(m_channelOrder.getStringValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected ClipEncoder openEncoder(final Path modelFile, final String device, final List<ClipInput> clips,
+        final BufferedDataTable in, final Progress progress) throws Exception {
+        if (modelFile == null) {
+            return new HogFaceEncoder();
+        }
+        return ModelFaceEncoder.open(modelFile, m_inputSize.getIntValue(), channelOrder(),
+            FaceEncoderSettings.triple(m_mean, FaceEncoderSettings.MEAN, false),
+            FaceEncoderSettings.triple(m_std, FaceEncoderSettings.STD, true), m_framesPerBatch.getIntValue(), device);
+    }
+}

@@ -1,0 +1,123 @@
+package org.vavl.knime.nodes.facealigner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.InvalidSettingsException;
+import org.vavl.knime.testkit.NodeTester;
+import org.vavl.knime.testkit.Tables;
+
+/** The Face Aligner node through the test kit: columns, values, warnings, errors. */
+class FaceAlignerNodeModelTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path face;
+
+    static Path empty;
+
+    @BeforeAll
+    static void clips() throws Exception {
+        face = dir.resolve("talker.mp4");
+        FaceClips.write(face, 20, true);
+        empty = dir.resolve("wall.mp4");
+        FaceClips.write(empty, 10, false);
+        Files.createFile(dir.resolve("zero.mp4"));
+    }
+
+    private static BufferedDataTable input(final Path... videos) {
+        final DataTableSpec spec = Tables.spec("Clip", StringCell.TYPE, "Path", StringCell.TYPE);
+        final Object[][] rows = new Object[videos.length][];
+        for (int i = 0; i < videos.length; i++) {
+            final String n = videos[i].getFileName().toString();
+            rows[i] = new Object[] {n.substring(0, n.lastIndexOf('.')), videos[i].toString()};
+        }
+        return Tables.table(spec, rows);
+    }
+
+    @Test
+    void appendsFaceColumnsAndWarnsAboutLowFaceRatio() throws Exception {
+        final Path out = dir.resolve("tracks");
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> {
+                s.addString("output folder", out.toString());
+                s.addString("on error", "skip");
+                s.addInt("threads", 2);
+            });
+            final BufferedDataTable in = input(face, empty, dir.resolve("zero.mp4"));
+            final DataTableSpec spec = t.configureTable(in.getDataTableSpec());
+            assertEquals(List.of("Clip", "Path", "Face track", "Frames read", "Frames with face", "Face ratio",
+                "Median face size (px)", "Mean detection confidence", "Face error"),
+                Arrays.asList(spec.getColumnNames()));
+            final BufferedDataTable result = t.executeTable(in);
+            final List<DataRow> rows = Tables.rows(result);
+            final List<Object> a = Tables.values(rows.get(0));
+            assertEquals(out.resolve("talker.avi").toString(), a.get(2));
+            assertEquals(20L, a.get(3));
+            assertEquals(20L, a.get(4));
+            assertEquals(1.0, (Double)a.get(5), 1e-12);
+            assertTrue((Double)a.get(6) > 40 && (Double)a.get(6) < 70, "median face " + a.get(6));
+            assertNull(a.get(7), "Haar gives no confidence");
+            assertNull(a.get(8));
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(out.resolve("talker.avi").toFile())) {
+                g.start();
+                assertEquals(224, g.getImageWidth());
+                assertEquals(224, g.getImageHeight());
+            }
+            final List<Object> b = Tables.values(rows.get(1));
+            assertNull(b.get(2), "no face track without a face");
+            assertEquals(10L, b.get(3));
+            assertEquals(0L, b.get(4));
+            assertEquals(0.0, (Double)b.get(5), 1e-12);
+            final List<Object> c = Tables.values(rows.get(2));
+            assertTrue(((String)c.get(8)).startsWith("Clip 'zero': the video file '"), (String)c.get(8));
+            assertTrue(((String)c.get(8)).contains("is empty (0 bytes)"));
+            final String w = t.warning();
+            assertTrue(w.contains("1 of 3 clip(s) have a face in fewer than 50% of their frames"), w);
+            assertTrue(w.contains("'wall' (0.00)"), w);
+            assertTrue(w.contains("1 of 3 clip(s) failed"), w);
+        }
+    }
+
+    @Test
+    void failsNamingTheClipAndChecksYunetModel() throws Exception {
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> s.addString("output folder", dir.resolve("fail").toString()));
+            final Exception e = assertThrows(Exception.class, () -> t.executeTable(input(dir.resolve("zero.mp4"))));
+            assertTrue(e.getMessage().contains("Clip 'zero'"), e.getMessage());
+        }
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            final Path missing = dir.resolve("face_detection_yunet_2023mar.onnx");
+            t.settings(s -> {
+                s.addString("detector", "yunet");
+                s.addString("yunet model", missing.toString());
+            });
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> t.configureTable(input(face).getDataTableSpec()));
+            assertTrue(e.getMessage().contains("'" + missing + "'") && e.getMessage().contains("does not exist"),
+                e.getMessage());
+        }
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> s.addString("video path column", "Video"));
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> t.configureTable(input(face).getDataTableSpec()));
+            assertTrue(e.getMessage().contains("Column 'Video'"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.vavl.knime.nodes.faceencoder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.InvalidSettingsException;
+import org.vavl.core.features.FeatureSequence;
+import org.vavl.core.features.Npy;
+import org.vavl.core.media.ClipRecorder;
+import org.vavl.core.util.ClipOutputStore;
+import org.vavl.knime.testkit.NodeTester;
+import org.vavl.knime.testkit.Tables;
+
+class FaceEncoderNodeModelTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path a;
+
+    static Path b;
+
+    static final DataTableSpec SPEC = Tables.spec("Clip", StringCell.TYPE, "Face track", StringCell.TYPE);
+
+    static Path fixture(final String name) {
+        return Path.of(System.getProperty("vavl.repo.dir", ".."), "org.vavl.core", "src", "test", "resources", "org",
+            "vavl", "core", "features", "fixtures", name);
+    }
+
+    @BeforeAll
+    static void tracks() throws Exception {
+        a = ClipRecorder.writeTestClip(dir.resolve("a.mp4"), ClipRecorder.Format.MP4_H264_AAC, 64, 64, 10, 0.5, 0, 0);
+        b = ClipRecorder.writeTestClip(dir.resolve("b.mp4"), ClipRecorder.Format.MP4_H264_AAC, 64, 64, 10, 0.8, 0, 0);
+    }
+
+    private static BufferedDataTable input() {
+        return Tables.table(SPEC, new Object[]{"a", a.toString()}, new Object[]{"b", b.toString()},
+            new Object[]{"c", dir.resolve("missing.mp4").toString()}, new Object[]{"d", null});
+    }
+
+    @Test
+    void builtInHogByDefaultWithErrorsSkipped() throws Exception {
+        final Path out = dir.resolve("hog");
+        final NodeTester<FaceEncoderNodeModel> t = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("output folder", out.toString());
+            s.addString("on error", "skip");
+            s.addInt("threads", 2);
+        });
+        final DataTableSpec spec = t.configureTable(SPEC);
+        assertEquals(List.of("Clip", "Face track", "Visual features", "Visual feature frames", "Visual feature dim",
+            "Visual features error"), Arrays.asList(spec.getColumnNames()));
+        final BufferedDataTable r = t.executeTable(input());
+        assertEquals(Arrays.asList(out.resolve("a.npy").toString(), out.resolve("b.npy").toString(), null, null),
+            Tables.column(r, "Visual features"));
+        assertEquals(Arrays.asList(5, 8, null, null), Tables.column(r, "Visual feature frames"));
+        assertEquals(Arrays.asList(1764, 1764, null, null), Tables.column(r, "Visual feature dim"));
+        assertNull(Tables.value(r, 0, "Visual features error"));
+        assertTrue(((String)Tables.value(r, 2, "Visual features error")).contains("missing.mp4"));
+        assertTrue(((String)Tables.value(r, 3, "Visual features error")).contains("'d' has no input file"));
+        assertTrue(t.warning().startsWith("2 of 4 clip(s) have no visual features"), t.warning());
+        final FeatureSequence f = Npy.read(out.resolve("b.npy"));
+        assertEquals(8, f.frames());
+        assertEquals("built-in HOG v1",
+            new ClipOutputStore(out, "npy", java.util.Map.of(), org.vavl.core.util.Overwrite.IF_CHANGED)
+                .readSettings("a").get("encoder"));
+        assertTrue(t.progress().stream().anyMatch(p -> p.message() != null && p.message().contains("Clip 3 of 3")),
+            t.progress().toString());
+    }
+
+    @Test
+    void modelFileAndItsErrors() throws Exception {
+        final Path out = dir.resolve("model");
+        final NodeTester<FaceEncoderNodeModel> t = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("encoder", "model file");
+            s.addString("model file", fixture("tiny_cnn.onnx").toString());
+            s.addInt("input size", 32);
+            s.addString("output folder", out.toString());
+        });
+        t.configure(SPEC);
+        final BufferedDataTable in = Tables.table(SPEC, new Object[]{"a", a.toString()});
+        final BufferedDataTable r = t.executeTable(in);
+        assertEquals(List.of(16), Tables.column(r, "Visual feature dim"));
+        assertEquals(List.of(5), Tables.column(r, "Visual feature frames"));
+        final String sha = new ClipOutputStore(out, "npy", java.util.Map.of(), org.vavl.core.util.Overwrite.IF_CHANGED)
+            .readSettings("a").get("model sha256");
+        assertEquals(64, sha.length());
+        // the wrong input size: the node fails naming the file and the shape
+        final NodeTester<FaceEncoderNodeModel> wrong = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("encoder", "model file");
+            s.addString("model file", fixture("tiny_cnn.pt").toString());
+            s.addInt("input size", 48);
+            s.addString("output folder", dir.resolve("wrong").toString());
+        });
+        wrong.configure(SPEC);
+        final Exception e = assertThrows(Exception.class, () -> wrong.executeTable(in));
+        assertTrue(e.getMessage().contains("tiny_cnn.pt") && e.getMessage().contains("(1, 3, 48, 48)"),
+            e.getMessage());
+        // no model file given
+        final NodeTester<FaceEncoderNodeModel> none = NodeTester.of(new FaceEncoderNodeFactory())
+            .settings(s -> s.addString("encoder", "model file"));
+        final InvalidSettingsException x = assertThrows(InvalidSettingsException.class,
+            () -> none.configure(SPEC));
+        assertTrue(x.getMessage().contains("needs a model file"), x.getMessage());
+        // a bad normalisation setting
+        final NodeTester<FaceEncoderNodeModel> std = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("encoder", "model file");
+            s.addString("model file", "x.onnx");
+            s.addString("normalisation std", "0.2, 0, 0.2");
+        });
+        final InvalidSettingsException y = assertThrows(InvalidSettingsException.class, () -> std.configure(SPEC));
+        assertTrue(y.getMessage().contains("'normalisation std'") && y.getMessage().contains("positive"),
+            y.getMessage());
+    }
+
+    @Test
+    void existingFeatureFilesAreAttached() throws Exception {
+        final Path folder = Files.createDirectories(dir.resolve("Face_features_ref"));
+        Npy.write(folder.resolve("a.npy"), new FeatureSequence(new float[3 * 1408], 3, 1408));
+        final NodeTester<FaceEncoderNodeModel> t = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("encoder", "existing feature files");
+            s.addString("existing features folder", folder.toString());
+        });
+        // the face track column is not needed
+        final DataTableSpec clipsOnly = Tables.spec("Clip", StringCell.TYPE);
+        t.configure(clipsOnly);
+        final BufferedDataTable r = t.executeTable(Tables.table(clipsOnly, new Object[]{"a"}));
+        assertEquals(List.of(folder.resolve("a.npy").toString()), Tables.column(r, "Visual features"));
+        assertEquals(List.of(3), Tables.column(r, "Visual feature frames"));
+        assertEquals(List.of(1408), Tables.column(r, "Visual feature dim"));
+        final Exception e = assertThrows(Exception.class,
+            () -> t.executeTable(Tables.table(clipsOnly, new Object[]{"zz"})));
+        assertTrue(e.getMessage().contains("No feature file for clip 'zz'"), e.getMessage());
+    }
+
+    @Test
+    void columnsAreCheckedInConfigure() throws Exception {
+        final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> NodeTester.of(new FaceEncoderNodeFactory()).configure(Tables.spec("Clip", StringCell.TYPE)));
+        assertTrue(e.getMessage().contains("'Face track'"), e.getMessage());
+        final DataTableSpec twice = Tables.spec("Clip", StringCell.TYPE, "Face track", StringCell.TYPE,
+            "Visual features", StringCell.TYPE);
+        final InvalidSettingsException e2 = assertThrows(InvalidSettingsException.class,
+            () -> NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> s.addString("output folder", "/tmp/x"))
+                .configure(twice));
+        assertTrue(e2.getMessage().contains("already has a column 'Visual features'"), e2.getMessage());
+        assertThrows(InvalidSettingsException.class,
+            () -> NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> s.addString("encoder", "magic")));
+    }
+
+    @Test
+    void relativeOutputFolderAndDialog() throws Exception {
+        final Path wf = Files.createDirectories(dir.resolve("workflow"));
+        final NodeTester<FaceEncoderNodeModel> t = NodeTester.of(new FaceEncoderNodeFactory()).workflowFolder(wf);
+        t.configure(SPEC);
+        final BufferedDataTable r = t.executeTable(Tables.table(SPEC, new Object[]{"a", a.toString()}));
+        assertEquals(List.of(wf.resolve("vavl-data/face-features").resolve("a.npy").toString()),
+            Tables.column(r, "Visual features"));
+        assertTrue(t.hasDialog());
+        t.dialogRoundTrip(SPEC);
+    }
+}

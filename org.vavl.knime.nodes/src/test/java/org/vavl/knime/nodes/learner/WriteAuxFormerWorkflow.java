@@ -1,0 +1,68 @@
+package org.vavl.knime.nodes.learner;
+
+import java.nio.file.Path;
+
+import org.vavl.knime.nodes.labels.LabelJoinerNodeFactory;
+import org.vavl.knime.nodes.predictor.AuxFormerPredictorNodeFactory;
+import org.vavl.knime.nodes.videoreader.VideoReaderNodeFactory;
+import org.vavl.knime.testkit.runner.WorkflowBuilder;
+
+/**
+ * Writes the test workflow {@code test-workflows/AuxFormer Learner and Predictor} (run by hand when the nodes'
+ * settings change: {@code java ... WriteAuxFormerWorkflow "<repo>/test-workflows/AuxFormer Learner and Predictor"});
+ * the committed folder is what {@link AuxFormerWorkflowTest} executes.
+ *
+ * <p>Video Reader (clips in a folder) -> Label Joiner (a generic label file: FileName, Emotion, Split_Set) ->
+ * AuxFormer Learner (features from folders of {@code <clip>.npy}, a small network) -> AuxFormer Predictor. The
+ * folders and the label file are workflow variables.
+ */
+public final class WriteAuxFormerWorkflow {
+
+    private WriteAuxFormerWorkflow() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final WorkflowBuilder b = new WorkflowBuilder();
+        final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
+            s.addString("folder", "data/clips");
+            s.addInt("threads", 1);
+        });
+        b.bindVariable(reader, "clip_folder", "folder");
+        final int labels = b.node("Label Joiner", new LabelJoinerNodeFactory(), s -> {
+            s.addString("label source", "label file");
+            s.addString("label file", "data/labels.csv");
+            s.addString("file format", "generic");
+            s.addString("id column", "FileName");
+            s.addString("label columns", "Emotion");
+            s.addString("split column", "Split_Set");
+        });
+        b.bindVariable(labels, "label_file", "label file");
+        final int learner = b.node("AuxFormer Learner", new AuxFormerLearnerNodeFactory(), s -> {
+            s.addString("featureSource", "folders");
+            s.addString("audioFolder", "data/audio");
+            s.addString("visualFolder", "data/visual");
+            AuxFormerNodesTest.small(s);
+        });
+        b.bindVariable(learner, "audio_features", "audioFolder");
+        b.bindVariable(learner, "visual_features", "visualFolder");
+        final int predictor = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(), s -> {
+            s.addString("featureSource", "folders");
+            s.addString("audioFolder", "data/audio");
+            s.addString("visualFolder", "data/visual");
+            s.addInt("batchSize", 8);
+            s.addInt("threads", 1);
+            s.addString("device", "cpu");
+        });
+        b.bindVariable(predictor, "audio_features", "audioFolder");
+        b.bindVariable(predictor, "visual_features", "visualFolder");
+        b.connect(reader, 1, labels, 1);
+        b.connect(labels, 1, learner, 1);
+        b.connect(learner, 1, predictor, 1);
+        b.connect(labels, 1, predictor, 2);
+        b.workflowVariable("clip_folder", "data/clips");
+        b.workflowVariable("label_file", "data/labels.csv");
+        b.workflowVariable("audio_features", "data/audio");
+        b.workflowVariable("visual_features", "data/visual");
+        b.write(Path.of(args[0]));
+    }
+}
