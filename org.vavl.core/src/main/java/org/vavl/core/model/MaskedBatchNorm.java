@@ -64,7 +64,11 @@ public final class MaskedBatchNorm extends SequenceBlock {
         // y = (x - mean) / sqrt(var + eps) * gamma + beta, as one scale and one shift per channel. Every operation
         // starts from an array of x's manager: a result of an operation on a parameter would be attached to the
         // parameters' manager and live as long as the model.
-        final NDArray scale = x.getManager().create(EPSILON).add(var).pow(-0.5f).mul(gamma);
+        // Scalars come from full(): a Number argument (create, pow(Number), mul(Number)) is a Java-owned buffer that
+        // autograd may keep for the backward pass after the garbage collector has freed it (see Nn.times).
+        final ai.djl.ndarray.NDManager local = x.getManager();
+        final NDArray std = local.full(new Shape(), EPSILON, x.getDataType()).add(var).sqrt();
+        final NDArray scale = local.full(new Shape(), 1f, x.getDataType()).div(std).mul(gamma);
         final NDArray shift = scale.mul(mean).neg().add(beta);
         return x.mul(scale).add(shift);
     }
