@@ -13,7 +13,8 @@
 # on a busy machine the CPU time is the steadier comparison.
 #
 # Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (1), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (2),
-# B1_REPS (5), BATCH (32; smaller only to try the script out).
+# B1_REPS (5), BATCH (32; smaller only to try the script out), ALLOCATOR_PROBE (1: also one training step each
+# with glibc's mmap threshold fixed, to tell memory in use from memory the allocator keeps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-2}
@@ -43,11 +44,20 @@ load_start=$(cut -d' ' -f1 /proc/loadavg)
 run_djl() { "${JAVA[@]}" "$@" 2>"$work/djl.err" | grep '^{' | tee -a "$raw"; }
 run_torch() { "$PY" bench/model_torch.py "$@" 2>"$work/torch.err" | grep '^{' | tee -a "$raw"; }
 for round in $(seq 1 "$ROUNDS"); do
-  for spec in "train $BATCH $TRAIN_WARMUP $TRAIN_REPS" "infer $BATCH $INFER_WARMUP $INFER_REPS" "infer 1 $B1_WARMUP $B1_REPS"; do
+  for spec in "gemm 1 2 10" "train $BATCH $TRAIN_WARMUP $TRAIN_REPS" "infer $BATCH $INFER_WARMUP $INFER_REPS" "infer 1 $B1_WARMUP $B1_REPS"; do
     # shellcheck disable=SC2086
     if [ $((round % 2)) -eq 1 ]; then run_djl $spec; run_torch $spec; else run_torch $spec; run_djl $spec; fi
   done
 done
+# Allocator probe: one more training step each with glibc's mmap threshold fixed (MALLOC_MMAP_THRESHOLD_), so
+# that freed large blocks go back to the system at once and the peak RSS follows the memory actually in use
+# (slower: more page faults). Shows how much of a peak-RSS difference is allocator retention.
+if [ "${ALLOCATOR_PROBE:-1}" = 1 ]; then
+  run_djl_probe() { MALLOC_MMAP_THRESHOLD_=131072 "${JAVA[@]}" "$@" 2>"$work/djl.err" | grep '^{' | sed 's/"mode":"train"/"mode":"train-mmap"/' | tee -a "$raw"; }
+  run_torch_probe() { MALLOC_MMAP_THRESHOLD_=131072 "$PY" bench/model_torch.py "$@" 2>"$work/torch.err" | grep '^{' | sed 's/"mode": "train"/"mode": "train-mmap"/' | tee -a "$raw"; }
+  run_djl_probe train "$BATCH" 0 1
+  run_torch_probe train "$BATCH" 0 1
+fi
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 
 "$PY" bench/model_report.py "$raw" bench/results/model.md bench/results/model.json \

@@ -47,7 +47,35 @@ def main():
         })
         rows.append("| %s | %.1f | %.1f | **%.2f** | %.1f | %.1f | **%.2f** | %.0f | %.0f |" % (
             label, dw, pw, dw / pw, dc, pc, dc / pc, max(d["rss"]), max(p["rss"])))
-    goal = {k: v for k, v in figures.items() if k.startswith("ratio_")}
+    d = agg.get(("djl", "gemm", 1))
+    p = agg.get(("pytorch", "gemm", 1))
+    if d and p:
+        flop = 2.0 * 4800 * 512 * 2048
+        dg, pg = flop / (statistics.median(d["cpu"]) / 1000) / 1e9, flop / (statistics.median(p["cpu"]) / 1000) / 1e9
+        figures.update({"djl_sgemm_4800x512x2048_gflops_cpu": round(dg, 1),
+                        "pytorch_sgemm_4800x512x2048_gflops_cpu": round(pg, 1),
+                        "ratio_sgemm_time_djl_over_pytorch": round(pg / dg, 3)})
+        rows.append("| one matrix product 4800x512 by 512x2048 (GFLOPS per CPU second) | | | | %.1f | %.1f | **%.2f** (time) | | |"
+                    % (dg, pg, pg / dg))
+    probe_rows = []
+    d = agg.get(("djl", "train-mmap", train_batch))
+    p = agg.get(("pytorch", "train-mmap", train_batch))
+    if d and p:
+        figures.update({"djl_train_step_peak_rss_mb_fixed_mmap_threshold": max(d["rss"]),
+                        "pytorch_train_step_peak_rss_mb_fixed_mmap_threshold": max(p["rss"]),
+                        "djl_train_step_cpu_ms_fixed_mmap_threshold": round(statistics.median(d["cpu"]), 1),
+                        "pytorch_train_step_cpu_ms_fixed_mmap_threshold": round(statistics.median(p["cpu"]), 1)})
+        probe_rows = [
+            "",
+            "Allocator probe (one training step each, `MALLOC_MMAP_THRESHOLD_=131072`, so that glibc returns freed "
+            "large blocks to the system at once and the peak RSS follows the memory in use): DJL %.0f MB, PyTorch "
+            "%.0f MB peak RSS (CPU %.1f s and %.1f s: more page faults). With glibc's default, adaptive threshold the "
+            "JVM process keeps much more freed memory than the Python process does (the table above); the memory "
+            "actually in use is about the same. Where memory is tight, setting that variable for KNIME's process "
+            "trades some speed for a lower peak." % (max(d["rss"]), max(p["rss"]), statistics.median(d["cpu"]) / 1000,
+                                                  statistics.median(p["cpu"]) / 1000),
+        ]
+    goal = {k: v for k, v in figures.items() if k.startswith("ratio_") and "sgemm" not in k}
     figures["goal_ratio"] = 0.5
     figures["rounds"] = a.rounds
     figures["cpus"] = int(a.cpus)
@@ -76,9 +104,16 @@ def main():
         "",
         "| figure | DJL wall | PyTorch wall | DJL/PyTorch | DJL CPU | PyTorch CPU | DJL/PyTorch | DJL peak RSS MB | PyTorch peak RSS MB |",
         "|---|---|---|---|---|---|---|---|---|",
-    ] + rows + [
+    ] + rows + probe_rows + [
         "",
         "Goal: DJL at most 0.5 x PyTorch's time. Met for: %s." % (", ".join(met) if met else "none of the figures"),
+        "",
+        "Why the goal is out of reach here: both sides run the same operations, and the time goes to matrix "
+        "products (about 490 GFLOP per forward pass at batch 32). On this AMD CPU (AVX2, no AVX-512) libtorch "
+        "2.5.1's MKL and Debian's torch 1.13 with OpenBLAS multiply at the same rate, about 55-65 GFLOPS on one "
+        "thread (the matrix-product row of the table), and batched attention products also match. "
+        "The earlier measurement in stack-facts.md (about 3x in DJL's favour) does not hold on this machine. DJL's "
+        "remaining cost is a few extra element-wise operations (no fused SiLU/GLU in DJL's API) in training.",
         "",
         "Raw lines: `bench/work/model/raw.jsonl` (not committed). All figures: `bench/results/model.json`.",
         "",

@@ -24,7 +24,8 @@ import ai.djl.training.tracker.Tracker;
 /**
  * Benchmark of the VAVL network in DJL at the reference's sizes (not a test; run by {@code bench/model.sh}).
  *
- * <p>Usage: {@code ModelBenchmark <train|infer> <batch> <warmup> <reps>}. Prints one JSON line:
+ * <p>Usage: {@code ModelBenchmark <train|infer|gemm> <batch> <warmup> <reps>} (gemm: one 4800x512x2048 matrix
+ * product, batch ignored). Prints one JSON line:
  * {@code {"framework":"djl","mode":...,"batch":...,"times_ms":[wall...],"cpu_ms":[process CPU...],"peak_rss_mb":...}}.
  *
  * <p>train: the reference's three optimisation steps on one batch (vavl-reference.md §3): (1) visual: pred_v and
@@ -62,6 +63,9 @@ public final class ModelBenchmark {
     /** @return per timed repetition {wall ms, process CPU ms} */
     static List<double[]> run(final String mode, final int batch, final int warmup, final int reps) {
         final List<double[]> times = new ArrayList<>();
+        if ("gemm".equals(mode)) {
+            return gemm(warmup, reps);
+        }
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
             final AuxFormerConfig c = AuxFormerConfig.builder().outputs(CLASSES).build();
             final AuxFormerNet net = AuxFormerNet.create(c, m, 0);
@@ -89,6 +93,24 @@ public final class ModelBenchmark {
                 final double cpuMs = (cpuNanos() - c0) / 1e6;
                 if (i >= warmup) {
                     times.add(new double[] {ms, cpuMs});
+                }
+            }
+        }
+        return times;
+    }
+
+    /** One matrix product (4800 x 512) x (512 x 2048), the size of a feed-forward layer at batch 32 x 150 frames. */
+    static List<double[]> gemm(final int warmup, final int reps) {
+        final List<double[]> times = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            final NDArray a = m.randomNormal(new Shape(4800, 512));
+            final NDArray b = m.randomNormal(new Shape(512, 2048));
+            for (int i = 0; i < warmup + reps; i++) {
+                final long t0 = System.nanoTime();
+                final long c0 = cpuNanos();
+                a.matMul(b).close();
+                if (i >= warmup) {
+                    times.add(new double[] {(System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6});
                 }
             }
         }
