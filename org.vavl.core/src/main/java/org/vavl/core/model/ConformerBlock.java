@@ -41,11 +41,11 @@ public final class ConformerBlock extends SequenceBlock {
     @Override
     public NDArray forward(final ParameterStore ps, final NDArray x, final NDArray mask, final boolean training) {
         // each residual step in its own scope, so that temporaries are freed as soon as it is done
-        NDArray y = Nn.scoped(x, mask, (a, m) -> a.add(m_feedForward1.forward(ps, a, m, training).mul(0.5f)));
+        NDArray y = Nn.scoped(x, mask, (a, m) -> a.add(Nn.times(m_feedForward1.forward(ps, a, m, training), 0.5f)));
         y = Nn.scoped(y, mask, (a, m) -> a.add(m_attention.forward(ps, a, m, training)));
         y = Nn.scoped(y, mask, (a, m) -> a.add(m_convolution.forward(ps, a, m, training)));
         y = Nn.scoped(y, mask, (a, m) -> Nn.apply(m_norm, ps,
-            a.add(m_feedForward2.forward(ps, a, m, training).mul(0.5f)), training));
+            a.add(Nn.times(m_feedForward2.forward(ps, a, m, training), 0.5f)), training));
         return y;
     }
 

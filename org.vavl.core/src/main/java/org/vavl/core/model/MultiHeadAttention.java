@@ -62,7 +62,7 @@ public final class MultiHeadAttention extends AbstractBlock {
         final NDArray q = Nn.apply(m_query, ps, query, training).reshape(b, t, m_heads, m_headDim).transpose(0, 2, 1, 3);
         final NDArray k = Nn.apply(m_key, ps, keys, training).reshape(b, s, m_heads, m_headDim).transpose(0, 2, 3, 1);
         final NDArray v = Nn.apply(m_value, ps, keys, training).reshape(b, s, m_heads, m_headDim).transpose(0, 2, 1, 3);
-        NDArray scores = q.matMul(k).div((float)Math.sqrt(m_headDim));
+        NDArray scores = Nn.over(q.matMul(k), (float)Math.sqrt(m_headDim));
         if (keyMask != null) {
             scores = scores.add(Nn.keyBias(keyMask));
         }

@@ -50,6 +50,21 @@ final class Nn {
         }
     }
 
+    /**
+     * {@code x * value} with the scalar made by libtorch. DJL 0.32's {@code NDArray.mul(Number)} wraps the number in
+     * a Java-owned direct buffer ({@code torch::from_blob}) and closes it right away; autograd keeps that scalar for
+     * the backward pass, and once the garbage collector frees the buffer the gradients read freed memory (seen as
+     * NaN losses under GC pressure). A scalar from {@code full} is owned by libtorch and safe.
+     */
+    static NDArray times(final NDArray x, final float value) {
+        return x.mul(x.getManager().full(new Shape(), value, x.getDataType()));
+    }
+
+    /** {@code x / value}, safe for autograd; see {@link #times}. */
+    static NDArray over(final NDArray x, final float value) {
+        return x.div(x.getManager().full(new Shape(), value, x.getDataType()));
+    }
+
     /** Swish (SiLU), x * sigmoid(x), in two operations (DJL's Activation.swish takes three). */
     static NDArray swish(final NDArray x) {
         return x.mul(x.getNDArrayInternal().sigmoid());

@@ -77,7 +77,7 @@ public final class RelativeMultiHeadAttention extends SequenceBlock {
 
         final NDArray content = q.add(u).transpose(0, 2, 1, 3).matMul(k); // (B, H, T, T)
         final NDArray position = RelativePositionalEncoding.relativeShift(q.add(vb).transpose(0, 2, 1, 3).matMul(p));
-        NDArray scores = content.add(position).div((float)Math.sqrt(m_modelDim));
+        NDArray scores = Nn.over(content.add(position), (float)Math.sqrt(m_modelDim));
         if (mask != null) {
             scores = scores.add(Nn.keyBias(mask));
         }

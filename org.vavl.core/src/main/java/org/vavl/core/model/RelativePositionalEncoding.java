@@ -38,7 +38,12 @@ public final class RelativePositionalEncoding {
                 }
             }
         }
-        return manager.create(v, new Shape(rows, dim));
+        // manager.create(float[]) wraps a direct buffer that Java owns (torch::from_blob); autograd may keep this
+        // tensor after the array is closed (Nn.scoped closes it before backward), and the buffer is then freed by
+        // the garbage collector under the saved tensor. A copy owned by libtorch is safe.
+        try (NDArray javaOwned = manager.create(v, new Shape(rows, dim))) {
+            return javaOwned.duplicate();
+        }
     }
 
     /**

@@ -71,8 +71,15 @@ public final class TransformerEncoder extends AbstractBlock {
         final NDArray kvMask, final boolean training) {
         NDArray y = embed(ps, x, training);
         final NDArray k = kv == null ? null : embed(ps, kv, training);
+        final NDArray keyMask = k == null ? mask : kvMask;
         for (final Layer layer : m_layers) {
-            y = layer.forward(ps, y, k, k == null ? mask : kvMask, training);
+            // one scope per layer (see Nn.scoped); the keys of a cross-modal encoder are temporarily moved too
+            y = Nn.scoped(y, keyMask, (a, m) -> {
+                if (k != null) {
+                    k.tempAttach(a.getManager());
+                }
+                return layer.forward(ps, a, k, m, training);
+            });
         }
         return Nn.apply(m_norm, ps, y, training);
     }
@@ -83,7 +90,7 @@ public final class TransformerEncoder extends AbstractBlock {
         }
         final int t = (int)x.getShape().get(1);
         final NDArray pe = absolutePositions(x.getManager(), t, m_modelDim).toDevice(x.getDevice(), false);
-        final NDArray y = x.mul((float)Math.sqrt(m_modelDim)).add(pe);
+        final NDArray y = Nn.times(x, (float)Math.sqrt(m_modelDim)).add(pe);
         return Nn.apply(m_embeddingDropout, ps, y, training);
     }
 
@@ -99,7 +106,12 @@ public final class TransformerEncoder extends AbstractBlock {
                 }
             }
         }
-        return manager.create(v, new Shape(frames, dim));
+        // manager.create(float[]) wraps a direct buffer that Java owns (torch::from_blob); autograd may keep this
+        // tensor after the array is closed (Nn.scoped closes it before backward), and the buffer is then freed by
+        // the garbage collector under the saved tensor. A copy owned by libtorch is safe.
+        try (NDArray javaOwned = manager.create(v, new Shape(frames, dim))) {
+            return javaOwned.duplicate();
+        }
     }
 
     @Override

@@ -475,14 +475,16 @@ public final class AuxFormerTrainer {
             final double lv = step(() -> {
                 final NDArray rep = m_net.representVisual(m_ps, b.m_visual, b.m_visualMask, true);
                 return taskLoss(m_net.headVisual(m_ps, rep, true), b.m_labels)
-                    .add(Losses.mse(m_net.reconstructVisual(m_ps, rep, true), b.m_visualMean).mul(m_reconWeight));
+                    .add(Losses.times(Losses.mse(m_net.reconstructVisual(m_ps, rep, true), b.m_visualMean),
+                        m_reconWeight));
             }, groups, opt, AuxFormerNet.Module.VISUAL_BRANCH, AuxFormerNet.Module.SHARED,
                 AuxFormerNet.Module.HEAD_VISUAL, AuxFormerNet.Module.RECON_VISUAL);
             m_progress.checkCancelled();
             final double la = step(() -> {
                 final NDArray rep = m_net.representAudio(m_ps, b.m_audio, b.m_audioMask, true);
                 return taskLoss(m_net.headAudio(m_ps, rep, true), b.m_labels)
-                    .add(Losses.mse(m_net.reconstructAudio(m_ps, rep, true), b.m_audioMean).mul(m_reconWeight));
+                    .add(Losses.times(Losses.mse(m_net.reconstructAudio(m_ps, rep, true), b.m_audioMean),
+                        m_reconWeight));
             }, groups, opt, AuxFormerNet.Module.AUDIO_BRANCH, AuxFormerNet.Module.SHARED,
                 AuxFormerNet.Module.HEAD_AUDIO, AuxFormerNet.Module.RECON_AUDIO);
             m_progress.checkCancelled();
@@ -510,8 +512,8 @@ public final class AuxFormerTrainer {
             final NDList in = new NDList(audio, b.m_audioMask, visual, b.m_visualMask);
             return step(() -> {
                 final NDList out = m_net.forward(m_ps, in, true);
-                return taskLoss(out.get(0), b.m_labels).add(taskLoss(out.get(1), b.m_labels))
-                    .add(taskLoss(out.get(2), b.m_labels)).div(3);
+                return Losses.times(taskLoss(out.get(0), b.m_labels).add(taskLoss(out.get(1), b.m_labels))
+                    .add(taskLoss(out.get(2), b.m_labels)), 1f / 3);
             }, all, opt);
         }
 

@@ -1,6 +1,7 @@
 package org.vavl.core.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The training losses of the reference, as DJL operations (differentiable), and their plain-Java
@@ -49,7 +50,16 @@ public final class Losses {
         final NDArray vp = dp.square().mean(new int[] {0});
         final NDArray vy = dy.square().mean(new int[] {0});
         final NDArray cov = dp.mul(dy).mean(new int[] {0});
-        return cov.mul(2).div(vp.add(vy).add(mp.sub(my).square()).add(CCC_EPS));
+        return times(cov, 2).div(vp.add(vy).add(mp.sub(my).square()).add(CCC_EPS));
+    }
+
+    /**
+     * {@code x * value} with a scalar owned by libtorch. DJL 0.32's {@code NDArray.mul(Number)} / {@code div(Number)}
+     * wrap the number in a Java direct buffer that is freed by the garbage collector while autograd still holds it
+     * for the backward pass (NaN losses under GC pressure); {@code full} avoids that.
+     */
+    static NDArray times(final NDArray x, final float value) {
+        return x.mul(x.getManager().full(new Shape(), value, x.getDataType()));
     }
 
     /** @return the sum over attributes of {@code 1 - CCC}, a scalar */

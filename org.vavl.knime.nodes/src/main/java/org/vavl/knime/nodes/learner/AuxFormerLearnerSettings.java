@@ -20,6 +20,7 @@ import org.vavl.core.model.Task;
 import org.vavl.core.train.TrainingSettings;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSource;
 
 /**
@@ -106,6 +107,9 @@ final class AuxFormerLearnerSettings {
 
     final SettingsModelIntegerBounded m_threads = createThreads();
 
+    // Output: the model also written to a file (empty = none); loaded leniently (older settings lack it)
+    final SettingsModelString m_modelFile = AuxFormerModelFile.createSetting();
+
     static SettingsModelString createTask() {
         return new SettingsModelString("task", TASK_CATEGORICAL);
     }
@@ -177,6 +181,7 @@ final class AuxFormerLearnerSettings {
         for (SettingsModel m : all()) {
             m.saveSettingsTo(s);
         }
+        m_modelFile.saveSettingsTo(s);
     }
 
     void validate(final NodeSettingsRO s) throws InvalidSettingsException {
@@ -192,6 +197,7 @@ final class AuxFormerLearnerSettings {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(s);
         }
+        AuxFormerModelFile.load(m_modelFile, s);
     }
 
     /** Checks the combination of values, naming the setting that is wrong. */
@@ -201,6 +207,7 @@ final class AuxFormerLearnerSettings {
         architecture();
         CommonSettings.device(m_device);
         onError();
+        AuxFormerModelFile.check(m_modelFile.getStringValue());
         if (task() == Task.DIMENSIONAL && attributes().isEmpty()) {
             throw new InvalidSettingsException("Name at least one attribute column (for example 'arousal').");
         }

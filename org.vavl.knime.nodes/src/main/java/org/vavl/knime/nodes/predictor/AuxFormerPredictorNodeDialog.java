@@ -1,9 +1,14 @@
 package org.vavl.knime.nodes.predictor;
 
+import javax.swing.JFileChooser;
+
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
+import org.knime.core.node.defaultnodesettings.DialogComponentLabel;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSource;
 import org.vavl.knime.nodes.port.FeatureSourceDialog;
 
@@ -11,6 +16,11 @@ import org.vavl.knime.nodes.port.FeatureSourceDialog;
 final class AuxFormerPredictorNodeDialog extends DefaultNodeSettingsPane {
 
     AuxFormerPredictorNodeDialog() {
+        createNewGroup("Model");
+        addDialogComponent(new DialogComponentLabel("Model file (used when no model is connected)"));
+        addDialogComponent(new DialogComponentFileChooser(AuxFormerPredictorNodeModel.createModelFile(),
+            "vavl-auxformer-model", JFileChooser.OPEN_DIALOG, false, AuxFormerModelFile.EXTENSION));
+        closeCurrentGroup();
         createNewGroup("Feature sequences");
         FeatureSourceDialog.add(this, new FeatureSource.Settings(), 1);
         closeCurrentGroup();
