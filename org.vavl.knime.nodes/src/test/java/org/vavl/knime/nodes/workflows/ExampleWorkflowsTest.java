@@ -73,7 +73,7 @@ class ExampleWorkflowsTest {
     @SuppressWarnings("unchecked")
     void everyNodesSettingsLoadAsKnimeLoadsThem() throws Exception {
         int nodes = 0;
-        try (Stream<Path> s = Files.walk(committed(), 2)) {
+        try (Stream<Path> s = Files.walk(committed(), 3)) {
             for (Path settingsFile : (Iterable<Path>)s.filter(p -> p.getFileName().toString().equals("settings.xml"))::iterator) {
                 final NodeSettingsRO settings;
                 try (InputStream in = Files.newInputStream(settingsFile)) {
