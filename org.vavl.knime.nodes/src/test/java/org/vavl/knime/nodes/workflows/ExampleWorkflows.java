@@ -64,6 +64,7 @@ public final class ExampleWorkflows {
         m.put(DEMO, demo());
         m.put(CREMA_D, cremaD());
         m.put(MSP_IMPROV, mspImprov());
+        m.put(INFERENCE, inference());
         return m;
     }
 
@@ -191,6 +192,49 @@ public final class ExampleWorkflows {
         return b;
     }
 
+    /** Where the demo leaves its model (relative to the Demo workflow's folder). */
+    static final String DEMO_MODEL_FILE = "vavl-data/demo-model.auxformer";
+
+    /**
+     * Inference: the per-clip chain without labels, and the AuxFormer Predictor with no model connected, reading the
+     * model file an AuxFormer Learner wrote. The defaults point at the Demo workflow next to this one (its clips and
+     * its model), so it runs as it is after the demo.
+     */
+    static WorkflowBuilder inference() {
+        final WorkflowBuilder b = new WorkflowBuilder();
+        b.description("Predicts the emotions of new videos with a saved AuxFormer model: set video_folder (your "
+            + "videos) and model_file (a .auxformer file written by an AuxFormer Learner).");
+        final String demo = "../" + DEMO + "/";
+        final String videos = demo + "vavl-data/demo-dataset/videos";
+        final String model = demo + DEMO_MODEL_FILE;
+        final int r = b.node("Video Reader", new VideoReaderNodeFactory(), s -> s.addString("folder", videos));
+        b.position(r, 40, Y);
+        final int a = b.node("Audio Extractor", new AudioExtractorNodeFactory(), s -> { });
+        b.position(a, 40 + DX, Y);
+        final int f = b.node("Face Aligner", new FaceAlignerNodeFactory(), DemoSettings::faceAligner);
+        b.position(f, 40 + 2 * DX, Y);
+        final int ae = b.node("Audio Encoder", new AudioEncoderNodeFactory(), s -> { });
+        b.position(ae, 40 + 3 * DX, Y);
+        final int fe = b.node("Face Encoder", new FaceEncoderNodeFactory(), s -> { });
+        b.position(fe, 40 + 4 * DX, Y);
+        final int p = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(),
+            s -> s.addString("model file", model));
+        b.position(p, 40 + 5 * DX, Y);
+        b.connect(r, 1, a, 1).connect(a, 1, f, 1).connect(f, 1, ae, 1).connect(ae, 1, fe, 1).connect(fe, 1, p, 2);
+        b.workflowVariable("video_folder", videos);
+        b.workflowVariable("model_file", model);
+        b.bindVariable(r, "video_folder", "folder");
+        b.bindVariable(p, "model_file", "model file");
+        b.annotation("Inference: set the workflow variable video_folder to the folder of your videos (.mp4, .flv, "
+            + "...; one clip per file) and model_file to a .auxformer model written by an AuxFormer Learner (its "
+            + "setting 'model file'; absolute, or relative to this workflow). The defaults use the Demo workflow next "
+            + "to this one: its clips and the model it leaves in its vavl-data folder, so run the Demo first. Keep the "
+            + "Face Aligner's and both encoders' settings as in the workflow that trained the model. The Predictor "
+            + "adds the predicted emotion and class probabilities from both modalities and from each alone; the "
+            + "per-clip files go to vavl-data/ next to this workflow.", 20, 20, 860, 110);
+        return b;
+    }
+
     /** The demo's deviations from the defaults, in one place. */
     static final class DemoSettings {
         private DemoSettings() {
@@ -211,6 +255,7 @@ public final class ExampleWorkflows {
             s.addInt("epochs", 30);
             s.addInt("batchSize", 16);
             s.addDouble("learningRate", 1e-3);
+            s.addString("model file", DEMO_MODEL_FILE);
         }
     }
 }
