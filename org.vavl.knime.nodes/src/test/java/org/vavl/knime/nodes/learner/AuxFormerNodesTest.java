@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -429,6 +430,7 @@ class AuxFormerNodesTest {
         void theLearnerWritesTheModelFileWithThePortsBytesAndNoTemporaryFiles() throws Exception {
             assertTrue(Files.isRegularFile(file), "model file written relative to the workflow folder: " + file);
             assertArrayEquals(AuxFormerNodesTest.model.model().toBytes(), Files.readAllBytes(file));
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             try (Stream<Path> s = Files.list(file.getParent())) {
                 assertEquals(List.of("emotions.auxformer"), s.map(p -> p.getFileName().toString()).sorted().toList());
             }
