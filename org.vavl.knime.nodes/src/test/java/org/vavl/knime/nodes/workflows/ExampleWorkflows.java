@@ -133,7 +133,7 @@ public final class ExampleWorkflows {
                 s.addString("label source", "label file");
                 s.addString("label file", "vavl-data/demo-dataset/label_consensus.csv");
             },
-            DemoSettings::faceAligner, s -> { }, s -> { });
+            s -> { }, s -> { }, s -> { });
         b.connect(demo, 1, c.reader(), 1);
         b.bindVariable(c.labels(), "demo_label_file", "label file");
         learnAndEvaluate(b, c, 40 + 7 * DX, DemoSettings::learner, s -> s.addString("report title",
@@ -161,7 +161,7 @@ public final class ExampleWorkflows {
         b.workflowVariable("partition", 1);
         b.bindVariable(c.reader(), "crema_d_videos", "folder");
         b.bindVariable(c.labels(), "partition", "partition");
-        learnAndEvaluate(b, c, 40 + 6 * DX, s -> s.addInt("batchSize", 32), s -> { });
+        learnAndEvaluate(b, c, 40 + 6 * DX, s -> s.addInt("batch size", 32), s -> { });
         b.annotation("CREMA-D: set the workflow variable crema_d_videos to your copy of CREMA-D's VideoFlash folder "
             + "(.flv) and partition to 1..5 (the VAVL partitions ship with the extension). For the paper's features, "
             + "choose your exported wav2vec2 model in the Audio Encoder and HSEmotion's EfficientNet-B2 in the Face "
@@ -183,8 +183,8 @@ public final class ExampleWorkflows {
         b.bindVariable(c.labels(), "partition", "partition");
         learnAndEvaluate(b, c, 40 + 6 * DX, s -> {
             s.addString("task", "dimensional");
-            s.addString("attributeColumns", "arousal, valence, dominance");
-            s.addInt("batchSize", 9);
+            s.addString("attribute columns", "arousal, valence, dominance");
+            s.addInt("batch size", 9);
         }, s -> { });
         b.annotation("MSP-IMPROV: set msp_improv_videos to the folder of the corpus's videos and partition to 1..5. "
             + "The Label Joiner flips arousal and scales the attributes to 0..1 as the reference does; the Learner "
@@ -211,7 +211,7 @@ public final class ExampleWorkflows {
         b.position(r, 40, Y);
         final int a = b.node("Audio Extractor", new AudioExtractorNodeFactory(), s -> { });
         b.position(a, 40 + DX, Y);
-        final int f = b.node("Face Aligner", new FaceAlignerNodeFactory(), DemoSettings::faceAligner);
+        final int f = b.node("Face Aligner", new FaceAlignerNodeFactory(), s -> { });
         b.position(f, 40 + 2 * DX, Y);
         final int ae = b.node("Audio Encoder", new AudioEncoderNodeFactory(), s -> { });
         b.position(ae, 40 + 3 * DX, Y);
@@ -240,21 +240,17 @@ public final class ExampleWorkflows {
         private DemoSettings() {
         }
 
-        static void faceAligner(final NodeSettings s) {
-            s.addString("output folder", "vavl-data/face-tracks");
-        }
-
         static void learner(final NodeSettings s) {
-            s.addBoolean("referenceSizes", false);
-            s.addInt("projectionDim", 32);
-            s.addInt("modelDim", 64);
-            s.addInt("heads", 4);
-            s.addInt("feedForwardDim", 128);
-            s.addInt("branchBlocks", 1);
-            s.addInt("sharedBlocks", 1);
+            s.addBoolean("reference sizes", false);
+            s.addInt("projection dim", 32);
+            s.addInt("model dim", 64);
+            s.addInt("attention heads", 4);
+            s.addInt("feed-forward dim", 128);
+            s.addInt("branch blocks", 1);
+            s.addInt("shared blocks", 1);
             s.addInt("epochs", 30);
-            s.addInt("batchSize", 16);
-            s.addDouble("learningRate", 1e-3);
+            s.addInt("batch size", 16);
+            s.addDouble("learning rate", 1e-3);
             s.addString("model file", DEMO_MODEL_FILE);
         }
     }

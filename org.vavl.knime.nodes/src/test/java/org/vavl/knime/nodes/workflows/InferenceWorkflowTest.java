@@ -96,16 +96,16 @@ class InferenceWorkflowTest {
         final Path modelFile = dir.resolve("models/new-videos.auxformer");
         final var learner = NodeTester.of(new AuxFormerLearnerNodeFactory());
         learner.settings(s -> {
-            s.addBoolean("referenceSizes", false);
-            s.addInt("projectionDim", 8);
-            s.addInt("modelDim", 16);
-            s.addInt("heads", 2);
-            s.addInt("feedForwardDim", 32);
-            s.addInt("convKernel", 3);
-            s.addInt("branchBlocks", 1);
-            s.addInt("sharedBlocks", 1);
+            s.addBoolean("reference sizes", false);
+            s.addInt("projection dim", 8);
+            s.addInt("model dim", 16);
+            s.addInt("attention heads", 2);
+            s.addInt("feed-forward dim", 32);
+            s.addInt("convolution kernel", 3);
+            s.addInt("branch blocks", 1);
+            s.addInt("shared blocks", 1);
             s.addInt("epochs", 2);
-            s.addInt("batchSize", 4);
+            s.addInt("batch size", 4);
             s.addString("device", "cpu");
             s.addInt("threads", 1);
             s.addString("model file", modelFile.toString());
