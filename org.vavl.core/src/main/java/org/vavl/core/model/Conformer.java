@@ -52,9 +52,11 @@ public final class Conformer extends SequenceBlock {
 
     @Override
     public NDArray forward(final ParameterStore ps, final NDArray x, final NDArray mask, final boolean training) {
-        NDArray y = Nn.apply(m_inputDropout, ps, Nn.apply(m_inputProjection, ps, x, training), training);
+        // one scope per block: only the block outputs outlive it (see Nn.scoped)
+        NDArray y = Nn.scoped(x, mask,
+            (a, m) -> Nn.apply(m_inputDropout, ps, Nn.apply(m_inputProjection, ps, a, training), training));
         for (final ConformerBlock block : m_blocks) {
-            y = block.forward(ps, y, mask, training);
+            y = Nn.scoped(y, mask, (a, m) -> block.forward(ps, a, m, training));
         }
         return y;
     }

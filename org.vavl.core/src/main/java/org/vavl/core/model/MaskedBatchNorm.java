@@ -61,9 +61,16 @@ public final class MaskedBatchNorm extends SequenceBlock {
             mean = ps.getValue(m_runningMean, x.getDevice(), false);
             var = ps.getValue(m_runningVar, x.getDevice(), false);
         }
-        // y = (x - mean) / sqrt(var + eps) * gamma + beta, as one scale and one shift per channel
-        final NDArray scale = gamma.div(var.add(EPSILON).sqrt());
-        return x.mul(scale).add(beta.sub(mean.mul(scale)));
+        // y = (x - mean) / sqrt(var + eps) * gamma + beta, as one scale and one shift per channel. Every operation
+        // starts from an array of x's manager: a result of an operation on a parameter would be attached to the
+        // parameters' manager and live as long as the model.
+        // Scalars come from full(): a Number argument (create, pow(Number), mul(Number)) is a Java-owned buffer that
+        // autograd may keep for the backward pass after the garbage collector has freed it (see Nn.times).
+        final ai.djl.ndarray.NDManager local = x.getManager();
+        final NDArray std = local.full(new Shape(), EPSILON, x.getDataType()).add(var).sqrt();
+        final NDArray scale = local.full(new Shape(), 1f, x.getDataType()).div(std).mul(gamma);
+        final NDArray shift = scale.mul(mean).neg().add(beta);
+        return x.mul(scale).add(shift);
     }
 
     @Override

@@ -71,8 +71,15 @@ public final class TransformerEncoder extends AbstractBlock {
         final NDArray kvMask, final boolean training) {
         NDArray y = embed(ps, x, training);
         final NDArray k = kv == null ? null : embed(ps, kv, training);
+        final NDArray keyMask = k == null ? mask : kvMask;
         for (final Layer layer : m_layers) {
-            y = layer.forward(ps, y, k, k == null ? mask : kvMask, training);
+            // one scope per layer (see Nn.scoped); the keys of a cross-modal encoder are temporarily moved too
+            y = Nn.scoped(y, keyMask, (a, m) -> {
+                if (k != null) {
+                    k.tempAttach(a.getManager());
+                }
+                return layer.forward(ps, a, k, m, training);
+            });
         }
         return Nn.apply(m_norm, ps, y, training);
     }

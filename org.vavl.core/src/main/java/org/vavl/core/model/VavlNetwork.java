@@ -74,17 +74,15 @@ final class VavlNetwork extends AbstractBlock implements Network {
     @Override
     public NDArray representAudio(final ParameterStore ps, final NDArray audio, final NDArray audioMask,
         final boolean training) {
-        final NDArray a = m_audioConformer.forward(ps, Nn.apply(m_audioProjection, ps, audio, training), audioMask,
-            training);
-        return shared(ps, a, audioMask, training);
+        return Nn.scoped(audio, audioMask, (x, m) -> shared(ps,
+            m_audioConformer.forward(ps, Nn.apply(m_audioProjection, ps, x, training), m, training), m, training));
     }
 
     @Override
     public NDArray representVisual(final ParameterStore ps, final NDArray visual, final NDArray visualMask,
         final boolean training) {
-        final NDArray v = m_visualConformer.forward(ps, Nn.apply(m_visualProjection, ps, visual, training),
-            visualMask, training);
-        return shared(ps, v, visualMask, training);
+        return Nn.scoped(visual, visualMask, (x, m) -> shared(ps,
+            m_visualConformer.forward(ps, Nn.apply(m_visualProjection, ps, x, training), m, training), m, training));
     }
 
     private NDArray shared(final ParameterStore ps, final NDArray x, final NDArray mask, final boolean training) {

@@ -335,6 +335,28 @@ class AuxFormerNetTest {
         });
     }
 
+    /** Forward passes must not leave arrays in the model's manager (they would live as long as the model). */
+    @Test
+    void forwardPassesLeaveNothingInTheModelsManager() throws Exception {
+        DjlRuntime.run(() -> {
+            try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+                final AuxFormerNet net = AuxFormerNet.create(small(), m, 6);
+                final Random r = new Random(13);
+                warmUpRunningStats(net, m, r);
+                final int before = ((ai.djl.ndarray.BaseNDManager)m).getManagedArrays().size();
+                for (final boolean training : new boolean[] {false, true}) {
+                    try (NDManager batchManager = m.newSubManager()) {
+                        final NDList in = batch(batchManager, List.of(clip(r, 9, 5), clip(r, 4, 7)), 0, 0, null);
+                        final ParameterStore ps = new ParameterStore(batchManager, false);
+                        net.forward(ps, in, training);
+                        net.headAudio(ps, net.representAudio(ps, in.get(0), in.get(1), training), training);
+                    }
+                }
+                assertEquals(before, ((ai.djl.ndarray.BaseNDManager)m).getManagedArrays().size());
+            }
+        });
+    }
+
     @Test
     void wrongFeatureDimsAreRefusedClearly() throws Exception {
         DjlRuntime.run(() -> {

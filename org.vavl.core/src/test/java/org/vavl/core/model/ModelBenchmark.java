@@ -54,8 +54,8 @@ public final class ModelBenchmark {
         }
         System.out.println(String.format(Locale.ROOT,
             "{\"framework\":\"djl\",\"mode\":\"%s\",\"batch\":%d,\"times_ms\":[%s],\"cpu_ms\":[%s],"
-                + "\"peak_rss_mb\":%.1f,\"engine\":\"%s\",\"threads\":\"%s\"}",
-            mode, batch, wall, cpu, peakRssMb(), "PyTorch " + Engine.getEngine("PyTorch").getVersion(),
+                + "\"peak_rss_mb\":%.1f,\"jvm_heap_committed_mb\":%.1f,\"engine\":\"%s\",\"threads\":\"%s\"}",
+            mode, batch, wall, cpu, peakRssMb(), Runtime.getRuntime().totalMemory() / 1048576.0, "PyTorch " + Engine.getEngine("PyTorch").getVersion(),
             System.getProperty("ai.djl.pytorch.num_threads")));
     }
 
@@ -145,6 +145,7 @@ public final class ModelBenchmark {
                     final NDArray g = w.getGradient();
                     adam.update(p.getId(), w, g);
                     g.subi(g); // DJL's PyTorch gradient collector does not zero gradients
+                    g.close(); // the handle (not the gradient) would otherwise stay in the parameters' manager
                 }
             }
         }

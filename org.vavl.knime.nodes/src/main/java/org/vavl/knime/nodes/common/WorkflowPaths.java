@@ -27,8 +27,26 @@ public final class WorkflowPaths {
      *             folder is unknown
      */
     public static Path resolveFolder(final String value, final String settingName) throws InvalidSettingsException {
+        return resolve(value, settingName, "folder");
+    }
+
+    /**
+     * Like {@link #resolveFolder}, for a file setting.
+     *
+     * @param value the setting's value
+     * @param settingName the setting's name, for messages
+     * @return the absolute, normalised path of the file
+     * @throws InvalidSettingsException when the value is empty or not a path, or relative while the workflow
+     *             folder is unknown
+     */
+    public static Path resolveFile(final String value, final String settingName) throws InvalidSettingsException {
+        return resolve(value, settingName, "file");
+    }
+
+    private static Path resolve(final String value, final String settingName, final String what)
+        throws InvalidSettingsException {
         if (value == null || value.isBlank()) {
-            throw new InvalidSettingsException("Setting '" + settingName + "' is empty: give a folder.");
+            throw new InvalidSettingsException("Setting '" + settingName + "' is empty: give a " + what + ".");
         }
         final Path p;
         try {

@@ -19,7 +19,7 @@ final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
     FaceAlignerNodeDialog() {
         createNewGroup("Clips");
         addDialogComponent(new DialogComponentColumnNameSelection(FaceAlignerSettings.pathColumn(),
-            "Video path column", 0, true, StringValue.class));
+            "Path column", 0, true, StringValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(FaceAlignerSettings.clipColumn(),
             "Clip id column", 0, false, StringValue.class));
         closeCurrentGroup();

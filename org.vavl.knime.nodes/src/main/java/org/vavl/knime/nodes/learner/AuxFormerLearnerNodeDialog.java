@@ -2,15 +2,20 @@ package org.vavl.knime.nodes.learner;
 
 import java.util.List;
 
+import javax.swing.JFileChooser;
+
 import org.knime.core.data.StringValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
+import org.knime.core.node.defaultnodesettings.DialogComponentLabel;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSourceDialog;
 
 /** Dialog of the AuxFormer Learner: tabs Data, Model and Training. */
@@ -73,5 +78,10 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
         addDialogComponent(new DialogComponentStringSelection(s.m_device, "Device", CommonSettings.DEVICE_VALUES));
         addDialogComponent(new DialogComponentNumber(s.m_threads, "Threads", 1));
+        createNewGroup("Model file");
+        addDialogComponent(new DialogComponentLabel("Model file (also write the model here; empty = none)"));
+        addDialogComponent(new DialogComponentFileChooser(s.m_modelFile, "vavl-auxformer-model",
+            JFileChooser.SAVE_DIALOG, false, AuxFormerModelFile.EXTENSION));
+        closeCurrentGroup();
     }
 }

@@ -1,6 +1,7 @@
 package org.vavl.knime.nodes.learner;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +44,7 @@ import org.vavl.core.util.ClipException;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.Columns;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.AuxFormerNodes;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
 import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
@@ -85,14 +87,14 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
         m_settings.check();
         final DataTableSpec in = (DataTableSpec)inSpecs[0];
         FeatureSource.of(m_settings.m_features, in, true);
-        requireString(in, m_settings.m_splitColumn.getStringValue(), "Split column");
+        requireString(in, m_settings.m_splitColumn.getStringValue(), "split column");
         final Task task = m_settings.task();
         AuxFormerPortObjectSpec modelSpec = null;
         if (task == Task.CATEGORICAL) {
-            requireString(in, m_settings.m_classColumn.getStringValue(), "Class column");
+            requireString(in, m_settings.m_classColumn.getStringValue(), "class column");
         } else {
             for (String a : m_settings.attributes()) {
-                Columns.require(in, a, DoubleValue.class, "Attribute columns");
+                Columns.require(in, a, DoubleValue.class, "attribute columns");
             }
             // feature dims become known when the data is read: 0 until then
             modelSpec = new AuxFormerPortObjectSpec(task, m_settings.attributes(), 0, 0, m_settings.architecture(),
@@ -127,6 +129,8 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
         final String trainValue = m_settings.m_trainValue.getStringValue();
         final String devValue = m_settings.m_devValue.getStringValue();
         final FeatureSource features = FeatureSource.of(m_settings.m_features, spec, true);
+        final String modelFileSetting = m_settings.m_modelFile.getStringValue();
+        final Path modelFile = modelFileSetting.isBlank() ? null : AuxFormerModelFile.resolve(modelFileSetting);
         final int splitCol = spec.findColumnIndex(m_settings.m_splitColumn.getStringValue());
         final int classCol = spec.findColumnIndex(m_settings.m_classColumn.getStringValue());
         final List<String> attributes = m_settings.attributes();
@@ -179,7 +183,7 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
             }
             if (problem != null) {
                 if (onError == OnError.FAIL) {
-                    throw new ClipException(id, problem + " Fill it, filter the row out, or set 'On error' to skip.");
+                    throw new ClipException(id, problem + " Fill it, filter the row out, or set 'on error' to skip.");
                 }
                 skipped.put(id, problem);
                 continue;
@@ -205,6 +209,10 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
                 cell(r.devCriterion()), cell(r.devMetric()), cell(r.seconds()), BooleanCell.get(r.selected())));
         }
         history.close();
+        if (modelFile != null) {
+            exec.setMessage("Writing the model file " + modelFile.getFileName());
+            AuxFormerModelFile.write(result.model(), modelFile);
+        }
         return new PortObject[] {new AuxFormerPortObject(result.model()), history.getTable()};
     }
 

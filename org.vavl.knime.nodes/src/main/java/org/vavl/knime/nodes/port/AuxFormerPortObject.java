@@ -29,6 +29,10 @@ public final class AuxFormerPortObject extends AbstractPortObject {
     /** The port type, registered in plugin.xml. */
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(AuxFormerPortObject.class);
 
+    /** The port type as an optional input (the Predictor's, which can read a model file instead). */
+    public static final PortType TYPE_OPTIONAL =
+        PortTypeRegistry.getInstance().getPortType(AuxFormerPortObject.class, true);
+
     /** The zip entry holding the model. */
     static final String ENTRY = "auxformer-model.bin";
 

@@ -1,6 +1,7 @@
 package org.vavl.knime.nodes.predictor;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
 import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
 import org.vavl.knime.nodes.port.FeatureSource;
@@ -58,35 +60,38 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
 
     static final String COL_ERROR = "Prediction error";
 
+    static final String NO_MODEL = "No AuxFormer model: connect the model output of an AuxFormer Learner to the "
+        + "model port, or set 'model file' to a " + AuxFormerModelFile.EXTENSION
+        + " file written by an AuxFormer Learner.";
+
 
     private final FeatureSource.Settings m_features = new FeatureSource.Settings();
 
     private final SettingsModelIntegerBounded m_batchSize = createBatchSize();
 
-    private final SettingsModelIntegerBounded m_threads = createThreads();
+    private final SettingsModelIntegerBounded m_threads = CommonSettings.threads();
 
-    private final SettingsModelString m_device = createDevice();
+    private final SettingsModelString m_device = CommonSettings.device();
 
-    private final SettingsModelString m_onError = createOnError();
+    private final SettingsModelString m_onError = CommonSettings.onError();
+
+    /** Used when no model is connected; loaded leniently (older settings lack it). */
+    private final SettingsModelString m_modelFile = createModelFile();
+
+    /** The model last read from the model file (read again only when the file changes). */
+    private final AuxFormerModelFile.Cache m_fileModel = new AuxFormerModelFile.Cache();
+
+    static SettingsModelString createModelFile() {
+        return AuxFormerModelFile.createSetting();
+    }
 
     static SettingsModelIntegerBounded createBatchSize() {
-        return new SettingsModelIntegerBounded("batchSize", 32, 1, 100_000);
+        return new SettingsModelIntegerBounded("batch size", 32, 1, 100_000);
     }
 
-    static SettingsModelIntegerBounded createThreads() {
-        return CommonSettings.threads();
-    }
-
-    static SettingsModelString createDevice() {
-        return CommonSettings.device();
-    }
-
-    static SettingsModelString createOnError() {
-        return CommonSettings.onError();
-    }
 
     AuxFormerPredictorNodeModel() {
-        super(new PortType[] {AuxFormerPortObject.TYPE, BufferedDataTable.TYPE},
+        super(new PortType[] {AuxFormerPortObject.TYPE_OPTIONAL, BufferedDataTable.TYPE},
             new PortType[] {BufferedDataTable.TYPE});
     }
 
@@ -122,9 +127,15 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         FeatureSource.of(m_features, in, false);
         onError();
         CommonSettings.device(m_device);
-        final AuxFormerPortObjectSpec model = (AuxFormerPortObjectSpec)inSpecs[0];
+        AuxFormerPortObjectSpec model = (AuxFormerPortObjectSpec)inSpecs[0];
         if (model == null) {
-            return new PortObjectSpec[] {null};
+            // no model spec: the port is not connected, or its model is not known before execution (a Learner)
+            final Path file = modelFile();
+            if (file == null) {
+                setWarningMessage(NO_MODEL);
+                return new PortObjectSpec[] {null};
+            }
+            model = AuxFormerPortObjectSpec.of(m_fileModel.get(file));
         }
         if (model.formatVersion() != TrainedAuxFormer.FORMAT_VERSION) {
             throw new InvalidSettingsException("The AuxFormer model was written in model format version "
@@ -146,6 +157,12 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         return new DataTableSpec(in, new DataTableSpec(add));
     }
 
+    /** @return the model file, or null when the setting is empty */
+    private Path modelFile() throws InvalidSettingsException {
+        final String v = m_modelFile.getStringValue();
+        return v.isBlank() ? null : AuxFormerModelFile.resolve(v);
+    }
+
     private OnError onError() throws InvalidSettingsException {
         return CommonSettings.onError(m_onError);
     }
@@ -155,7 +172,17 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         final AuxFormerPortObject port = (AuxFormerPortObject)inObjects[0];
         final BufferedDataTable table = (BufferedDataTable)inObjects[1];
         final DataTableSpec spec = table.getDataTableSpec();
-        final AuxFormerPortObjectSpec modelSpec = port.getSpec();
+        final TrainedAuxFormer model;
+        if (port != null) {
+            model = port.model();
+        } else {
+            final Path file = modelFile();
+            if (file == null) {
+                throw new InvalidSettingsException(NO_MODEL);
+            }
+            model = m_fileModel.get(file);
+        }
+        final AuxFormerPortObjectSpec modelSpec = AuxFormerPortObjectSpec.of(model);
         outSpec(spec, modelSpec); // fails clearly when an output column name is taken
         final FeatureSource features = FeatureSource.of(m_features, spec, false);
         final List<FeatureClip> clips = new ArrayList<>();
@@ -167,7 +194,7 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         }
         final List<ClipPrediction> predictions;
         final ExecutionContext predictExec = exec.createSubExecutionContext(0.9);
-        try (AuxFormerPredictor predictor = AuxFormerPredictor.open(port.model(), m_device.getStringValue())) {
+        try (AuxFormerPredictor predictor = AuxFormerPredictor.open(model, m_device.getStringValue())) {
             predictions = predictor.predict(clips, m_batchSize.getIntValue(), m_threads.getIntValue(), onError(),
                 ProgressBridge.of(predictExec));
         } catch (CancelledException e) {
@@ -223,6 +250,7 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         for (SettingsModel m : all()) {
             m.saveSettingsTo(settings);
         }
+        m_modelFile.saveSettingsTo(settings);
     }
 
     @Override
@@ -230,12 +258,13 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         for (SettingsModel m : all()) {
             m.validateSettings(settings);
         }
-        final SettingsModelString onError = createOnError();
+        final SettingsModelString onError = CommonSettings.onError();
         onError.loadSettingsFrom(settings);
         CommonSettings.onError(onError);
-        final SettingsModelString device = createDevice();
+        final SettingsModelString device = CommonSettings.device();
         device.loadSettingsFrom(settings);
         CommonSettings.device(device);
+        AuxFormerModelFile.validate(settings);
     }
 
     @Override
@@ -243,6 +272,7 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(settings);
         }
+        AuxFormerModelFile.load(m_modelFile, settings);
     }
 
     @Override

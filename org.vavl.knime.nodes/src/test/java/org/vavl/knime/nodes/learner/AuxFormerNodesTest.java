@@ -12,18 +12,23 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataTableSpec;
@@ -32,6 +37,7 @@ import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
 import org.vavl.core.features.FeatureSequence;
 import org.vavl.core.features.Npy;
 import org.vavl.core.model.Task;
@@ -59,21 +65,21 @@ class AuxFormerNodesTest {
 
     /** Small network and fast training for tests. */
     static void small(final NodeSettings s) {
-        s.addBoolean("referenceSizes", false);
-        s.addInt("projectionDim", 8);
-        s.addInt("modelDim", 16);
-        s.addInt("heads", 2);
-        s.addInt("feedForwardDim", 32);
-        s.addInt("convKernel", 3);
-        s.addInt("branchBlocks", 1);
-        s.addInt("sharedBlocks", 1);
+        s.addBoolean("reference sizes", false);
+        s.addInt("projection dim", 8);
+        s.addInt("model dim", 16);
+        s.addInt("attention heads", 2);
+        s.addInt("feed-forward dim", 32);
+        s.addInt("convolution kernel", 3);
+        s.addInt("branch blocks", 1);
+        s.addInt("shared blocks", 1);
         s.addInt("epochs", 6);
-        s.addInt("batchSize", 8);
-        s.addDouble("learningRate", 3e-3);
+        s.addInt("batch size", 8);
+        s.addDouble("learning rate", 3e-3);
         s.addString("device", "cpu");
         s.addInt("threads", 1);
-        s.addString("trainValue", "Train");
-        s.addString("developmentValue", "Development");
+        s.addString("training value", "Train");
+        s.addString("development value", "Development");
         s.addString("on error", "fail");
     }
 
@@ -81,7 +87,11 @@ class AuxFormerNodesTest {
     static void learn() throws Exception {
         rows = SyntheticClips.categorical(dir.resolve("cat"), 120, 1, "Train", "Train", "Development", "Test");
         final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
-        t.settings(AuxFormerNodesTest::small);
+        t.settings(s -> {
+            small(s);
+            s.addString("model file", "models/emotions.auxformer"); // relative to the workflow folder
+        });
+        t.workflowFolder(dir.resolve("learner-workflow"));
         final long t0 = System.nanoTime();
         final PortObject[] out = t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), rows));
         learnMillis = (System.nanoTime() - t0) / 1_000_000;
@@ -98,7 +108,7 @@ class AuxFormerNodesTest {
         final String onError) throws Exception {
         final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
         p.settings(s -> {
-            s.addInt("batchSize", batch);
+            s.addInt("batch size", batch);
             s.addInt("threads", 1);
             s.addString("device", "cpu");
             s.addString("on error", onError);
@@ -214,9 +224,9 @@ class AuxFormerNodesTest {
         final double[][] byColumns = probabilities(predict(model, test, 8, "fail"), "audiovisual");
         final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
         p.settings(s -> {
-            s.addString("featureSource", "folders");
-            s.addString("audioFolder", dir.resolve("cat/audio").toString());
-            s.addString("visualFolder", "visual");
+            s.addString("feature source", "folders");
+            s.addString("audio features folder", dir.resolve("cat/audio").toString());
+            s.addString("visual features folder", "visual");
             s.addInt("threads", 1);
             s.addString("device", "cpu");
         });
@@ -315,7 +325,7 @@ class AuxFormerNodesTest {
         t.settings(s -> {
             small(s);
             s.addInt("epochs", 1);
-            s.addString("developmentValue", "Validation");
+            s.addString("development value", "Validation");
         });
         final List<Object[]> few = new ArrayList<>(rows.subList(0, 24));
         final Exception noDev = assertThrows(Exception.class,
@@ -325,7 +335,7 @@ class AuxFormerNodesTest {
         t.settings(s -> {
             small(s);
             s.addInt("epochs", 1);
-            s.addString("trainValue", "Training");
+            s.addString("training value", "Training");
         });
         final Exception noTrain = assertThrows(Exception.class,
             () -> t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), few)));
@@ -376,19 +386,171 @@ class AuxFormerNodesTest {
             () -> t.settings(s -> s.addString("device", "tpu")));
         assertTrue(e.getMessage().contains("tpu"), e.getMessage());
         final InvalidSettingsException h = assertThrows(InvalidSettingsException.class, () -> t.settings(s -> {
-            s.addBoolean("referenceSizes", false);
-            s.addInt("heads", 7);
+            s.addBoolean("reference sizes", false);
+            s.addInt("attention heads", 7);
         }));
         assertFalse(h.getMessage().isEmpty());
         // defaults are the reference's
         final NodeSettings d = t.savedSettings();
         assertEquals(20, d.getInt("epochs", -1));
-        assertEquals(32, d.getInt("batchSize", -1));
-        assertEquals(0.95, d.getDouble("beta1", -1), 1e-12);
-        assertEquals(5e-7, d.getDouble("weightDecay", -1), 1e-15);
-        assertEquals("Emotion", d.getString("classColumn", null));
-        assertEquals("Train", d.getString("trainValue", null));
-        assertEquals("Development", d.getString("developmentValue", null));
+        assertEquals(32, d.getInt("batch size", -1));
+        assertEquals(0.95, d.getDouble("adam beta1", -1), 1e-12);
+        assertEquals(5e-7, d.getDouble("weight decay", -1), 1e-15);
+        assertEquals("Emotion", d.getString("class column", null));
+        assertEquals("Train", d.getString("training value", null));
+        assertEquals("Development", d.getString("development value", null));
         assertNotEquals(0, d.getInt("threads", 0));
+    }
+
+    /**
+     * The model file: the Learner of {@link #learn()} wrote the trained model to its "model file" (relative to the
+     * workflow folder); the Predictor reads it when no model is connected (the inference workflow), with clear errors.
+     */
+    @Nested
+    class ModelFile {
+
+        final Path file = AuxFormerNodesTest.dir.resolve("learner-workflow/models/emotions.auxformer");
+
+        NodeTester<?> predictor(final Consumer<NodeSettings> edit) throws InvalidSettingsException {
+            final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
+            p.settings(s -> {
+                s.addInt("batch size", 8);
+                s.addInt("threads", 1);
+                s.addString("device", "cpu");
+                edit.accept(s);
+            });
+            return p;
+        }
+
+        BufferedDataTable table(final List<Object[]> rows) {
+            return SyntheticClips.table(SyntheticClips.categoricalSpec(), rows);
+        }
+
+        @Test
+        void theLearnerWritesTheModelFileWithThePortsBytesAndNoTemporaryFiles() throws Exception {
+            assertTrue(Files.isRegularFile(file), "model file written relative to the workflow folder: " + file);
+            assertArrayEquals(AuxFormerNodesTest.model.model().toBytes(), Files.readAllBytes(file));
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            try (Stream<Path> s = Files.list(file.getParent())) {
+                assertEquals(List.of("emotions.auxformer"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            }
+        }
+
+        @Test
+        void predictorWithTheFileAndNoPortGivesTheSamePredictionsAsWithThePort() throws Exception {
+            final List<Object[]> test = AuxFormerNodesTest.split("Test");
+            final BufferedDataTable byPort = AuxFormerNodesTest.predict(AuxFormerNodesTest.model, test, 8, "fail");
+            final var p = predictor(s -> s.addString("model file", file.toString()));
+            // configure without a model spec: the output columns come from the file
+            final DataTableSpec out = (DataTableSpec)p.configure(null, SyntheticClips.categoricalSpec())[0];
+            assertEquals(byPort.getDataTableSpec(), out);
+            assertNull(p.warning());
+            final BufferedDataTable byFile = (BufferedDataTable)p.execute(null, table(test))[0];
+            assertEquals(byPort.getDataTableSpec(), byFile.getDataTableSpec());
+            for (String mode : new String[] {"audiovisual", "audio-only", "visual-only"}) {
+                final double[][] a = AuxFormerNodesTest.probabilities(byPort, mode);
+                final double[][] b = AuxFormerNodesTest.probabilities(byFile, mode);
+                assertEquals(test.size(), b.length);
+                for (int i = 0; i < a.length; i++) {
+                    assertArrayEquals(a[i], b[i], 0, mode + " clip " + i);
+                }
+            }
+            // a relative model file is found in the workflow folder
+            final var rel = predictor(s -> s.addString("model file", "models/emotions.auxformer"));
+            rel.workflowFolder(AuxFormerNodesTest.dir.resolve("learner-workflow"));
+            final double[][] c = AuxFormerNodesTest.probabilities((BufferedDataTable)rel.execute(null, table(test))[0],
+                "audiovisual");
+            assertArrayEquals(AuxFormerNodesTest.probabilities(byPort, "audiovisual")[3], c[3], 0);
+        }
+
+        @Test
+        void aConnectedModelWinsOverTheFile() throws Exception {
+            final List<Object[]> test = AuxFormerNodesTest.split("Test").subList(0, 4);
+            final var p = predictor(s -> s.addString("model file", AuxFormerNodesTest.dir.resolve("nowhere.auxformer")
+                .toString()));
+            final BufferedDataTable out = (BufferedDataTable)p.execute(AuxFormerNodesTest.model, table(test))[0];
+            assertEquals(4, out.size());
+        }
+
+        @Test
+        void neitherAModelConnectedNorAFileGiven() throws Exception {
+            final var p = predictor(s -> { });
+            // configure cannot tell an unconnected port from a Learner not executed yet: a warning, no output spec
+            final PortObjectSpec[] specs = p.configure(null, SyntheticClips.categoricalSpec());
+            assertNull(specs[0]);
+            assertTrue(p.warning().startsWith("No AuxFormer model: connect"), p.warning());
+            final Exception e = assertThrows(InvalidSettingsException.class,
+                () -> p.execute(null, table(AuxFormerNodesTest.split("Test").subList(0, 2))));
+            assertEquals("No AuxFormer model: connect the model output of an AuxFormer Learner to the model port, or set "
+                + "'model file' to a .auxformer file written by an AuxFormer Learner.", e.getMessage());
+        }
+
+        @Test
+        void aMissingModelFile() throws Exception {
+            final Path gone = AuxFormerNodesTest.dir.resolve("no-such-folder/model.auxformer");
+            final var p = predictor(s -> s.addString("model file", gone.toString()));
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> p.configure(null, SyntheticClips.categoricalSpec()));
+            assertEquals("The model file '" + gone + "' does not exist. Execute the workflow that trains the model (its "
+                + "AuxFormer Learner writes the file when its 'model file' is set), or correct the setting 'model file'.",
+                e.getMessage());
+        }
+
+        @Test
+        void aModelFileOfAnotherFormatVersionNamesBothVersions() throws Exception {
+            final byte[] bytes = Files.readAllBytes(file);
+            for (int version : new int[] {TrainedAuxFormer.FORMAT_VERSION - 1, TrainedAuxFormer.FORMAT_VERSION + 1}) {
+                ByteBuffer.wrap(bytes).putInt("VAVL-AUXFORMER\n".length(), version);
+                final Path other = Files.write(AuxFormerNodesTest.dir.resolve("v" + version + ".auxformer"), bytes);
+                final var p = predictor(s -> s.addString("model file", other.toString()));
+                final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                    () -> p.configure(null, SyntheticClips.categoricalSpec()));
+                assertTrue(e.getMessage().startsWith("Cannot use the model file '" + other + "': This AuxFormer model was "
+                    + "written in model format version " + version + ", but this release of VAVL for KNIME reads format "
+                    + "version " + TrainedAuxFormer.FORMAT_VERSION + " only."), e.getMessage());
+            }
+            // a file that is no model at all
+            final Path text = Files.writeString(AuxFormerNodesTest.dir.resolve("notes.auxformer"), "hello");
+            final var p = predictor(s -> s.addString("model file", text.toString()));
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> p.configure(null, SyntheticClips.categoricalSpec()));
+            assertTrue(e.getMessage().contains("notes.auxformer") && e.getMessage().contains("not an AuxFormer model"),
+                e.getMessage());
+        }
+
+        @Test
+        void theModelFileMustBeAnAuxformerFile() throws Exception {
+            final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> t.settings(s -> s.addString("model file", "vavl-data/model.zip")));
+            assertEquals("Setting 'model file' is 'vavl-data/model.zip': name a file ending with .auxformer (for example "
+                + "vavl-data/model.auxformer).", e.getMessage());
+            final InvalidSettingsException p = assertThrows(InvalidSettingsException.class,
+                () -> predictor(s -> s.addString("model file", "model")));
+            assertTrue(p.getMessage().startsWith("Setting 'model file' is 'model'"), p.getMessage());
+            // default: none, and settings written before the setting existed load as none
+            assertEquals("", t.savedSettings().getString("model file"));
+            final NodeSettings old = t.savedSettings();
+            final NodeSettings without = new NodeSettings("model");
+            for (String key : old.keySet()) {
+                if (!"model file".equals(key)) {
+                    without.addEntry(old.getEntry(key));
+                }
+            }
+            t.loadSettings(without);
+            assertEquals("", t.savedSettings().getString("model file"));
+        }
+
+        @Test
+        void aRelativeModelFileNeedsTheWorkflowFolder() throws Exception {
+            final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
+            t.settings(s -> {
+                AuxFormerNodesTest.small(s);
+                s.addString("model file", "m.auxformer");
+            });
+            final Exception e = assertThrows(InvalidSettingsException.class,
+                () -> t.execute(table(AuxFormerNodesTest.rows.subList(0, 24))));
+            assertTrue(e.getMessage().contains("'model file' is the relative path 'm.auxformer'"), e.getMessage());
+        }
     }
 }
