@@ -32,9 +32,18 @@ public final class CommonSettings {
     private CommonSettings() {
     }
 
-    /** Worker threads, default = the machine's processors. */
+    /**
+     * Worker threads; 0 (the default) = one per processor of the machine that executes the node, so that a
+     * saved workflow uses a bigger machine fully (see {@link #threads(SettingsModelIntegerBounded)}).
+     */
     public static SettingsModelIntegerBounded threads() {
-        return new SettingsModelIntegerBounded("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+        return new SettingsModelIntegerBounded("threads", 0, 0, 256);
+    }
+
+    /** @return the number of threads a threads setting asks for: its value, or the processors for 0 */
+    public static int threads(final SettingsModelIntegerBounded model) {
+        final int v = model.getIntValue();
+        return v > 0 ? v : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** "fail" (default) or "skip". */

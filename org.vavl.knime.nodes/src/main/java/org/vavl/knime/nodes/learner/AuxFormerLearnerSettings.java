@@ -269,6 +269,6 @@ final class AuxFormerLearnerSettings {
             .classWeights(m_classWeights.getBooleanValue()).patience(m_patience.getIntValue())
             .modalityDropout((float)m_modalityDropout.getDoubleValue()).seed(m_seed.getIntValue())
             .device(m_device.getStringValue()).maxAudioFrames(m_maxAudioFrames.getIntValue())
-            .threads(m_threads.getIntValue()).build();
+            .threads(CommonSettings.threads(m_threads)).build();
     }
 }

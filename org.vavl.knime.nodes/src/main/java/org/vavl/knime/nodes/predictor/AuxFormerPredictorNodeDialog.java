@@ -26,7 +26,7 @@ final class AuxFormerPredictorNodeDialog extends DefaultNodeSettingsPane {
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(AuxFormerPredictorNodeModel.createBatchSize(), "Batch size", 1));
-        addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads", 1));
+        addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentStringSelection(CommonSettings.device(), "Device",
             CommonSettings.DEVICE_VALUES));
         addDialogComponent(new DialogComponentStringSelection(CommonSettings.onError(), "On error",

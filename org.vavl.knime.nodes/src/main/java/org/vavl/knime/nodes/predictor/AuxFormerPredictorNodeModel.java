@@ -195,7 +195,7 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         final List<ClipPrediction> predictions;
         final ExecutionContext predictExec = exec.createSubExecutionContext(0.9);
         try (AuxFormerPredictor predictor = AuxFormerPredictor.open(model, m_device.getStringValue())) {
-            predictions = predictor.predict(clips, m_batchSize.getIntValue(), m_threads.getIntValue(), onError(),
+            predictions = predictor.predict(clips, m_batchSize.getIntValue(), CommonSettings.threads(m_threads), onError(),
                 ProgressBridge.of(predictExec));
         } catch (CancelledException e) {
             throw ProgressBridge.toKnime(e);
