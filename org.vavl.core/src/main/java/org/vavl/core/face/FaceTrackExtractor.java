@@ -1,8 +1,5 @@
 package org.vavl.core.face;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 
 import java.io.IOException;
@@ -23,7 +20,6 @@ import java.util.stream.Stream;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_core;
@@ -251,10 +247,9 @@ public final class FaceTrackExtractor implements AutoCloseable {
     private void writeTrack(final String clipId, final Path video, final FaceModels models, final CancelToken token,
         final FrameObserver observer, final Path target, final Path pngTemp, final Stats stats) throws Exception {
         final OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
-        final OpenCVFrameConverter.ToMat fromMat = new OpenCVFrameConverter.ToMat();
         final int step = m_settings.frameStep();
         final MissingFacePolicy missing = m_settings.missingFace();
-        FFmpegFrameRecorder recorder = null;
+        FaceTrackWriter recorder = null;
         boolean recorded = false;
         long pendingRepeats = 0;
         final Mat last = new Mat();
@@ -299,7 +294,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
                     }
                     if (missing == MissingFacePolicy.REPEAT_LAST) {
                         if (recorded) {
-                            writeFrame(recorder, fromMat, last, pngTemp, number, stats);
+                            writeFrame(recorder, last, pngTemp, number, stats);
                         } else {
                             pendingRepeats++;
                         }
@@ -307,16 +302,16 @@ public final class FaceTrackExtractor implements AutoCloseable {
                     continue;
                 }
                 if (recorder == null) {
-                    recorder = startRecorder(target, fps / step);
+                    recorder = new FaceTrackWriter(target, m_settings.format(), m_settings.outputSize(), fps / step);
                 }
                 if (pendingRepeats > 0) {
                     // frames before the first face get the first face
                     for (long i = pendingRepeats; i >= 1; i--) {
-                        writeFrame(recorder, fromMat, r.crop, pngTemp, number - i * step, stats);
+                        writeFrame(recorder, r.crop, pngTemp, number - i * step, stats);
                     }
                     pendingRepeats = 0;
                 }
-                writeFrame(recorder, fromMat, r.crop, pngTemp, number, stats);
+                writeFrame(recorder, r.crop, pngTemp, number, stats);
                 recorded = true;
                 if (missing == MissingFacePolicy.REPEAT_LAST) {
                     r.crop.copyTo(last);
@@ -329,15 +324,12 @@ public final class FaceTrackExtractor implements AutoCloseable {
             if (recorder == null) {
                 throw new NoFaceInClip();
             }
-            recorder.stop();
+            recorder.finish();
         } finally {
             last.close();
+            toMat.close();
             if (recorder != null) {
-                try {
-                    recorder.release();
-                } catch (Exception e) {
-                    // releasing after a failure: the temporary file is deleted by the store anyway
-                }
+                recorder.close();
             }
         }
     }
@@ -393,38 +385,9 @@ public final class FaceTrackExtractor implements AutoCloseable {
         return nl < 0 ? t : t.substring(0, nl);
     }
 
-    private FFmpegFrameRecorder startRecorder(final Path target, final double fps) throws IOException {
-        final int side = m_settings.outputSize();
-        final FFmpegFrameRecorder r = new FFmpegFrameRecorder(target.toFile(), side, side, 0);
-        final FaceTrackFormat f = m_settings.format();
-        r.setFormat(f.container());
-        r.setFrameRate(fps);
-        r.setGopSize(1);
-        r.setVideoOption("threads", "1");
-        if (f == FaceTrackFormat.MJPEG_AVI) {
-            r.setVideoCodecName("mjpeg");
-            r.setPixelFormat(AV_PIX_FMT_YUVJ444P);
-            r.setVideoQuality(2);
-        } else {
-            r.setVideoCodecName("ffv1");
-            r.setPixelFormat(AV_PIX_FMT_BGR0);
-        }
-        try {
-            r.start();
-        } catch (FFmpegFrameRecorder.Exception e) {
-            try {
-                r.release();
-            } catch (Exception ignored) {
-                // nothing more to do
-            }
-            throw new IOException("cannot write the face track '" + target + "': " + e.getMessage(), e);
-        }
-        return r;
-    }
-
-    private static void writeFrame(final FFmpegFrameRecorder recorder, final OpenCVFrameConverter.ToMat conv,
-        final Mat crop, final Path pngTemp, final long frameNumber, final Stats stats) throws IOException {
-        recorder.record(conv.convert(crop), AV_PIX_FMT_BGR24);
+    private static void writeFrame(final FaceTrackWriter recorder, final Mat crop, final Path pngTemp,
+        final long frameNumber, final Stats stats) throws IOException {
+        recorder.write(crop);
         stats.written++;
         if (pngTemp != null) {
             final Path png = pngTemp.resolve("detections").resolve(pngName(frameNumber));

@@ -22,11 +22,15 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * previous face first (in a view rotated by its angle) and on the whole frame otherwise; the main face is
  * chosen (largest, or nearest to the previous); its eyes are found and the view is rotated until they are
  * level (up to three rounds, each in the view of the previous one, so the eye cascade sees upright eyes);
- * the face box is then measured again in the level view, where the frontal cascade is most accurate.
+ * the face box is then measured again in the level view, where the frontal cascade is most accurate, unless
+ * it was found around the previous face in a view already within 2 degrees of level (as around a tracked
+ * face). The whole-frame search uses a coarse scale step: its box is always measured again.
  * Between detections the face is tracked by its eyes: each eye's patch from the last detection is found
  * again (normalised cross-correlation, sub-pixel peak) in the view of the previous pose, and the two eye
  * positions give the new centre, size and roll. When the eyes are not found the face box is kept
- * unrotated (and counted), and the face's central patch is tracked instead.
+ * unrotated (and counted), and the face's central patch is tracked instead. A tracked frame touches only
+ * the two small search windows of that view (warped straight from the colour frame, then made gray) and
+ * the crop; the whole frame is made gray only on detection frames.
  *
  * <p>The aligned face is the square of side {@code cropScale x box side} around the box centre, rotated
  * by the roll, resized to {@code outputSize}; outside the frame is black.
@@ -51,6 +55,12 @@ final class FrameAligner implements AutoCloseable {
 
     private static final double MIN_MATCH = 0.5;
 
+    /**
+     * A face box the detector found in a view rolled within this angle (radians) of the eye line found
+     * afterwards is not measured again in the level view.
+     */
+    private static final double LEVEL_TOLERANCE = Math.toRadians(2);
+
     private final FaceModels m_models;
 
     private final FaceAlignerSettings m_settings;
@@ -70,6 +80,18 @@ final class FrameAligner implements AutoCloseable {
     private final Mat m_eyeT2 = new Mat();
 
     private final Mat m_faceT = new Mat();
+
+    /** A search window of the tracking view: colour, then gray. */
+    private final Mat m_windowBgr = new Mat();
+
+    private final Mat m_window = new Mat();
+
+    private final DoublePointer m_max = new DoublePointer(1);
+
+    private final Point m_maxLoc = new Point();
+
+    /** True when {@link #m_gray} holds the current frame. */
+    private boolean m_grayValid;
 
     private FacePose m_pose;
 
@@ -119,13 +141,13 @@ final class FrameAligner implements AutoCloseable {
 
     /** Aligns the main face of the next frame (8-bit BGR). */
     Result process(final Mat bgr) {
-        cvtColor(bgr, m_gray, COLOR_BGR2GRAY);
+        m_grayValid = false;
         final Result r = new Result();
         final boolean detect = m_pose == null || !m_settings.tracking()
             || m_sinceDetection + 1 >= m_settings.detectionInterval() || !m_hasTemplates;
         boolean ok = false;
         if (!detect) {
-            ok = track();
+            ok = track(bgr);
             m_sinceDetection++;
         }
         if (!ok) {
@@ -152,12 +174,17 @@ final class FrameAligner implements AutoCloseable {
     // ---------------------------------------------------------------- detection
 
     private boolean detect(final Mat bgr, final Result r) {
+        if (!m_grayValid) {
+            cvtColor(bgr, m_gray, COLOR_BGR2GRAY);
+            m_grayValid = true;
+        }
         List<DetectedFace> found = List.of();
         final FacePose previous = m_pose;
         if (previous != null) {
             found = m_models.detectAround(bgr, m_gray, previous);
         }
-        if (found.isEmpty()) {
+        final boolean around = !found.isEmpty();
+        if (!around) {
             final double minFace = m_settings.minFaceFraction() * Math.min(bgr.cols(), bgr.rows());
             // rotated views cost two more detections: while no face is found, try them now and then only
             final boolean rotated = m_sinceRotatedSearch >= Math.max(5, m_settings.detectionInterval());
@@ -188,8 +215,9 @@ final class FrameAligner implements AutoCloseable {
                 }
             }
             eyes = last;
-            if (eyes != null) {
-                // measure the box again in the level view: the frontal cascade is most accurate upright
+            if (eyes != null && (!around || Math.abs(normalise(pose.angle - main.pose.angle)) > LEVEL_TOLERANCE)) {
+                // measure the box again in the level view: the frontal cascade is most accurate upright (a box
+                // found in a view within LEVEL_TOLERANCE of level, as around a tracked face, is kept)
                 final List<DetectedFace> level = m_models.detectAround(bgr, m_gray, pose);
                 if (!level.isEmpty()) {
                     final FacePose lp = nearest(level, pose).pose;
@@ -198,14 +226,14 @@ final class FrameAligner implements AutoCloseable {
                         pose = new FacePose(lp.cx, lp.cy, lp.size, pose.angle);
                     }
                 }
-            } else {
+            } else if (eyes == null) {
                 // eyes not found: keep the box as the detector gave it (counted by the caller)
                 pose = main.pose;
             }
         }
         m_pose = pose;
         m_eyesFound = eyes != null;
-        takeTemplates(eyes);
+        takeTemplates(bgr, eyes);
         return true;
     }
 
@@ -238,14 +266,16 @@ final class FrameAligner implements AutoCloseable {
 
     // ---------------------------------------------------------------- tracking
 
-    private void takeTemplates(final double[] eyes) {
+    private void takeTemplates(final Mat bgr, final double[] eyes) {
         m_hasTemplates = false;
         m_refEyes = null;
         if (!m_settings.tracking() || m_settings.detectionInterval() <= 1) {
             return;
         }
+        // the view made as the tracked frames' search windows are: warped in colour, then gray
         final Similarity view = Similarity.around(m_pose, VIEW_FACTOR, VIEW_SIDE);
-        view.warp(m_gray, m_view, m_matrix);
+        view.warp(bgr, m_windowBgr, m_matrix);
+        cvtColor(m_windowBgr, m_view, COLOR_BGR2GRAY);
         if (eyes != null) {
             final double[] a = view.toPatch(eyes[0], eyes[1]);
             final double[] b = view.toPatch(eyes[2], eyes[3]);
@@ -272,11 +302,10 @@ final class FrameAligner implements AutoCloseable {
         return true;
     }
 
-    private boolean track() {
+    private boolean track(final Mat bgr) {
         final Similarity view = Similarity.around(m_pose, VIEW_FACTOR, VIEW_SIDE);
-        view.warp(m_gray, m_view, m_matrix);
         if (m_refEyes == null) {
-            final double[] f = match(m_faceT, VIEW_SIDE / 2.0, VIEW_SIDE / 2.0, FACE_T, FACE_R);
+            final double[] f = match(bgr, view, m_faceT, VIEW_SIDE / 2.0, VIEW_SIDE / 2.0, FACE_T, FACE_R);
             if (f == null) {
                 return false;
             }
@@ -285,8 +314,8 @@ final class FrameAligner implements AutoCloseable {
             return true;
         }
         final double[] r = m_refEyes;
-        final double[] f1 = match(m_eyeT1, r[0], r[1], EYE_T, EYE_R);
-        final double[] f2 = match(m_eyeT2, r[2], r[3], EYE_T, EYE_R);
+        final double[] f1 = match(bgr, view, m_eyeT1, r[0], r[1], EYE_T, EYE_R);
+        final double[] f2 = match(bgr, view, m_eyeT2, r[2], r[3], EYE_T, EYE_R);
         if (f1 == null || f2 == null) {
             return false;
         }
@@ -316,40 +345,42 @@ final class FrameAligner implements AutoCloseable {
     }
 
     /**
-     * Finds a template near (x, y) of the current view.
+     * Finds a template near (x, y) of a view of the frame. Only the search window of the view is made (the
+     * same pixels as in the whole view).
      *
-     * @return the matched centre (sub-pixel), or null when the match is weak or outside the view
+     * @return the matched centre in view coordinates (sub-pixel), or null when the match is weak or the
+     *         window is not inside the view
      */
-    private double[] match(final Mat template, final double x, final double y, final int t, final int radius) {
+    private double[] match(final Mat bgr, final Similarity view, final Mat template, final double x, final double y,
+        final int t, final int radius) {
         final int x0 = (int)Math.round(x - t / 2.0) - radius;
         final int y0 = (int)Math.round(y - t / 2.0) - radius;
         final int side = t + 2 * radius;
-        if (x0 < 0 || y0 < 0 || x0 + side > m_view.cols() || y0 + side > m_view.rows()) {
+        if (x0 < 0 || y0 < 0 || x0 + side > view.width || y0 + side > view.height) {
             return null;
         }
-        try (Rect rect = new Rect(x0, y0, side, side); Mat search = new Mat(m_view, rect);
-                DoublePointer min = new DoublePointer(1); DoublePointer max = new DoublePointer(1);
-                Point minLoc = new Point(); Point maxLoc = new Point()) {
-            matchTemplate(search, template, m_result, TM_CCOEFF_NORMED);
-            minMaxLoc(m_result, min, max, minLoc, maxLoc, null);
-            if (max.get() < MIN_MATCH) {
-                return null;
-            }
-            final int px = maxLoc.x();
-            final int py = maxLoc.y();
-            final FloatBuffer b = m_result.createBuffer();
-            final int w = m_result.cols();
-            final int h = m_result.rows();
-            double sx = 0;
-            double sy = 0;
-            if (px > 0 && px < w - 1) {
-                sx = peak(b.get(py * w + px - 1), b.get(py * w + px), b.get(py * w + px + 1));
-            }
-            if (py > 0 && py < h - 1) {
-                sy = peak(b.get((py - 1) * w + px), b.get(py * w + px), b.get((py + 1) * w + px));
-            }
-            return new double[]{x0 + px + sx + t / 2.0, y0 + py + sy + t / 2.0, max.get()};
+        view.window(x0, y0, side, side).warp(bgr, m_windowBgr, m_matrix);
+        cvtColor(m_windowBgr, m_window, COLOR_BGR2GRAY);
+        matchTemplate(m_window, template, m_result, TM_CCOEFF_NORMED);
+        minMaxLoc(m_result, null, m_max, null, m_maxLoc, null);
+        final double max = m_max.get();
+        if (max < MIN_MATCH) {
+            return null;
         }
+        final int px = m_maxLoc.x();
+        final int py = m_maxLoc.y();
+        final FloatBuffer b = m_result.createBuffer();
+        final int w = m_result.cols();
+        final int h = m_result.rows();
+        double sx = 0;
+        double sy = 0;
+        if (px > 0 && px < w - 1) {
+            sx = peak(b.get(py * w + px - 1), b.get(py * w + px), b.get(py * w + px + 1));
+        }
+        if (py > 0 && py < h - 1) {
+            sy = peak(b.get((py - 1) * w + px), b.get(py * w + px), b.get((py + 1) * w + px));
+        }
+        return new double[]{x0 + px + sx + t / 2.0, y0 + py + sy + t / 2.0, max};
     }
 
     /** Offset of the vertex of the parabola through three samples at -1, 0, 1. */
@@ -371,5 +402,9 @@ final class FrameAligner implements AutoCloseable {
         m_eyeT1.close();
         m_eyeT2.close();
         m_faceT.close();
+        m_windowBgr.close();
+        m_window.close();
+        m_max.close();
+        m_maxLoc.close();
     }
 }

@@ -33,6 +33,9 @@ final class Similarity {
 
     final int height;
 
+    /** Outside the frame (read only, shared). */
+    private static final Scalar BLACK = new Scalar(0.0);
+
     Similarity(final double cx, final double cy, final double scale, final double angle, final int width,
         final int height) {
         this.cx = cx;
@@ -46,6 +49,15 @@ final class Similarity {
     /** A square view of side {@code side} frame pixels around a face pose, {@code pixels} wide. */
     static Similarity around(final FacePose pose, final double factor, final int pixels) {
         return new Similarity(pose.cx, pose.cy, pose.size * factor / pixels, pose.angle, pixels, pixels);
+    }
+
+    /**
+     * The part of this view from patch pixel (x0, y0), {@code w x h} pixels: its pixels sample the frame
+     * exactly where this view's pixels do.
+     */
+    Similarity window(final int x0, final int y0, final int w, final int h) {
+        final double[] c = toFrame(x0 + w / 2.0, y0 + h / 2.0);
+        return new Similarity(c[0], c[1], scale, angle, w, h);
     }
 
     /** @return the frame coordinates of patch point (u, v) */
@@ -89,8 +101,8 @@ final class Similarity {
         b.put(3, s);
         b.put(4, c);
         b.put(5, cy - 0.5 - s * uu - c * vv);
-        try (Size size = new Size(width, height); Scalar black = new Scalar(0.0)) {
-            warpAffine(frame, patch, matrix, size, INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, black);
+        try (Size size = new Size(width, height)) {
+            warpAffine(frame, patch, matrix, size, INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, BLACK);
         }
     }
 }

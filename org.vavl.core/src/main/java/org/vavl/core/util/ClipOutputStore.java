@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -116,6 +117,7 @@ public final class ClipOutputStore {
         final Path part = Files.createTempFile(m_folder, "." + target.getFileName() + PART_MARK, ".tmp");
         try {
             writer.write(part);
+            readableByAll(part);
             moveIntoPlace(part, target);
             writeSettings(clipId);
             return target;
@@ -149,9 +151,22 @@ public final class ClipOutputStore {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, "settings that made " + pathFor(clipId).getFileName() + " (VAVL for KNIME)");
             }
+            readableByAll(tmp);
             moveIntoPlace(tmp, record);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only; outputs get the usual rw-r--r-- so that other users and
+     * processes (e.g. a KNIME Server executor) can read them.
+     */
+    private static void readableByAll(final Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
         }
     }
 

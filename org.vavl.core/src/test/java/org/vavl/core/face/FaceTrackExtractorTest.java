@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +226,46 @@ class FaceTrackExtractorTest {
                 assertEquals(10.0, g.getVideoFrameRate(), 0.01);
             }
             assertEquals(10, frameCount(r.faceTrack()));
+        }
+    }
+
+    /**
+     * The frames read back from a face track are the aligner's crops: MJPEG (colour converted by OpenCV, coded
+     * by FFmpeg) within JPEG's loss, PSNR over 40 dB; FFV1 bit exact.
+     */
+    @Test
+    void faceTrackFramesAreTheAlignedCrops() throws Exception {
+        for (FaceTrackFormat format : FaceTrackFormat.values()) {
+            final List<Mat> crops = new ArrayList<>();
+            final FaceTrackResult r;
+            try (FaceTrackExtractor x = new FaceTrackExtractor(settings().format(format).build(),
+                tmp.resolve("fidelity-" + format.settingValue()), Overwrite.ALWAYS)) {
+                r = x.extract("faces", faces, new CancelToken(), (n, res) -> crops.add(res.crop.clone()));
+            }
+            assertEquals(30, crops.size());
+            final OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
+            int i = 0;
+            double worst = Double.POSITIVE_INFINITY;
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(r.faceTrack().toFile())) {
+                g.start();
+                Frame f;
+                while ((f = g.grabImage()) != null) {
+                    final Mat back = conv.convert(f);
+                    final Mat crop = crops.get(i++);
+                    assertEquals(crop.cols(), back.cols());
+                    assertEquals(crop.rows(), back.rows());
+                    if (format == FaceTrackFormat.FFV1_MKV) {
+                        assertEquals(0.0, opencv_core.norm(crop, back, opencv_core.NORM_INF, null), format + " frame " + i);
+                    } else {
+                        worst = Math.min(worst, opencv_core.PSNR(crop, back));
+                    }
+                }
+            }
+            assertEquals(30, i);
+            if (format == FaceTrackFormat.MJPEG_AVI) {
+                assertTrue(worst > 40, "MJPEG face track: worst PSNR " + worst + " dB");
+                System.out.printf(java.util.Locale.ROOT, "[face track fidelity] MJPEG worst PSNR %.1f dB%n", worst);
+            }
         }
     }
 

@@ -35,7 +35,7 @@ final class AudioExtractorNodeDialog extends DefaultNodeSettingsPane {
             "Overwrite existing WAV files", CommonSettings.OVERWRITE_VALUES));
         closeCurrentGroup();
         createNewGroup("Execution");
-        addDialogComponent(new DialogComponentNumber(AudioExtractorSettings.threads(), "Threads", 1));
+        addDialogComponent(new DialogComponentNumber(AudioExtractorSettings.threads(), "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentStringSelection(AudioExtractorSettings.onError(),
             "On error", CommonSettings.ON_ERROR_VALUES));
         closeCurrentGroup();

@@ -196,7 +196,7 @@ final class AudioExtractorNodeModel extends NodeModel {
         plans.stream().filter(p -> p.job() != null).forEach(p -> jobs.add(p.job()));
         final List<Outcome<ExtractedAudio>> outcomes;
         try {
-            outcomes = extractor.extractAll(jobs, folder, overwrite, m_threads.getIntValue(), onError,
+            outcomes = extractor.extractAll(jobs, folder, overwrite, CommonSettings.threads(m_threads), onError,
                 ProgressBridge.of(exec));
         } catch (CancelledException e) {
             throw ProgressBridge.toKnime(e);

@@ -20,12 +20,12 @@ final class AudioExtractorSettings {
 
     /** The column with each clip's media file (default: the Video Reader's {@code Path}). */
     static SettingsModelString pathColumn() {
-        return new SettingsModelString("path column", "Path");
+        return CommonSettings.pathColumn();
     }
 
     /** The column with each clip's id (default {@code Clip}); without it the id is the file's base name. */
     static SettingsModelString clipColumn() {
-        return new SettingsModelString("clip id column", "Clip");
+        return CommonSettings.clipIdColumn();
     }
 
     /** Output folder, absolute or relative to the workflow. */

@@ -263,7 +263,7 @@ public abstract class ClipEncoderNodeModel extends NodeModel {
                     progress.sub(0, 0.05))) {
                     results = ClipEncoding.run(clips, encoder,
                         ClipEncoding.storeFor(folder, encoder, CommonSettings.overwrite(m_overwrite)),
-                        m_threads.getIntValue(), onError, progress.sub(0.05, 0.95));
+                        CommonSettings.threads(m_threads), onError, progress.sub(0.05, 0.95));
                 }
             }
         } catch (CancelledException e) {

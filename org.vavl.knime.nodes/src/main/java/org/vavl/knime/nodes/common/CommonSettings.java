@@ -12,6 +12,10 @@ import org.vavl.core.util.Overwrite;
 /**
  * Settings every VAVL node that works clip by clip shares, with the same keys, defaults and allowed values
  * everywhere. Each method creates a new settings model (one for the node model, one for the dialog).
+ * <p>
+ * Settings keys are what users see in flow-variable dialogs and in {@code -option=} of KNIME's batch executor: every
+ * node uses lower-case words with spaces ("clip id column", "batch size", "on error"), the same key for the same
+ * meaning, and output folders under {@code vavl-data/} by default.
  */
 public final class CommonSettings {
 
@@ -28,9 +32,18 @@ public final class CommonSettings {
     private CommonSettings() {
     }
 
-    /** Worker threads, default = the machine's processors. */
+    /**
+     * Worker threads; 0 (the default) = one per processor of the machine that executes the node, so that a
+     * saved workflow uses a bigger machine fully (see {@link #threads(SettingsModelIntegerBounded)}).
+     */
     public static SettingsModelIntegerBounded threads() {
-        return new SettingsModelIntegerBounded("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
+        return new SettingsModelIntegerBounded("threads", 0, 0, 256);
+    }
+
+    /** @return the number of threads a threads setting asks for: its value, or the processors for 0 */
+    public static int threads(final SettingsModelIntegerBounded model) {
+        final int v = model.getIntValue();
+        return v > 0 ? v : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** "fail" (default) or "skip". */
@@ -46,6 +59,16 @@ public final class CommonSettings {
     /** "auto" (default), "cpu" or "gpu". */
     public static SettingsModelString device() {
         return new SettingsModelString("device", "auto");
+    }
+
+    /** The column with the clip id (names the per-clip files), default {@code Clip}. */
+    public static SettingsModelString clipIdColumn() {
+        return new SettingsModelString("clip id column", "Clip");
+    }
+
+    /** The column with each clip's video path, default {@code Path} (the Video Reader's column). */
+    public static SettingsModelString pathColumn() {
+        return new SettingsModelString("path column", "Path");
     }
 
     /** An output folder, absolute or relative to the workflow folder. */

@@ -9,7 +9,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 public final class EncoderSettings {
 
     /** Key of the clip id column. */
-    public static final String CLIP_COLUMN = "clip column";
+    public static final String CLIP_COLUMN = "clip id column";
 
     /** Key of the encoder choice. */
     public static final String ENCODER = "encoder";
@@ -34,7 +34,7 @@ public final class EncoderSettings {
 
     /** The clip id column, default {@code Clip} (names the feature files). */
     public static SettingsModelString clipColumn() {
-        return new SettingsModelString(CLIP_COLUMN, "Clip");
+        return CommonSettings.clipIdColumn();
     }
 
     /** The encoder: the node's built-in (default), {@link #ENCODER_MODEL} or {@link #ENCODER_EXISTING}. */
@@ -54,6 +54,6 @@ public final class EncoderSettings {
 
     /** Where the {@code <clip>.npy} files go, absolute or relative to the workflow folder. */
     public static SettingsModelString outputFolder(final String defaultFolder) {
-        return new SettingsModelString(OUTPUT_FOLDER, defaultFolder);
+        return CommonSettings.outputFolder(defaultFolder);
     }
 }

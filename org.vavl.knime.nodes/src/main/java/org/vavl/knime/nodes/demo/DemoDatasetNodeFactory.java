@@ -42,7 +42,7 @@ public final class DemoDatasetNodeFactory extends NodeFactory<DemoDatasetNodeMod
         p.addDialogComponent(new DialogComponentNumber(DemoDatasetNodeModel.seed(), "Seed", 1));
         p.addDialogComponent(new DialogComponentStringSelection(DemoDatasetNodeModel.format(), "Format",
             DemoDatasetNodeModel.FORMAT_MP4, DemoDatasetNodeModel.FORMAT_FLV));
-        p.addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads", 1));
+        p.addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads (0 = one per processor)", 1));
         return p;
     }
 }

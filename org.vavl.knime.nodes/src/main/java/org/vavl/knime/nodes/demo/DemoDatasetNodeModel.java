@@ -93,7 +93,7 @@ final class DemoDatasetNodeModel extends NodeModel {
             .withSpeakers(m_speakers.getIntValue()).withClipsPerEmotion(m_clips.getIntValue())
             .withFormat(FORMAT_FLV.equals(m_format.getStringValue()) ? ClipRecorder.Format.FLV_FLV1_MP3
                 : ClipRecorder.Format.MP4_H264_AAC)
-            .withThreads(m_threads.getIntValue());
+            .withThreads(CommonSettings.threads(m_threads));
         try {
             s.check();
         } catch (IllegalArgumentException e) {

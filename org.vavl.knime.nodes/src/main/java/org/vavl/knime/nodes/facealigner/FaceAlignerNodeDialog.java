@@ -19,7 +19,7 @@ final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
     FaceAlignerNodeDialog() {
         createNewGroup("Clips");
         addDialogComponent(new DialogComponentColumnNameSelection(FaceAlignerSettings.pathColumn(),
-            "Video path column", 0, true, StringValue.class));
+            "Path column", 0, true, StringValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(FaceAlignerSettings.clipColumn(),
             "Clip id column", 0, false, StringValue.class));
         closeCurrentGroup();
@@ -55,7 +55,7 @@ final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.lowRatio(),
             "Warn about clips with a face ratio under", 0.05));
-        addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.threads(), "Threads", 1));
+        addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.threads(), "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentButtonGroup(FaceAlignerSettings.onError(), "On error", false,
             new String[] {"Fail", "Skip and report"}, CommonSettings.ON_ERROR_VALUES.toArray(new String[0])));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerSettings.overwrite(), "Overwrite face tracks",

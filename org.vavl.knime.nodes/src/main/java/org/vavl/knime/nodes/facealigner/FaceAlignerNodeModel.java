@@ -234,7 +234,7 @@ final class FaceAlignerNodeModel extends NodeModel {
             } catch (IOException e) {
                 // leftovers have temporary names that never clash
             }
-            outcomes = ClipWorkPool.run(items, m_threads.getIntValue(), Item::clipId, (item, cancel) -> {
+            outcomes = ClipWorkPool.run(items, CommonSettings.threads(m_threads), Item::clipId, (item, cancel) -> {
                 if (item.problem() != null) {
                     throw new ClipException(item.clipId(), item.problem());
                 }

@@ -16,9 +16,9 @@ import org.vavl.knime.nodes.common.CommonSettings;
 /** The Face Aligner's settings: keys and defaults shared by the node model and its dialog. */
 final class FaceAlignerSettings {
 
-    static final String PATH_COLUMN = "video path column";
+    static final String PATH_COLUMN = "path column";
 
-    static final String CLIP_COLUMN = "clip column";
+    static final String CLIP_COLUMN = "clip id column";
 
     static final String OUTPUT_FOLDER = "output folder";
 
@@ -65,17 +65,17 @@ final class FaceAlignerSettings {
 
     /** The column with the video paths; default {@code Path} (the Video Reader's). */
     static SettingsModelString pathColumn() {
-        return new SettingsModelString(PATH_COLUMN, "Path");
+        return CommonSettings.pathColumn();
     }
 
     /** The column with the clip ids (names the face tracks); default {@code Clip}; without it the file name. */
     static SettingsModelString clipColumn() {
-        return new SettingsModelString(CLIP_COLUMN, "Clip");
+        return CommonSettings.clipIdColumn();
     }
 
     /** Where the face tracks go, absolute or relative to the workflow folder. */
     static SettingsModelString outputFolder() {
-        return CommonSettings.outputFolder("face-tracks");
+        return CommonSettings.outputFolder("vavl-data/face-tracks");
     }
 
     /** "haar" (default) or "yunet". */

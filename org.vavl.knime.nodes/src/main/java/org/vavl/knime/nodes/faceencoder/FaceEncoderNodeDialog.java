@@ -55,7 +55,7 @@ final class FaceEncoderNodeDialog extends DefaultNodeSettingsPane {
             CommonSettings.DEVICE_VALUES));
 
         createNewTab("Execution");
-        addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads (clips in parallel)", 1));
+        addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentButtonGroup(CommonSettings.onError(), "On error", false,
             new String[]{"Fail", "Skip and report"}, CommonSettings.ON_ERROR_VALUES.toArray(new String[0])));
     }

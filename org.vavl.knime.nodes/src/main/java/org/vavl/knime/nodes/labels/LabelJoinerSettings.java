@@ -7,6 +7,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.labels.LabelFiles;
 import org.vavl.core.labels.LabelFormat;
+import org.vavl.knime.nodes.common.CommonSettings;
 
 /** The Emotion Label Joiner's settings, created by static methods shared by the model and the dialog. */
 final class LabelJoinerSettings {
@@ -28,7 +29,7 @@ final class LabelJoinerSettings {
 
     /** The clip table's column with the clip ids (default {@code Clip}); folders and extensions are ignored. */
     static SettingsModelString clipColumn() {
-        return new SettingsModelString("clip id column", "Clip");
+        return CommonSettings.clipIdColumn();
     }
 
     /** "shipped partition" (default) or "label file". */

@@ -77,7 +77,7 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_modalityDropout, "Modality dropout (AuxFormer 2022)", 0.05));
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
         addDialogComponent(new DialogComponentStringSelection(s.m_device, "Device", CommonSettings.DEVICE_VALUES));
-        addDialogComponent(new DialogComponentNumber(s.m_threads, "Threads", 1));
+        addDialogComponent(new DialogComponentNumber(s.m_threads, "Threads (0 = one per processor)", 1));
         createNewGroup("Model file");
         addDialogComponent(new DialogComponentLabel("Model file (also write the model here; empty = none)"));
         addDialogComponent(new DialogComponentFileChooser(s.m_modelFile, "vavl-auxformer-model",

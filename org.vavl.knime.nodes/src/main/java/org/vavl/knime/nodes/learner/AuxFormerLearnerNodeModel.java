@@ -87,14 +87,14 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
         m_settings.check();
         final DataTableSpec in = (DataTableSpec)inSpecs[0];
         FeatureSource.of(m_settings.m_features, in, true);
-        requireString(in, m_settings.m_splitColumn.getStringValue(), "Split column");
+        requireString(in, m_settings.m_splitColumn.getStringValue(), "split column");
         final Task task = m_settings.task();
         AuxFormerPortObjectSpec modelSpec = null;
         if (task == Task.CATEGORICAL) {
-            requireString(in, m_settings.m_classColumn.getStringValue(), "Class column");
+            requireString(in, m_settings.m_classColumn.getStringValue(), "class column");
         } else {
             for (String a : m_settings.attributes()) {
-                Columns.require(in, a, DoubleValue.class, "Attribute columns");
+                Columns.require(in, a, DoubleValue.class, "attribute columns");
             }
             // feature dims become known when the data is read: 0 until then
             modelSpec = new AuxFormerPortObjectSpec(task, m_settings.attributes(), 0, 0, m_settings.architecture(),
@@ -183,7 +183,7 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
             }
             if (problem != null) {
                 if (onError == OnError.FAIL) {
-                    throw new ClipException(id, problem + " Fill it, filter the row out, or set 'On error' to skip.");
+                    throw new ClipException(id, problem + " Fill it, filter the row out, or set 'on error' to skip.");
                 }
                 skipped.put(id, problem);
                 continue;

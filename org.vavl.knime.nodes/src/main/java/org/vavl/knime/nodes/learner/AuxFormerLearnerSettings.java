@@ -55,57 +55,57 @@ final class AuxFormerLearnerSettings {
 
     final SettingsModelIntegerBounded m_maxAudioFrames = createMaxAudioFrames();
 
-    final SettingsModelString m_onError = createOnError();
+    final SettingsModelString m_onError = CommonSettings.onError();
 
     // Model
     final SettingsModelString m_architecture = createArchitecture();
 
     final SettingsModelBoolean m_referenceSizes = createReferenceSizes();
 
-    final SettingsModelIntegerBounded m_projectionDim = createInt("projectionDim", 50, 1, 100_000);
+    final SettingsModelIntegerBounded m_projectionDim = createInt("projection dim", 50, 1, 100_000);
 
-    final SettingsModelIntegerBounded m_modelDim = createInt("modelDim", 512, 1, 100_000);
+    final SettingsModelIntegerBounded m_modelDim = createInt("model dim", 512, 1, 100_000);
 
-    final SettingsModelIntegerBounded m_heads = createInt("heads", 8, 1, 1024);
+    final SettingsModelIntegerBounded m_heads = createInt("attention heads", 8, 1, 1024);
 
-    final SettingsModelIntegerBounded m_feedForwardDim = createInt("feedForwardDim", 2048, 1, 1_000_000);
+    final SettingsModelIntegerBounded m_feedForwardDim = createInt("feed-forward dim", 2048, 1, 1_000_000);
 
-    final SettingsModelIntegerBounded m_convKernel = createInt("convKernel", 31, 1, 1023);
+    final SettingsModelIntegerBounded m_convKernel = createInt("convolution kernel", 31, 1, 1023);
 
-    final SettingsModelIntegerBounded m_branchBlocks = createInt("branchBlocks", 3, 1, 100);
+    final SettingsModelIntegerBounded m_branchBlocks = createInt("branch blocks", 3, 1, 100);
 
-    final SettingsModelIntegerBounded m_sharedBlocks = createInt("sharedBlocks", 2, 1, 100);
+    final SettingsModelIntegerBounded m_sharedBlocks = createInt("shared blocks", 2, 1, 100);
 
     final SettingsModelDoubleBounded m_dropout = createDouble("dropout", 0.1, 0, 0.99);
 
-    final SettingsModelDoubleBounded m_headDropout = createDouble("headDropout", 0.2, 0, 0.99);
+    final SettingsModelDoubleBounded m_headDropout = createDouble("head dropout", 0.2, 0, 0.99);
 
     // Training
     final SettingsModelIntegerBounded m_epochs = createInt("epochs", 20, 1, 100_000);
 
-    final SettingsModelIntegerBounded m_batchSize = createInt("batchSize", 32, 1, 100_000);
+    final SettingsModelIntegerBounded m_batchSize = createInt("batch size", 32, 1, 100_000);
 
-    final SettingsModelDoubleBounded m_learningRate = createDouble("learningRate", 0, 0, 10);
+    final SettingsModelDoubleBounded m_learningRate = createDouble("learning rate", 0, 0, 10);
 
-    final SettingsModelDoubleBounded m_beta1 = createDouble("beta1", 0.95, 0, 0.999999);
+    final SettingsModelDoubleBounded m_beta1 = createDouble("adam beta1", 0.95, 0, 0.999999);
 
-    final SettingsModelDoubleBounded m_beta2 = createDouble("beta2", 0.999, 0, 0.999999);
+    final SettingsModelDoubleBounded m_beta2 = createDouble("adam beta2", 0.999, 0, 0.999999);
 
-    final SettingsModelDoubleBounded m_weightDecay = createDouble("weightDecay", 5e-7, 0, 0.999999);
+    final SettingsModelDoubleBounded m_weightDecay = createDouble("weight decay", 5e-7, 0, 0.999999);
 
-    final SettingsModelDoubleBounded m_reconWeight = createDouble("reconstructionWeight", -1, -1, 1e6);
+    final SettingsModelDoubleBounded m_reconWeight = createDouble("reconstruction loss weight", -1, -1, 1e6);
 
-    final SettingsModelBoolean m_classWeights = new SettingsModelBoolean("classWeights", false);
+    final SettingsModelBoolean m_classWeights = new SettingsModelBoolean("class weights", false);
 
-    final SettingsModelIntegerBounded m_patience = createInt("patience", 0, 0, 100_000);
+    final SettingsModelIntegerBounded m_patience = createInt("early stopping patience", 0, 0, 100_000);
 
-    final SettingsModelDoubleBounded m_modalityDropout = createDouble("modalityDropout", 0.2, 0, 1);
+    final SettingsModelDoubleBounded m_modalityDropout = createDouble("modality dropout", 0.2, 0, 1);
 
     final SettingsModelIntegerBounded m_seed = createInt("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
 
-    final SettingsModelString m_device = createDevice();
+    final SettingsModelString m_device = CommonSettings.device();
 
-    final SettingsModelIntegerBounded m_threads = createThreads();
+    final SettingsModelIntegerBounded m_threads = CommonSettings.threads();
 
     // Output: the model also written to a file (empty = none); loaded leniently (older settings lack it)
     final SettingsModelString m_modelFile = AuxFormerModelFile.createSetting();
@@ -115,31 +115,27 @@ final class AuxFormerLearnerSettings {
     }
 
     static SettingsModelString createClassColumn() {
-        return new SettingsModelString("classColumn", "Emotion");
+        return new SettingsModelString("class column", "Emotion");
     }
 
     static SettingsModelString createAttributes() {
-        return new SettingsModelString("attributeColumns", "arousal, dominance, valence");
+        return new SettingsModelString("attribute columns", "arousal, dominance, valence");
     }
 
     static SettingsModelString createSplitColumn() {
-        return new SettingsModelString("splitColumn", "Split");
+        return new SettingsModelString("split column", "Split");
     }
 
     static SettingsModelString createTrainValue() {
-        return new SettingsModelString("trainValue", "Train");
+        return new SettingsModelString("training value", "Train");
     }
 
     static SettingsModelString createDevValue() {
-        return new SettingsModelString("developmentValue", "Development");
+        return new SettingsModelString("development value", "Development");
     }
 
     static SettingsModelIntegerBounded createMaxAudioFrames() {
-        return createInt("maxAudioFrames", 0, 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelString createOnError() {
-        return CommonSettings.onError();
+        return createInt("maximum audio frames", 0, 0, Integer.MAX_VALUE);
     }
 
     static SettingsModelString createArchitecture() {
@@ -147,15 +143,7 @@ final class AuxFormerLearnerSettings {
     }
 
     static SettingsModelBoolean createReferenceSizes() {
-        return new SettingsModelBoolean("referenceSizes", true);
-    }
-
-    static SettingsModelString createDevice() {
-        return CommonSettings.device();
-    }
-
-    static SettingsModelIntegerBounded createThreads() {
-        return CommonSettings.threads();
+        return new SettingsModelBoolean("reference sizes", true);
     }
 
     static SettingsModelIntegerBounded createInt(final String key, final int def, final int min, final int max) {
@@ -281,6 +269,6 @@ final class AuxFormerLearnerSettings {
             .classWeights(m_classWeights.getBooleanValue()).patience(m_patience.getIntValue())
             .modalityDropout((float)m_modalityDropout.getDoubleValue()).seed(m_seed.getIntValue())
             .device(m_device.getStringValue()).maxAudioFrames(m_maxAudioFrames.getIntValue())
-            .threads(m_threads.getIntValue()).build();
+            .threads(CommonSettings.threads(m_threads)).build();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -99,6 +100,12 @@ public final class AuxFormerModelFile {
         try {
             try (OutputStream out = Files.newOutputStream(part)) {
                 model.save(out);
+            }
+            try {
+                // temporary files are owner-only; a model file is read by other workflows and executors too
+                Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep its defaults
             }
             try {
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

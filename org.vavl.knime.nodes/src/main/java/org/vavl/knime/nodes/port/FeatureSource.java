@@ -10,6 +10,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.knime.nodes.common.Columns;
+import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
@@ -31,17 +32,19 @@ public final class FeatureSource {
 
     /** The settings of a feature source (shared by model and dialog). */
     public static final class Settings {
-        public final SettingsModelString m_mode = new SettingsModelString("featureSource", COLUMNS);
+        public final SettingsModelString m_mode = new SettingsModelString("feature source", COLUMNS);
 
-        public final SettingsModelString m_audioColumn = new SettingsModelString("audioColumn", "Audio features");
+        public final SettingsModelString m_audioColumn =
+            new SettingsModelString("audio features column", "Audio features");
 
-        public final SettingsModelString m_visualColumn = new SettingsModelString("visualColumn", "Visual features");
+        public final SettingsModelString m_visualColumn =
+            new SettingsModelString("visual features column", "Visual features");
 
-        public final SettingsModelString m_audioFolder = new SettingsModelString("audioFolder", "");
+        public final SettingsModelString m_audioFolder = new SettingsModelString("audio features folder", "");
 
-        public final SettingsModelString m_visualFolder = new SettingsModelString("visualFolder", "");
+        public final SettingsModelString m_visualFolder = new SettingsModelString("visual features folder", "");
 
-        public final SettingsModelString m_clipColumn = new SettingsModelString("clipColumn", "Clip");
+        public final SettingsModelString m_clipColumn = CommonSettings.clipIdColumn();
 
         /** @return all models, for save / validate / load */
         public List<SettingsModel> all() {
@@ -87,9 +90,9 @@ public final class FeatureSource {
         throws InvalidSettingsException {
         final int clip = spec.findColumnIndex(s.m_clipColumn.getStringValue());
         if (s.folders()) {
-            Columns.require(spec, s.m_clipColumn.getStringValue(), StringValue.class, "Clip");
-            final Path a = folder(s.m_audioFolder, "Audio feature folder", bothRequired);
-            final Path v = folder(s.m_visualFolder, "Visual feature folder", bothRequired);
+            Columns.require(spec, s.m_clipColumn.getStringValue(), StringValue.class, "clip id column");
+            final Path a = folder(s.m_audioFolder, "audio features folder", bothRequired);
+            final Path v = folder(s.m_visualFolder, "visual features folder", bothRequired);
             if (a == null && v == null) {
                 throw new InvalidSettingsException("Give the audio feature folder, the visual feature folder, or both.");
             }
@@ -98,11 +101,11 @@ public final class FeatureSource {
         final int a;
         final int v;
         if (bothRequired) {
-            a = Columns.require(spec, s.m_audioColumn.getStringValue(), StringValue.class, "Audio features");
-            v = Columns.require(spec, s.m_visualColumn.getStringValue(), StringValue.class, "Visual features");
+            a = Columns.require(spec, s.m_audioColumn.getStringValue(), StringValue.class, "audio features column");
+            v = Columns.require(spec, s.m_visualColumn.getStringValue(), StringValue.class, "visual features column");
         } else {
-            a = optional(spec, s.m_audioColumn.getStringValue(), "Audio features");
-            v = optional(spec, s.m_visualColumn.getStringValue(), "Visual features");
+            a = optional(spec, s.m_audioColumn.getStringValue(), "audio features column");
+            v = optional(spec, s.m_visualColumn.getStringValue(), "visual features column");
             if (a < 0 && v < 0) {
                 throw new InvalidSettingsException("The input table has neither the audio feature column '"
                     + s.m_audioColumn.getStringValue() + "' nor the visual feature column '"
@@ -112,7 +115,7 @@ public final class FeatureSource {
         }
         if (clip >= 0 && !spec.getColumnSpec(clip).getType().isCompatible(StringValue.class)) {
             throw new InvalidSettingsException(
-                "The clip column '" + s.m_clipColumn.getStringValue() + "' is not a string column.");
+                "The clip id column '" + s.m_clipColumn.getStringValue() + "' is not a string column.");
         }
         return new FeatureSource(a, v, clip, null, null);
     }

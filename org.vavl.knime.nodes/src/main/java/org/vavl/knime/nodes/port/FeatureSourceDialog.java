@@ -21,17 +21,17 @@ public final class FeatureSourceDialog {
         pane.addDialogComponent(new DialogComponentButtonGroup(s.m_mode, "Read feature sequences from", false,
             new String[] {"Path columns", "Folders of <clip>.npy"}, new String[] {FeatureSource.COLUMNS,
                 FeatureSource.FOLDERS}));
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_audioColumn, "Audio features", port, false,
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_audioColumn, "Audio features column", port, false,
             StringValue.class));
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_visualColumn, "Visual features", port,
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_visualColumn, "Visual features column", port,
             false, StringValue.class));
-        pane.addDialogComponent(new DialogComponentLabel("Audio feature folder (folders mode)"));
+        pane.addDialogComponent(new DialogComponentLabel("Audio features folder (folders mode)"));
         pane.addDialogComponent(new DialogComponentFileChooser(s.m_audioFolder, "vavl-audio-features",
             JFileChooser.OPEN_DIALOG, true));
-        pane.addDialogComponent(new DialogComponentLabel("Visual feature folder (folders mode)"));
+        pane.addDialogComponent(new DialogComponentLabel("Visual features folder (folders mode)"));
         pane.addDialogComponent(new DialogComponentFileChooser(s.m_visualFolder, "vavl-visual-features",
             JFileChooser.OPEN_DIALOG, true));
-        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_clipColumn, "Clip", port, false,
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_clipColumn, "Clip id column", port, false,
             StringValue.class));
     }
 }

@@ -26,10 +26,10 @@ final class AuxFormerPredictorNodeDialog extends DefaultNodeSettingsPane {
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(AuxFormerPredictorNodeModel.createBatchSize(), "Batch size", 1));
-        addDialogComponent(new DialogComponentNumber(AuxFormerPredictorNodeModel.createThreads(), "Threads", 1));
-        addDialogComponent(new DialogComponentStringSelection(AuxFormerPredictorNodeModel.createDevice(), "Device",
+        addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads (0 = one per processor)", 1));
+        addDialogComponent(new DialogComponentStringSelection(CommonSettings.device(), "Device",
             CommonSettings.DEVICE_VALUES));
-        addDialogComponent(new DialogComponentStringSelection(AuxFormerPredictorNodeModel.createOnError(), "On error",
+        addDialogComponent(new DialogComponentStringSelection(CommonSettings.onError(), "On error",
             CommonSettings.ON_ERROR_VALUES));
         closeCurrentGroup();
     }

@@ -69,11 +69,11 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
 
     private final SettingsModelIntegerBounded m_batchSize = createBatchSize();
 
-    private final SettingsModelIntegerBounded m_threads = createThreads();
+    private final SettingsModelIntegerBounded m_threads = CommonSettings.threads();
 
-    private final SettingsModelString m_device = createDevice();
+    private final SettingsModelString m_device = CommonSettings.device();
 
-    private final SettingsModelString m_onError = createOnError();
+    private final SettingsModelString m_onError = CommonSettings.onError();
 
     /** Used when no model is connected; loaded leniently (older settings lack it). */
     private final SettingsModelString m_modelFile = createModelFile();
@@ -86,20 +86,9 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
     }
 
     static SettingsModelIntegerBounded createBatchSize() {
-        return new SettingsModelIntegerBounded("batchSize", 32, 1, 100_000);
+        return new SettingsModelIntegerBounded("batch size", 32, 1, 100_000);
     }
 
-    static SettingsModelIntegerBounded createThreads() {
-        return CommonSettings.threads();
-    }
-
-    static SettingsModelString createDevice() {
-        return CommonSettings.device();
-    }
-
-    static SettingsModelString createOnError() {
-        return CommonSettings.onError();
-    }
 
     AuxFormerPredictorNodeModel() {
         super(new PortType[] {AuxFormerPortObject.TYPE_OPTIONAL, BufferedDataTable.TYPE},
@@ -206,7 +195,7 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         final List<ClipPrediction> predictions;
         final ExecutionContext predictExec = exec.createSubExecutionContext(0.9);
         try (AuxFormerPredictor predictor = AuxFormerPredictor.open(model, m_device.getStringValue())) {
-            predictions = predictor.predict(clips, m_batchSize.getIntValue(), m_threads.getIntValue(), onError(),
+            predictions = predictor.predict(clips, m_batchSize.getIntValue(), CommonSettings.threads(m_threads), onError(),
                 ProgressBridge.of(predictExec));
         } catch (CancelledException e) {
             throw ProgressBridge.toKnime(e);
@@ -269,10 +258,10 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
         for (SettingsModel m : all()) {
             m.validateSettings(settings);
         }
-        final SettingsModelString onError = createOnError();
+        final SettingsModelString onError = CommonSettings.onError();
         onError.loadSettingsFrom(settings);
         CommonSettings.onError(onError);
-        final SettingsModelString device = createDevice();
+        final SettingsModelString device = CommonSettings.device();
         device.loadSettingsFrom(settings);
         CommonSettings.device(device);
         AuxFormerModelFile.validate(settings);

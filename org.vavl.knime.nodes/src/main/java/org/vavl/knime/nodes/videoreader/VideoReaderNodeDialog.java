@@ -29,7 +29,7 @@ final class VideoReaderNodeDialog extends DefaultNodeSettingsPane {
             false, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Execution");
-        addDialogComponent(new DialogComponentNumber(VideoReaderSettings.threads(), "Threads", 1));
+        addDialogComponent(new DialogComponentNumber(VideoReaderSettings.threads(), "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentButtonGroup(VideoReaderSettings.onError(), "On error", false,
             new String[] {"Fail", "Skip and report"}, CommonSettings.ON_ERROR_VALUES.toArray(new String[0])));
         closeCurrentGroup();

@@ -182,7 +182,7 @@ final class VideoReaderNodeModel extends NodeModel {
 
         final List<ClipWorkPool.Outcome<ClipInfo>> outcomes;
         try {
-            outcomes = ClipWorkPool.run(items, m_threads.getIntValue(), Item::clipId, (item, cancel) -> {
+            outcomes = ClipWorkPool.run(items, CommonSettings.threads(m_threads), Item::clipId, (item, cancel) -> {
                 if (item.problem() != null) {
                     throw new ClipException(item.clipId(), item.problem());
                 }

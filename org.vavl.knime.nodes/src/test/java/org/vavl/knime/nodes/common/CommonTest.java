@@ -52,7 +52,8 @@ class CommonTest {
 
     @Test
     void sharedSettingsHaveTheAgreedKeysDefaultsAndValues() throws Exception {
-        assertEquals(Runtime.getRuntime().availableProcessors(), CommonSettings.threads().getIntValue());
+        assertEquals(0, CommonSettings.threads().getIntValue(), "0 = one thread per processor");
+        assertEquals(Runtime.getRuntime().availableProcessors(), CommonSettings.threads(CommonSettings.threads()));
         assertEquals(OnError.FAIL, CommonSettings.onError(CommonSettings.onError()));
         assertEquals(Overwrite.IF_CHANGED, CommonSettings.overwrite(CommonSettings.overwrite()));
         assertEquals("auto", CommonSettings.device(CommonSettings.device()));
@@ -72,9 +73,12 @@ class CommonTest {
         assertTrue(e.getMessage().contains("'ignore'") && e.getMessage().contains("'skip'"), e.getMessage());
         var threads = CommonSettings.threads();
         NodeSettings zero = new NodeSettings("model");
-        zero.addInt("threads", 0);
+        zero.addInt("threads", -1);
         e = assertThrows(InvalidSettingsException.class, () -> threads.validateSettings(zero));
-        assertEquals("Value (=0) must be within the range [1...256].", e.getMessage());
+        assertEquals("Value (=-1) must be within the range [0...256].", e.getMessage());
+        zero.addInt("threads", 3);
+        threads.loadSettingsFrom(zero);
+        assertEquals(3, CommonSettings.threads(threads));
     }
 
     @Test

@@ -114,7 +114,7 @@ class FaceAlignerNodeModelTest {
                 e.getMessage());
         }
         try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
-            t.settings(s -> s.addString("video path column", "Video"));
+            t.settings(s -> s.addString("path column", "Video"));
             final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> t.configureTable(input(face).getDataTableSpec()));
             assertTrue(e.getMessage().contains("Column 'Video'"), e.getMessage());

@@ -3,7 +3,6 @@ package org.vavl.knime.nodes.learner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -64,21 +64,21 @@ class AuxFormerNodesTest {
 
     /** Small network and fast training for tests. */
     static void small(final NodeSettings s) {
-        s.addBoolean("referenceSizes", false);
-        s.addInt("projectionDim", 8);
-        s.addInt("modelDim", 16);
-        s.addInt("heads", 2);
-        s.addInt("feedForwardDim", 32);
-        s.addInt("convKernel", 3);
-        s.addInt("branchBlocks", 1);
-        s.addInt("sharedBlocks", 1);
+        s.addBoolean("reference sizes", false);
+        s.addInt("projection dim", 8);
+        s.addInt("model dim", 16);
+        s.addInt("attention heads", 2);
+        s.addInt("feed-forward dim", 32);
+        s.addInt("convolution kernel", 3);
+        s.addInt("branch blocks", 1);
+        s.addInt("shared blocks", 1);
         s.addInt("epochs", 6);
-        s.addInt("batchSize", 8);
-        s.addDouble("learningRate", 3e-3);
+        s.addInt("batch size", 8);
+        s.addDouble("learning rate", 3e-3);
         s.addString("device", "cpu");
         s.addInt("threads", 1);
-        s.addString("trainValue", "Train");
-        s.addString("developmentValue", "Development");
+        s.addString("training value", "Train");
+        s.addString("development value", "Development");
         s.addString("on error", "fail");
     }
 
@@ -107,7 +107,7 @@ class AuxFormerNodesTest {
         final String onError) throws Exception {
         final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
         p.settings(s -> {
-            s.addInt("batchSize", batch);
+            s.addInt("batch size", batch);
             s.addInt("threads", 1);
             s.addString("device", "cpu");
             s.addString("on error", onError);
@@ -223,9 +223,9 @@ class AuxFormerNodesTest {
         final double[][] byColumns = probabilities(predict(model, test, 8, "fail"), "audiovisual");
         final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
         p.settings(s -> {
-            s.addString("featureSource", "folders");
-            s.addString("audioFolder", dir.resolve("cat/audio").toString());
-            s.addString("visualFolder", "visual");
+            s.addString("feature source", "folders");
+            s.addString("audio features folder", dir.resolve("cat/audio").toString());
+            s.addString("visual features folder", "visual");
             s.addInt("threads", 1);
             s.addString("device", "cpu");
         });
@@ -324,7 +324,7 @@ class AuxFormerNodesTest {
         t.settings(s -> {
             small(s);
             s.addInt("epochs", 1);
-            s.addString("developmentValue", "Validation");
+            s.addString("development value", "Validation");
         });
         final List<Object[]> few = new ArrayList<>(rows.subList(0, 24));
         final Exception noDev = assertThrows(Exception.class,
@@ -334,7 +334,7 @@ class AuxFormerNodesTest {
         t.settings(s -> {
             small(s);
             s.addInt("epochs", 1);
-            s.addString("trainValue", "Training");
+            s.addString("training value", "Training");
         });
         final Exception noTrain = assertThrows(Exception.class,
             () -> t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), few)));
@@ -385,20 +385,20 @@ class AuxFormerNodesTest {
             () -> t.settings(s -> s.addString("device", "tpu")));
         assertTrue(e.getMessage().contains("tpu"), e.getMessage());
         final InvalidSettingsException h = assertThrows(InvalidSettingsException.class, () -> t.settings(s -> {
-            s.addBoolean("referenceSizes", false);
-            s.addInt("heads", 7);
+            s.addBoolean("reference sizes", false);
+            s.addInt("attention heads", 7);
         }));
         assertFalse(h.getMessage().isEmpty());
         // defaults are the reference's
         final NodeSettings d = t.savedSettings();
         assertEquals(20, d.getInt("epochs", -1));
-        assertEquals(32, d.getInt("batchSize", -1));
-        assertEquals(0.95, d.getDouble("beta1", -1), 1e-12);
-        assertEquals(5e-7, d.getDouble("weightDecay", -1), 1e-15);
-        assertEquals("Emotion", d.getString("classColumn", null));
-        assertEquals("Train", d.getString("trainValue", null));
-        assertEquals("Development", d.getString("developmentValue", null));
-        assertNotEquals(0, d.getInt("threads", 0));
+        assertEquals(32, d.getInt("batch size", -1));
+        assertEquals(0.95, d.getDouble("adam beta1", -1), 1e-12);
+        assertEquals(5e-7, d.getDouble("weight decay", -1), 1e-15);
+        assertEquals("Emotion", d.getString("class column", null));
+        assertEquals("Train", d.getString("training value", null));
+        assertEquals("Development", d.getString("development value", null));
+        assertEquals(0, d.getInt("threads", -1), "0 = one thread per processor");
     }
 
     /**
@@ -413,7 +413,7 @@ class AuxFormerNodesTest {
         NodeTester<?> predictor(final Consumer<NodeSettings> edit) throws InvalidSettingsException {
             final var p = NodeTester.of(new AuxFormerPredictorNodeFactory());
             p.settings(s -> {
-                s.addInt("batchSize", 8);
+                s.addInt("batch size", 8);
                 s.addInt("threads", 1);
                 s.addString("device", "cpu");
                 edit.accept(s);
@@ -429,6 +429,7 @@ class AuxFormerNodesTest {
         void theLearnerWritesTheModelFileWithThePortsBytesAndNoTemporaryFiles() throws Exception {
             assertTrue(Files.isRegularFile(file), "model file written relative to the workflow folder: " + file);
             assertArrayEquals(AuxFormerNodesTest.model.model().toBytes(), Files.readAllBytes(file));
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             try (Stream<Path> s = Files.list(file.getParent())) {
                 assertEquals(List.of("emotions.auxformer"), s.map(p -> p.getFileName().toString()).sorted().toList());
             }

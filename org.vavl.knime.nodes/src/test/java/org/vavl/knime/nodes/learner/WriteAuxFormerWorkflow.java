@@ -38,23 +38,23 @@ public final class WriteAuxFormerWorkflow {
         });
         b.bindVariable(labels, "label_file", "label file");
         final int learner = b.node("AuxFormer Learner", new AuxFormerLearnerNodeFactory(), s -> {
-            s.addString("featureSource", "folders");
-            s.addString("audioFolder", "data/audio");
-            s.addString("visualFolder", "data/visual");
+            s.addString("feature source", "folders");
+            s.addString("audio features folder", "data/audio");
+            s.addString("visual features folder", "data/visual");
             AuxFormerNodesTest.small(s);
         });
-        b.bindVariable(learner, "audio_features", "audioFolder");
-        b.bindVariable(learner, "visual_features", "visualFolder");
+        b.bindVariable(learner, "audio_features", "audio features folder");
+        b.bindVariable(learner, "visual_features", "visual features folder");
         final int predictor = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(), s -> {
-            s.addString("featureSource", "folders");
-            s.addString("audioFolder", "data/audio");
-            s.addString("visualFolder", "data/visual");
-            s.addInt("batchSize", 8);
+            s.addString("feature source", "folders");
+            s.addString("audio features folder", "data/audio");
+            s.addString("visual features folder", "data/visual");
+            s.addInt("batch size", 8);
             s.addInt("threads", 1);
             s.addString("device", "cpu");
         });
-        b.bindVariable(predictor, "audio_features", "audioFolder");
-        b.bindVariable(predictor, "visual_features", "visualFolder");
+        b.bindVariable(predictor, "audio_features", "audio features folder");
+        b.bindVariable(predictor, "visual_features", "visual features folder");
         b.connect(reader, 1, labels, 1);
         b.connect(labels, 1, learner, 1);
         b.connect(learner, 1, predictor, 1);

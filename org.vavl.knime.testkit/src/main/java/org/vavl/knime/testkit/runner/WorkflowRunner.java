@@ -67,6 +67,8 @@ public final class WorkflowRunner {
 
         boolean m_progress;
 
+        boolean m_memory;
+
         /** @return options for a workflow folder */
         public static Options of(final Path workflow) {
             Options o = new Options();
@@ -100,6 +102,7 @@ public final class WorkflowRunner {
         "  -saveLoad                            pass model ports through their serializers (save, load)",
         "  -quiet                               print errors only",
         "  -progress                            print each node's progress messages while it runs (at most 1/s)",
+        "  -memory                              print each node's peak resident memory (Linux: VmHWM, reset per node)",
         "Exit codes: 0 ok, 2 bad arguments, 3 load error, 4 execution error.");
 
     private final PrintStream m_out;
@@ -159,6 +162,8 @@ public final class WorkflowRunner {
                 o.m_quiet = true;
             } else if (a.equals("-progress")) {
                 o.m_progress = true;
+            } else if (a.equals("-memory")) {
+                o.m_memory = true;
             } else if (a.equals("-nosave") || a.equals("-reset") || a.equals("-nosplash") || a.equals("-consoleLog")) {
                 // accepted for compatibility with KNIME's batch command line; the runner never saves
             } else if (a.startsWith("-")) {
@@ -436,6 +441,9 @@ public final class WorkflowRunner {
     private NodeRun executeNode(final Path wf, final Node n, final Map<Integer, Node> nodes,
         final List<Connection> connections, final Map<String, Object> workflowVariables, final Options o)
         throws RunnerException {
+        if (o.m_memory) {
+            PeakMemory.reset();
+        }
         long start = System.nanoTime();
         PortType[] inTypes = KitAccess.node().inPortTypes(n.m_model);
         PortObject[] inputs = new PortObject[inTypes.length];
@@ -553,7 +561,8 @@ public final class WorkflowRunner {
                     ports.append(out[i].getSummary());
                 }
             }
-            m_out.printf(Locale.ROOT, "EXECUTED %s in %.2f s (%s)%n", n.m_name, secs, ports);
+            final String memory = o.m_memory ? PeakMemory.describe() : "";
+            m_out.printf(Locale.ROOT, "EXECUTED %s in %.2f s%s (%s)%n", n.m_name, secs, memory, ports);
             if (warning != null) {
                 m_out.println("WARNING  " + n.m_name + ": " + warning);
             }

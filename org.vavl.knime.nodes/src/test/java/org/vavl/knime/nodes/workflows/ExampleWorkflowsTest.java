@@ -1,0 +1,92 @@
+package org.vavl.knime.nodes.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
+import org.vavl.knime.testkit.NodeTester;
+import org.vavl.knime.testkit.runner.WorkflowBuilder;
+
+/**
+ * The committed example workflows under {@code workflows/} are exactly what {@link ExampleWorkflows} writes
+ * from the nodes' current settings (timestamps aside), and every node's settings load into its node model
+ * the way KNIME loads them.
+ */
+class ExampleWorkflowsTest {
+
+    @TempDir
+    Path dir;
+
+    private static Path committed() {
+        return Paths.get(System.getProperty("vavl.repo.dir", "..")).resolve("workflows");
+    }
+
+    private static List<Path> files(final Path root) throws Exception {
+        final List<Path> r = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.filter(Files::isRegularFile).map(root::relativize)
+                .filter(p -> !p.startsWith("vavl-data") && !p.getFileName().toString().startsWith("."))
+                .sorted().forEach(r::add);
+        }
+        return r;
+    }
+
+    /** Dates change on every write; everything else must match. */
+    private static String withoutDates(final String xml) {
+        return xml.replaceAll("(key=\"(authored|lastEdited)-when\" type=\"xstring\" value=\")[^\"]*\"", "$1\"")
+            .replaceAll("<last-modified>[^<]*</last-modified>", "<last-modified/>");
+    }
+
+    @Test
+    void committedWorkflowsAreWhatTheGeneratorWrites() throws Exception {
+        for (Map.Entry<String, WorkflowBuilder> e : ExampleWorkflows.all().entrySet()) {
+            final Path fresh = dir.resolve(e.getKey());
+            e.getValue().write(fresh);
+            final Path old = committed().resolve(e.getKey());
+            assertTrue(Files.isDirectory(old), "missing workflow folder " + old
+                + ": run ExampleWorkflows (see its Javadoc) and commit the result");
+            assertEquals(files(fresh), files(old), e.getKey());
+            for (Path f : files(fresh)) {
+                assertEquals(withoutDates(Files.readString(fresh.resolve(f), StandardCharsets.UTF_8)),
+                    withoutDates(Files.readString(old.resolve(f), StandardCharsets.UTF_8)),
+                    e.getKey() + "/" + f + " differs from what ExampleWorkflows writes: regenerate the workflows");
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyNodesSettingsLoadAsKnimeLoadsThem() throws Exception {
+        int nodes = 0;
+        try (Stream<Path> s = Files.walk(committed(), 3)) {
+            for (Path settingsFile : (Iterable<Path>)s.filter(p -> p.getFileName().toString().equals("settings.xml"))::iterator) {
+                final NodeSettingsRO settings;
+                try (InputStream in = Files.newInputStream(settingsFile)) {
+                    settings = NodeSettings.loadFromXML(in);
+                }
+                final NodeFactory<NodeModel> factory = (NodeFactory<NodeModel>)Class.forName(settings.getString("factory"))
+                    .getDeclaredConstructor().newInstance();
+                try (NodeTester<NodeModel> t = NodeTester.of(factory)) {
+                    t.loadSettings(settings.getNodeSettings("model"));
+                }
+                nodes++;
+            }
+        }
+        assertTrue(nodes >= 28, "nodes checked: " + nodes);
+    }
+}
