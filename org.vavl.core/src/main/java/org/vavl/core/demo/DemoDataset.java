@@ -58,7 +58,7 @@ import org.vavl.core.util.Progress;
 public final class DemoDataset {
 
     /** Changes whenever the generator would make different files from the same settings. */
-    public static final String GENERATOR_VERSION = "2";
+    public static final String GENERATOR_VERSION = "3";
 
     /** Name of the label file in the dataset folder. */
     public static final String LABEL_FILE = "label_consensus.csv";
@@ -185,7 +185,7 @@ public final class DemoDataset {
                 female ? 185 + 50 * sr.nextDouble() : 98 + 37 * sr.nextDouble(),
                 female ? 1.12 + 0.08 * sr.nextDouble() : 0.95 + 0.08 * sr.nextDouble(),
                 0.9 + 0.2 * sr.nextDouble(), -2 + 4 * sr.nextDouble(),
-                (female ? 0.015 : 0.0) + 0.02 * sr.nextDouble(), 0.8 + 0.35 * sr.nextDouble());
+                (female ? 0.015 : 0.0) + 0.02 * sr.nextDouble(), 0.9 + 0.25 * sr.nextDouble());
             final DemoFaceAnimator.Look look = DemoFaceAnimator.randomLook(sr, s.width(), s.height());
             speakers.add(new Speaker(Integer.toString(1001 + i), female ? "Female" : "Male", voice, look, split[i]));
         }
@@ -197,9 +197,9 @@ public final class DemoDataset {
                     final Random cr = new Random(mix(s.seed(), 3, index));
                     final int sentence = (i + 5 * j) % SENTENCES.length;
                     final double intensity = e == DemoEmotion.NEUTRAL ? 0.5 + 0.3 * cr.nextDouble()
-                        : 0.45 + 0.55 * cr.nextDouble();
+                        : 0.6 + 0.4 * cr.nextDouble();
                     final String level = e == DemoEmotion.NEUTRAL ? "XX"
-                        : intensity < 0.63 ? "LO" : intensity < 0.82 ? "MD" : "HI";
+                        : intensity < 0.73 ? "LO" : intensity < 0.87 ? "MD" : "HI";
                     final String id = speakers.get(i).id() + "_" + SENTENCES[sentence] + "_" + e.code() + "_" + level;
                     plans.add(new Plan(index, speakers.get(i), e, sentence, intensity, id,
                         softLabel(e, intensity, cr)));
@@ -252,8 +252,8 @@ public final class DemoDataset {
         final Speaker sp = plan.speaker();
         // the same sentence sounds the same in every emotion: its syllables depend on the sentence only
         final List<DemoVoice.Syllable> sentence = DemoVoice.sentence(new Random(mix(s.seed(), 5, plan.sentence())));
-        final double audioIntensity = clamp(plan.intensity() + 0.12 * r.nextGaussian(), 0.1, 1.15);
-        final double videoIntensity = clamp(plan.intensity() + 0.12 * r.nextGaussian(), 0.1, 1.15);
+        final double audioIntensity = clamp(plan.intensity() + 0.08 * r.nextGaussian(), 0.1, 1.15);
+        final double videoIntensity = clamp(plan.intensity() + 0.08 * r.nextGaussian(), 0.1, 1.15);
         final int sampleRate = s.storedSampleRate();
         final DemoVoice.Prosody prosody = DemoVoice.prosody(plan.emotion(), audioIntensity, sp.voice(), r);
         final DemoVoice.Utterance speech = DemoVoice.synthesize(sentence, sp.voice(), prosody, sampleRate, r);
@@ -262,7 +262,7 @@ public final class DemoDataset {
         final double[] emo = DemoFaceAnimator.EMOTIONS.get(plan.emotion());
         final double[] resting = sp.look().restingUnits();
         for (int u = 0; u < units.length; u++) {
-            units[u] = emo[u] * videoIntensity + resting[u] + 0.16 * r.nextGaussian();
+            units[u] = emo[u] * videoIntensity + resting[u] + 0.10 * r.nextGaussian();
         }
         final double motion = sp.look().motion() * motionOf(plan.emotion()) * (0.8 + 0.4 * r.nextDouble());
         final double[] phase = {r.nextDouble() * 6.3, r.nextDouble() * 6.3, r.nextDouble() * 6.3, r.nextDouble() * 6.3};

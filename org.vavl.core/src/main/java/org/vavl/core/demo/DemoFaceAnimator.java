@@ -196,7 +196,7 @@ final class DemoFaceAnimator implements AutoCloseable {
         final double[] gains = {0.85 + 0.3 * r.nextDouble(), 0.85 + 0.3 * r.nextDouble(), 0.85 + 0.3 * r.nextDouble()};
         final double[] resting = new double[Unit.values().length];
         for (int i = 0; i < resting.length; i++) {
-            resting[i] = 0.18 * r.nextGaussian();
+            resting[i] = 0.12 * r.nextGaussian();
         }
         return new Look(faceWidth, cx, cy, 0.9 + 0.2 * r.nextDouble(), r.nextBoolean(), gains,
             -18 + 36 * r.nextDouble(), resting, 0.6 + 0.8 * r.nextDouble());

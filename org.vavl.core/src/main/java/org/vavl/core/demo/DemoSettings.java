@@ -9,7 +9,7 @@ import org.vavl.core.media.ClipRecorder;
 
 /**
  * Settings of the demo dataset; immutable, changed with the {@code with...} methods. The defaults make
- * 6 emotions x 8 speakers x 3 clips = 144 clips of about 3 s (480x360, 30 fps, H.264 + 16 kHz AAC in
+ * 6 emotions x 8 speakers x 4 clips = 192 clips of about 3 s (480x360, 30 fps, H.264 + 16 kHz AAC in
  * .mp4), split by speaker into 5 Train, 1 Development and 2 Test speakers.
  */
 public final class DemoSettings {
@@ -18,7 +18,7 @@ public final class DemoSettings {
 
     private int m_speakers = 8;
 
-    private int m_clipsPerEmotion = 3;
+    private int m_clipsPerEmotion = 4;
 
     private int m_devSpeakers = 1;
 

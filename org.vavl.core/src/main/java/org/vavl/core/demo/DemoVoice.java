@@ -162,10 +162,10 @@ final class DemoVoice {
         }
         final double k = intensity * voice.expressiveness();
         final Prosody p = new Prosody();
-        p.pitchFactor = lerp(n.pitchFactor, t.pitchFactor, k) * (1 + 0.05 * r.nextGaussian());
+        p.pitchFactor = lerp(n.pitchFactor, t.pitchFactor, k) * (1 + 0.04 * r.nextGaussian());
         p.pitchRange = Math.max(0.02, lerp(n.pitchRange, t.pitchRange, k) * (1 + 0.2 * r.nextGaussian()));
-        p.tempo = lerp(n.tempo, t.tempo, k) * voice.tempoFactor() * (1 + 0.07 * r.nextGaussian());
-        p.loudnessDb = lerp(n.loudnessDb, t.loudnessDb, k) + voice.loudnessDb() + 1.5 * r.nextGaussian();
+        p.tempo = lerp(n.tempo, t.tempo, k) * voice.tempoFactor() * (1 + 0.05 * r.nextGaussian());
+        p.loudnessDb = lerp(n.loudnessDb, t.loudnessDb, k) + voice.loudnessDb() + 1.0 * r.nextGaussian();
         p.openQuotient = clamp(lerp(n.openQuotient, t.openQuotient, k) + 0.03 * r.nextGaussian(), 0.3, 0.8);
         p.breathiness = Math.max(0, lerp(n.breathiness, t.breathiness, k) + voice.breathiness()
             + 0.01 * r.nextGaussian());

@@ -183,7 +183,7 @@ class DemoDatasetTest {
         assertTrue(e.getMessage().contains("Clips per emotion"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DemoSettings.defaults().withSpeakers(3).check());
         assertTrue(e.getMessage().contains("Speakers is 3"), e.getMessage());
-        assertEquals(6 * 8 * 3, DemoSettings.defaults().clipCount());
+        assertEquals(6 * 8 * 4, DemoSettings.defaults().clipCount());
     }
 
     private static byte[] firstFrame(final Path video) throws Exception {

@@ -138,8 +138,8 @@ public final class ExampleWorkflows {
         b.bindVariable(c.labels(), "demo_label_file", "label file");
         learnAndEvaluate(b, c, 40 + 7 * DX, DemoSettings::learner, s -> s.addString("report title",
             "VAVL for KNIME demo: evaluation on the Test speakers"));
-        b.annotation("Demo: runs as it is. The Demo Dataset node writes 144 synthetic clips into vavl-data/ next to "
-            + "this workflow on its first execution (about a minute); every node after it writes its per-clip files "
+        b.annotation("Demo: runs as it is. The Demo Dataset node writes 192 synthetic clips into vavl-data/ next to "
+            + "this workflow on its first execution (about a minute or two); every node after it writes its per-clip files "
             + "there too and skips them on re-runs. The AuxFormer Learner uses a small model so that training takes a "
             + "few minutes on a laptop; the Evaluator writes its charts and report.html to "
             + "vavl-data/evaluation-report.", 20, 20, 1500, 70);
