@@ -38,6 +38,9 @@ CP="org.vavl.core/target/test-classes:org.vavl.core/target/classes:$(cat "$work/
 JAVA=(java -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1
       -cp "$CP" org.vavl.core.model.ModelBenchmark)
 
+# One thread really: torch.set_num_threads / DJL's num_threads set the OpenMP and MKL pools, but Debian's torch
+# multiplies with OpenBLAS, whose own pool would otherwise use every core (process CPU time above wall time).
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 raw="$work/raw.jsonl"
 : > "$raw"
 load_start=$(cut -d' ' -f1 /proc/loadavg)
