@@ -151,8 +151,8 @@ def main():
         "",
         "Why the goal is out of reach here: both sides run the same operations, and the time goes to matrix "
         "products (about 490 GFLOP per forward pass at batch 32). On this AMD CPU (AVX2, no AVX-512) libtorch "
-        "2.5.1's MKL and Debian's torch 1.13 with OpenBLAS multiply at the same rate, about 55-65 GFLOPS on one "
-        "thread (the matrix-product row of the table), and batched attention products also match. "
+        "2.5.1's MKL and Debian's torch 1.13 with OpenBLAS multiply at about the same rate on one thread (the "
+        "matrix-product row of the table), and batched attention products also match. "
         "The earlier measurement in stack-facts.md (about 3x in DJL's favour) does not hold on this machine. DJL's "
         "remaining cost is a few extra element-wise operations (no fused SiLU/GLU in DJL's API) in training.",
     ] + bound + [
