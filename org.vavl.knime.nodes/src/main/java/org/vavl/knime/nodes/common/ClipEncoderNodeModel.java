@@ -153,7 +153,7 @@ public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
 
     /** @return the encoder choices of this node */
     protected List<String> encoderChoices() {
-        return List.of(m_names.m_builtIn, EncoderSettings.ENCODER_MODEL, EncoderSettings.ENCODER_EXISTING);
+        return EncoderSettings.encoders(m_names.m_builtIn);
     }
 
     /** @return true when existing feature files are attached instead of encoding */
