@@ -33,6 +33,7 @@ import org.vavl.core.labels.LabelFormat;
 import org.vavl.core.labels.LabelSet;
 import org.vavl.core.labels.MspOptions;
 import org.vavl.knime.nodes.common.Columns;
+import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
@@ -152,11 +153,7 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
     }
 
     private static LabelFormat format(final SettingsModelString s) throws InvalidSettingsException {
-        try {
-            return LabelFormat.fromSetting(s.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return CommonSettings.parse(s, LabelFormat::fromSetting);
     }
 
     /** The added columns: labels, then Split, Speaker, Gender (always for the corpora, as set for generic). */
