@@ -103,19 +103,11 @@ final class AudioEncoderNodeModel extends ClipEncoderNodeModel {
     }
 
     private WaveformNormalisation.Mode mode() throws InvalidSettingsException {
-        try {
-            return WaveformNormalisation.Mode.fromSetting(m_normalisation.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return CommonSettings.parse(m_normalisation, WaveformNormalisation.Mode::fromSetting);
     }
 
     private ModelAudioEncoder.LongAudio longAudio() throws InvalidSettingsException {
-        try {
-            return ModelAudioEncoder.LongAudio.fromSetting(m_longAudio.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return CommonSettings.parse(m_longAudio, ModelAudioEncoder.LongAudio::fromSetting);
     }
 
     @Override

@@ -47,9 +47,6 @@ final class AudioEncoderSettings {
 
     static final String CLIPS_PER_BATCH = "clips per batch";
 
-    static final List<String> ENCODERS = List.of(BUILT_IN, EncoderSettings.ENCODER_MODEL,
-        EncoderSettings.ENCODER_EXISTING);
-
     static final List<String> NORMALISATIONS = List.of(WaveformNormalisation.Mode.NONE.settingValue(),
         WaveformNormalisation.Mode.PER_UTTERANCE.settingValue(), WaveformNormalisation.Mode.STATISTICS.settingValue());
 

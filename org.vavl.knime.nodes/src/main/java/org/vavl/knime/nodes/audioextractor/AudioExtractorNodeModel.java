@@ -1,6 +1,5 @@
 package org.vavl.knime.nodes.audioextractor;
 
-import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -23,11 +22,8 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -44,13 +40,15 @@ import org.vavl.core.util.Overwrite;
 import org.vavl.knime.nodes.common.Columns;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
  * Audio Extractor: one mono WAV file per clip at the target rate (default 16 kHz), written in-process and
- * streaming by the engine's {@link AudioExtractor}; appends the WAV path and the audio's measures.
+ * streaming by the engine's {@link AudioExtractor}; appends the WAV path and the audio's measures. A reset leaves the
+ * WAV files: a re-run skips the clips whose file is up to date.
  */
-final class AudioExtractorNodeModel extends NodeModel {
+final class AudioExtractorNodeModel extends SettingsNodeModel {
 
     static final String AUDIO_PATH = "Audio path";
 
@@ -278,50 +276,19 @@ final class AudioExtractorNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : m_all) {
-            m.saveSettingsTo(settings);
-        }
+    protected List<SettingsModel> settingsModels() {
+        return m_all;
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.validateSettings(settings);
-        }
-        final SettingsModelString format = AudioExtractorSettings.sampleFormat();
-        format.loadSettingsFrom(settings);
+        super.validateSettings(settings);
+        final SettingsModelString format = loaded(AudioExtractorSettings.sampleFormat(), settings);
         if (!AudioExtractorSettings.SAMPLE_FORMATS.contains(format.getStringValue())) {
             throw new InvalidSettingsException("Unknown sample format '" + format.getStringValue() + "': use "
                 + String.join(" or ", AudioExtractorSettings.SAMPLE_FORMATS) + ".");
         }
-        final SettingsModelString onError = AudioExtractorSettings.onError();
-        onError.loadSettingsFrom(settings);
-        CommonSettings.onError(onError);
-        final SettingsModelString overwrite = AudioExtractorSettings.overwrite();
-        overwrite.loadSettingsFrom(settings);
-        CommonSettings.overwrite(overwrite);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
-    @Override
-    protected void reset() {
-        // the WAV files stay: a re-run skips the clips whose file is up to date
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing
+        CommonSettings.onError(loaded(AudioExtractorSettings.onError(), settings));
+        CommonSettings.overwrite(loaded(AudioExtractorSettings.overwrite(), settings));
     }
 }

@@ -1,7 +1,5 @@
 package org.vavl.knime.nodes.common;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -19,13 +17,9 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -44,7 +38,7 @@ import org.vavl.core.util.Progress;
  * column with on error = skip), per the table contract. The encoder is the node's built-in, a user's model
  * file, or existing {@code <clip>.npy} files attached by clip id.
  */
-public abstract class ClipEncoderNodeModel extends NodeModel {
+public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
 
     /** Names and defaults of one encoder node. */
     public static final class Names {
@@ -159,7 +153,7 @@ public abstract class ClipEncoderNodeModel extends NodeModel {
 
     /** @return the encoder choices of this node */
     protected List<String> encoderChoices() {
-        return List.of(m_names.m_builtIn, EncoderSettings.ENCODER_MODEL, EncoderSettings.ENCODER_EXISTING);
+        return EncoderSettings.encoders(m_names.m_builtIn);
     }
 
     /** @return true when existing feature files are attached instead of encoding */
@@ -334,55 +328,20 @@ public abstract class ClipEncoderNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : m_all) {
-            m.saveSettingsTo(settings);
-        }
+    protected List<SettingsModel> settingsModels() {
+        return m_all;
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.validateSettings(settings);
-        }
-        final SettingsModelString onError = CommonSettings.onError();
-        onError.loadSettingsFrom(settings);
-        CommonSettings.onError(onError);
-        final SettingsModelString overwrite = CommonSettings.overwrite();
-        overwrite.loadSettingsFrom(settings);
-        CommonSettings.overwrite(overwrite);
-        final SettingsModelString device = CommonSettings.device();
-        device.loadSettingsFrom(settings);
-        CommonSettings.device(device);
-        final SettingsModelString encoder = EncoderSettings.encoder(m_names.m_builtIn);
-        encoder.loadSettingsFrom(settings);
+        super.validateSettings(settings);
+        CommonSettings.onError(loaded(CommonSettings.onError(), settings));
+        CommonSettings.overwrite(loaded(CommonSettings.overwrite(), settings));
+        CommonSettings.device(loaded(CommonSettings.device(), settings));
+        final SettingsModelString encoder = loaded(EncoderSettings.encoder(m_names.m_builtIn), settings);
         if (!encoderChoices().contains(encoder.getStringValue())) {
             throw new InvalidSettingsException(
                 "Unknown encoder '" + encoder.getStringValue() + "': use one of " + encoderChoices() + ".");
         }
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
-    @Override
-    protected void reset() {
-        // no state between executions
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
     }
 }

@@ -2,6 +2,7 @@ package org.vavl.knime.nodes.common;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -76,22 +77,27 @@ public final class CommonSettings {
         return new SettingsModelString("output folder", defaultFolder);
     }
 
-    /** @return the on-error policy of a setting, or an error naming the setting and the allowed values */
-    public static OnError onError(final SettingsModelString model) throws InvalidSettingsException {
+    /**
+     * @return a setting's value read by {@code fromSetting}, whose IllegalArgumentException (naming the allowed values)
+     *         becomes an InvalidSettingsException with the same message
+     */
+    public static <T> T parse(final SettingsModelString model, final Function<String, T> fromSetting)
+        throws InvalidSettingsException {
         try {
-            return OnError.fromSetting(model.getStringValue());
+            return fromSetting.apply(model.getStringValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 
+    /** @return the on-error policy of a setting, or an error naming the setting and the allowed values */
+    public static OnError onError(final SettingsModelString model) throws InvalidSettingsException {
+        return parse(model, OnError::fromSetting);
+    }
+
     /** @return the overwrite policy of a setting, or an error naming the setting and the allowed values */
     public static Overwrite overwrite(final SettingsModelString model) throws InvalidSettingsException {
-        try {
-            return Overwrite.fromSetting(model.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return parse(model, Overwrite::fromSetting);
     }
 
     /** @return the device setting checked against the allowed values */

@@ -1,5 +1,7 @@
 package org.vavl.knime.nodes.common;
 
+import java.util.List;
+
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
@@ -40,6 +42,11 @@ public final class EncoderSettings {
     /** The encoder: the node's built-in (default), {@link #ENCODER_MODEL} or {@link #ENCODER_EXISTING}. */
     public static SettingsModelString encoder(final String builtIn) {
         return new SettingsModelString(ENCODER, builtIn);
+    }
+
+    /** @return the encoder setting's values: the node's built-in, {@link #ENCODER_MODEL}, {@link #ENCODER_EXISTING} */
+    public static List<String> encoders(final String builtIn) {
+        return List.of(builtIn, ENCODER_MODEL, ENCODER_EXISTING);
     }
 
     /** The model file (TorchScript .pt or ONNX .onnx), absolute or relative to the workflow folder. */

@@ -1,6 +1,5 @@
 package org.vavl.knime.nodes.demo;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,11 +10,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -26,6 +21,7 @@ import org.vavl.core.media.ClipRecorder;
 import org.vavl.core.util.CancelledException;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
@@ -33,7 +29,7 @@ import org.vavl.knime.nodes.common.WorkflowPaths;
  * there yet (or was made with other settings), and lists its clips, so that the demo workflow runs anywhere
  * with no download. Pushes the label file's path as the flow variable {@value #LABEL_FILE_VARIABLE}.
  */
-final class DemoDatasetNodeModel extends NodeModel {
+final class DemoDatasetNodeModel extends SettingsNodeModel {
 
     /** Flow variable with the absolute path of the dataset's label file (CREMA-D consensus format). */
     static final String LABEL_FILE_VARIABLE = "demo_label_file";
@@ -142,36 +138,7 @@ final class DemoDatasetNodeModel extends NodeModel {
     }
 
     @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_all.forEach(m -> m.saveSettingsTo(settings));
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.validateSettings(settings);
-        }
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached
+    protected List<SettingsModel> settingsModels() {
+        return m_all;
     }
 }

@@ -37,9 +37,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -53,13 +51,14 @@ import org.vavl.core.metrics.Evaluation;
 import org.vavl.core.metrics.EvaluationCharts;
 import org.vavl.core.metrics.EvaluationReport;
 import org.vavl.core.metrics.MetricRow;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
  * Evaluator: the paper's metrics and more, for the audiovisual, audio-only and visual-only predictions side
  * by side; a metrics table, a confusion-matrix table, a view, and PNG charts plus an HTML report in a folder.
  */
-final class EvaluatorNodeModel extends NodeModel {
+final class EvaluatorNodeModel extends SettingsNodeModel {
 
     /** The AuxFormer Predictor's modalities, in display order. */
     static final List<String> MODALITIES = List.of("audiovisual", "audio-only", "visual-only");
@@ -557,29 +556,18 @@ final class EvaluatorNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : m_all) {
-            m.saveSettingsTo(settings);
-        }
+    protected List<SettingsModel> settingsModels() {
+        return m_all;
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.validateSettings(settings);
-        }
+        super.validateSettings(settings);
         final String task = ((SettingsModelString)EvaluatorSettings.task().createCloneWithValidatedValue(settings))
             .getStringValue();
         if (!List.of(EvaluatorSettings.TASK_AUTO, EvaluatorSettings.TASK_CATEGORICAL, EvaluatorSettings.TASK_DIMENSIONAL)
             .contains(task)) {
             throw new InvalidSettingsException("Setting 'task' is '" + task + "': use auto, categorical or dimensional.");
-        }
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.vavl.knime.nodes.facealigner;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -24,13 +23,9 @@ import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -51,6 +46,7 @@ import org.vavl.core.util.Overwrite;
 import org.vavl.knime.nodes.common.Columns;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
@@ -58,7 +54,7 @@ import org.vavl.knime.nodes.common.WorkflowPaths;
  * clip's aligned main face) made by {@link FaceTrackExtractor}, and the clip's figures appended as columns.
  * A thin adapter: the engine does the work, this class maps rows and settings to it.
  */
-final class FaceAlignerNodeModel extends NodeModel {
+final class FaceAlignerNodeModel extends SettingsNodeModel {
 
     static final String FACE_TRACK = "Face track";
 
@@ -353,27 +349,19 @@ final class FaceAlignerNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : m_all) {
-            m.saveSettingsTo(settings);
-        }
+    protected List<SettingsModel> settingsModels() {
+        return m_all;
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.validateSettings(settings);
-        }
+        super.validateSettings(settings);
         check(settings, FaceAlignerSettings.detector(), FaceAlignerSettings.DETECTORS);
         check(settings, FaceAlignerSettings.mainFace(), FaceAlignerSettings.MAIN_FACES);
         check(settings, FaceAlignerSettings.missingFace(), FaceAlignerSettings.MISSING_FACES);
         check(settings, FaceAlignerSettings.format(), FaceAlignerSettings.FORMATS);
-        final SettingsModelString onError = FaceAlignerSettings.onError();
-        onError.loadSettingsFrom(settings);
-        CommonSettings.onError(onError);
-        final SettingsModelString overwrite = FaceAlignerSettings.overwrite();
-        overwrite.loadSettingsFrom(settings);
-        CommonSettings.overwrite(overwrite);
+        CommonSettings.onError(loaded(FaceAlignerSettings.onError(), settings));
+        CommonSettings.overwrite(loaded(FaceAlignerSettings.overwrite(), settings));
     }
 
     private static void check(final NodeSettingsRO settings, final SettingsModelString model,
@@ -383,29 +371,5 @@ final class FaceAlignerNodeModel extends NodeModel {
             throw new InvalidSettingsException("Setting '" + model.getKey() + "' is '" + model.getStringValue()
                 + "': use one of " + allowed + ".");
         }
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
-    @Override
-    protected void reset() {
-        // no state between executions
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
     }
 }

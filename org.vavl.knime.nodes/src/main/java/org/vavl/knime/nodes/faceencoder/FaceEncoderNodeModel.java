@@ -14,6 +14,7 @@ import org.vavl.core.features.HogFaceEncoder;
 import org.vavl.core.features.ModelFaceEncoder;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.ClipEncoderNodeModel;
+import org.vavl.knime.nodes.common.CommonSettings;
 
 /**
  * Face Encoder: per clip, the face track's frames become a feature sequence {@code <clip>.npy} (frames x
@@ -64,11 +65,7 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
     }
 
     private ModelFaceEncoder.ChannelOrder channelOrder() throws InvalidSettingsException {
-        try {
-            return ModelFaceEncoder.ChannelOrder.fromSetting(m_channelOrder.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return CommonSettings.parse(m_channelOrder, ModelFaceEncoder.ChannelOrder::fromSetting);
     }
 
     @Override

@@ -25,9 +25,6 @@ final class FaceEncoderSettings {
 
     static final String FRAMES_PER_BATCH = "frames per batch";
 
-    static final List<String> ENCODERS = List.of(BUILT_IN, EncoderSettings.ENCODER_MODEL,
-        EncoderSettings.ENCODER_EXISTING);
-
     private FaceEncoderSettings() {
     }
 

@@ -1,6 +1,5 @@
 package org.vavl.knime.nodes.labels;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +20,8 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -37,13 +33,15 @@ import org.vavl.core.labels.LabelFormat;
 import org.vavl.core.labels.LabelSet;
 import org.vavl.core.labels.MspOptions;
 import org.vavl.knime.nodes.common.Columns;
+import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
  * Emotion Label Joiner: joins a corpus's labels and splits (a shipped VAVL partition or a label file) to a clip
  * table by clip id, and lists what did not match in a second table.
  */
-final class LabelJoinerNodeModel extends NodeModel {
+final class LabelJoinerNodeModel extends SettingsNodeModel {
 
     static final String SPLIT = "Split";
 
@@ -88,7 +86,10 @@ final class LabelJoinerNodeModel extends NodeModel {
     private final List<SettingsModel> m_all = List.of(m_clipColumn, m_source, m_corpus, m_partition, m_file,
         m_format, m_id, m_labels, m_split, m_speaker, m_gender, m_flip, m_scale, m_drop);
 
-    /** The labels read for the current settings (and file time), reused between configure and execute. */
+    /**
+     * The labels read for the current settings (and file time), reused between configure and execute; a reset keeps
+     * it: its key holds the settings and the file's time and size.
+     */
     private LabelSet m_cache;
 
     private String m_cacheKey;
@@ -152,11 +153,7 @@ final class LabelJoinerNodeModel extends NodeModel {
     }
 
     private static LabelFormat format(final SettingsModelString s) throws InvalidSettingsException {
-        try {
-            return LabelFormat.fromSetting(s.getStringValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return CommonSettings.parse(s, LabelFormat::fromSetting);
     }
 
     /** The added columns: labels, then Split, Speaker, Gender (always for the corpora, as set for generic). */
@@ -295,56 +292,27 @@ final class LabelJoinerNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : m_all) {
-            m.saveSettingsTo(settings);
-        }
+    protected List<SettingsModel> settingsModels() {
+        return m_all;
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.validateSettings(settings);
-        }
-        final SettingsModelString source = LabelJoinerSettings.source();
-        source.loadSettingsFrom(settings);
+        super.validateSettings(settings);
+        final SettingsModelString source = loaded(LabelJoinerSettings.source(), settings);
         if (!LabelJoinerSettings.SOURCES.contains(source.getStringValue())) {
             throw new InvalidSettingsException("Unknown label source '" + source.getStringValue() + "': use "
                 + String.join(" or ", LabelJoinerSettings.SOURCES) + ".");
         }
-        final SettingsModelString corpus = LabelJoinerSettings.corpus();
-        corpus.loadSettingsFrom(settings);
+        final SettingsModelString corpus = loaded(LabelJoinerSettings.corpus(), settings);
         if (!LabelJoinerSettings.CORPORA.contains(corpus.getStringValue())) {
             throw new InvalidSettingsException("Unknown corpus '" + corpus.getStringValue() + "': use "
                 + String.join(" or ", LabelJoinerSettings.CORPORA) + ".");
         }
-        final SettingsModelString format = LabelJoinerSettings.fileFormat();
-        format.loadSettingsFrom(settings);
+        final SettingsModelString format = loaded(LabelJoinerSettings.fileFormat(), settings);
         if (!LabelJoinerSettings.FORMATS.contains(format.getStringValue())) {
             throw new InvalidSettingsException("Unknown file format '" + format.getStringValue() + "': use "
                 + String.join(", ", LabelJoinerSettings.FORMATS) + ".");
         }
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
-    @Override
-    protected void reset() {
-        // the label cache stays valid: its key holds the settings and the file's time and size
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing
     }
 }

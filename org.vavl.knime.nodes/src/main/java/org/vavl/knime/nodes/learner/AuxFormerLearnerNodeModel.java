@@ -1,6 +1,5 @@
 package org.vavl.knime.nodes.learner;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,11 +25,10 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -44,6 +42,7 @@ import org.vavl.core.util.ClipException;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.Columns;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.AuxFormerNodes;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
@@ -54,7 +53,7 @@ import org.vavl.knime.nodes.port.FeatureSource;
  * AuxFormer Learner: trains the VAVL / AuxFormer model on a table of clips (feature sequence paths, label
  * column(s), split column) and outputs the model port and the training history.
  */
-final class AuxFormerLearnerNodeModel extends NodeModel {
+final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
 
     static final String COL_EPOCH = "Epoch";
 
@@ -221,32 +220,26 @@ final class AuxFormerLearnerNodeModel extends NodeModel {
     }
 
     @Override
+    protected List<SettingsModel> settingsModels() {
+        return m_settings.all();
+    }
+
+    @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
+        super.saveSettingsTo(settings);
+        m_settings.m_modelFile.saveSettingsTo(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
+        super.validateSettings(settings);
+        final AuxFormerLearnerSettings t = new AuxFormerLearnerSettings();
+        t.loadFrom(settings);
+        t.check();
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_settings.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing: the model and the history are the outputs
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing
-    }
-
-    @Override
-    protected void reset() {
-        // nothing
     }
 }

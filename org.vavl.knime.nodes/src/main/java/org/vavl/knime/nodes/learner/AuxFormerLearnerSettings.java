@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -155,6 +154,7 @@ final class AuxFormerLearnerSettings {
         return new SettingsModelDoubleBounded(key, def, min, max);
     }
 
+    /** @return the settings the node saves, validates and loads together; the model file is loaded leniently */
     List<SettingsModel> all() {
         final List<SettingsModel> all = new ArrayList<>(m_features.all());
         all.addAll(List.of(m_task, m_classColumn, m_attributes,
@@ -165,22 +165,7 @@ final class AuxFormerLearnerSettings {
         return all;
     }
 
-    void saveTo(final NodeSettingsWO s) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(s);
-        }
-        m_modelFile.saveSettingsTo(s);
-    }
-
-    void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(s);
-        }
-        final AuxFormerLearnerSettings t = new AuxFormerLearnerSettings();
-        t.loadFrom(s);
-        t.check();
-    }
-
+    /** Loads all settings, the model file leniently (older settings lack it). */
     void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(s);

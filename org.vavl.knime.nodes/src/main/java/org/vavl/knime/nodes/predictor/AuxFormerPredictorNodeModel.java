@@ -1,6 +1,5 @@
 package org.vavl.knime.nodes.predictor;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +20,7 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -42,6 +39,7 @@ import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
 import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
@@ -51,7 +49,7 @@ import org.vavl.knime.nodes.port.FeatureSource;
  * AuxFormer Predictor: appends the predictions of a trained AuxFormer for each clip, from both modalities and
  * from each one alone, plus the input used and an error column.
  */
-final class AuxFormerPredictorNodeModel extends NodeModel {
+final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
 
     /** The three outputs, as named in the column names. */
     static final String[] MODES = {"audiovisual", "audio-only", "visual-only"};
@@ -95,7 +93,9 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
             new PortType[] {BufferedDataTable.TYPE});
     }
 
-    private List<SettingsModel> all() {
+    /** The settings saved, validated and loaded together; the model file is loaded leniently after them. */
+    @Override
+    protected List<SettingsModel> settingsModels() {
         final List<SettingsModel> all = new ArrayList<>(m_features.all());
         all.addAll(List.of(m_batchSize, m_threads, m_device, m_onError));
         return all;
@@ -247,46 +247,21 @@ final class AuxFormerPredictorNodeModel extends NodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
+        super.saveSettingsTo(settings);
         m_modelFile.saveSettingsTo(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
-        final SettingsModelString onError = CommonSettings.onError();
-        onError.loadSettingsFrom(settings);
-        CommonSettings.onError(onError);
-        final SettingsModelString device = CommonSettings.device();
-        device.loadSettingsFrom(settings);
-        CommonSettings.device(device);
+        super.validateSettings(settings);
+        CommonSettings.onError(loaded(CommonSettings.onError(), settings));
+        CommonSettings.device(loaded(CommonSettings.device(), settings));
         AuxFormerModelFile.validate(settings);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+        super.loadValidatedSettingsFrom(settings);
         AuxFormerModelFile.load(m_modelFile, settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing
-    }
-
-    @Override
-    protected void reset() {
-        // nothing
     }
 }

@@ -1,6 +1,5 @@
 package org.vavl.knime.nodes.videoreader;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
@@ -26,13 +25,9 @@ import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -50,6 +45,7 @@ import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.Columns;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
@@ -58,7 +54,7 @@ import org.vavl.knime.nodes.common.WorkflowPaths;
  * from its path column. Probing runs on several threads; a clip that cannot be read fails the node or,
  * with "on error" = skip, gets its reason in the column {@code Probe error}.
  */
-final class VideoReaderNodeModel extends NodeModel {
+final class VideoReaderNodeModel extends SettingsNodeModel {
 
     static final String CLIP = "Clip";
 
@@ -317,50 +313,19 @@ final class VideoReaderNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : m_all) {
-            m.saveSettingsTo(settings);
-        }
+    protected List<SettingsModel> settingsModels() {
+        return m_all;
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.validateSettings(settings);
-        }
-        final SettingsModelString onError = VideoReaderSettings.onError();
-        onError.loadSettingsFrom(settings);
-        CommonSettings.onError(onError);
-        final SettingsModelString pattern = VideoReaderSettings.pattern();
-        pattern.loadSettingsFrom(settings);
+        super.validateSettings(settings);
+        CommonSettings.onError(loaded(VideoReaderSettings.onError(), settings));
+        final SettingsModelString pattern = loaded(VideoReaderSettings.pattern(), settings);
         try {
             ClipListing.compile(pattern.getStringValue());
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : m_all) {
-            m.loadSettingsFrom(settings);
-        }
-    }
-
-    @Override
-    protected void reset() {
-        // no state between executions
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        // no internals
     }
 }
