@@ -150,11 +150,22 @@ def main():
         "Goal: DJL at most 0.5 x PyTorch's time. Met for: %s." % (", ".join(met) if met else "none of the figures"),
         "",
         "Why the goal is out of reach here: both sides run the same operations, and the time goes to matrix "
-        "products (about 490 GFLOP per forward pass at batch 32). On this AMD CPU (AVX2, no AVX-512) libtorch "
+        "products (about 490 GFLOP per forward pass at batch 32). On this CPU libtorch "
         "2.5.1's MKL and Debian's torch 1.13 with OpenBLAS multiply at about the same rate on one thread (the "
         "matrix-product row of the table), and batched attention products also match. "
-        "The earlier measurement in stack-facts.md (about 3x in DJL's favour) does not hold on this machine. DJL's "
-        "remaining cost is a few extra element-wise operations (no fused SiLU/GLU in DJL's API) in training.",
+        "The earlier measurement in stack-facts.md (about 3x in DJL's favour) does not hold on this machine.",
+        "",
+        "Why DJL's training step is slower than PyTorch's here (investigated on 2026-12-06 with libtorch's own "
+        "profiler, `JniUtils.startProfile`, on one visual optimisation step at batch 8; the probes are not part of "
+        "this benchmark): both run the same operations, but in DJL the large operations on new outputs take longer, "
+        "for example the product of two 8x90x2048 tensors 16 ms against 2 ms, and the 720x512 by 512x2048 matrix "
+        "product 31 ms against 17 ms. A micro-benchmark isolates it: that product costs 0.3 ms in both when its result "
+        "is freed at once, but 3-15 ms in the JVM when 50 results stay alive (as autograd keeps a forward pass's "
+        "tensors), against 0.3-0.6 ms in Python. The JVM process gets fresh memory from glibc for each large tensor and "
+        "pays a minor page fault per 4 KB (several microseconds each on this sandboxed machine), while the Python "
+        "process reuses the memory it freed. glibc's MALLOC_MMAP_THRESHOLD_ / MALLOC_TRIM_THRESHOLD_ / MALLOC_TOP_PAD_ / "
+        "MALLOC_ARENA_MAX, jemalloc and libtorch's THP_MEM_ALLOC_ENABLE did not close the gap for the training step. "
+        "Inference, whose outputs are freed as it goes, runs at PyTorch's speed.",
     ] + bound + [
         "",
         "Raw lines: `bench/work/model/raw.jsonl` (not committed). All figures: `bench/results/model.json`.",
