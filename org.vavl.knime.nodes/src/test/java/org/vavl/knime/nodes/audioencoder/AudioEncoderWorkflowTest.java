@@ -65,4 +65,12 @@ class AudioEncoderWorkflowTest {
             assertEquals(64, Tables.value(w, i, "Audio feature dim"));
         }
     }
+
+    /** The committed folder is exactly what {@link WriteAudioEncoderWorkflow} writes (dates aside). */
+    @Test
+    void committedFolderIsWhatTheWriterWrites(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path tmp)
+        throws Exception {
+        org.vavl.knime.nodes.workflows.TestWorkflowFolders.assertCommittedIsWritten(WriteAudioEncoderWorkflow.NAME, WriteAudioEncoderWorkflow.workflow(), tmp,
+            WriteAudioEncoderWorkflow.class);
+    }
 }

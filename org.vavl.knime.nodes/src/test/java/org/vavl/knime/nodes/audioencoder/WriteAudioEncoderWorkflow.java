@@ -20,7 +20,11 @@ public final class WriteAudioEncoderWorkflow {
     private WriteAudioEncoderWorkflow() {
     }
 
-    public static void main(final String[] args) throws Exception {
+    /** The folder name under test-workflows/. */
+    static final String NAME = "Audio Encoder";
+
+    /** @return the workflow as committed */
+    static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
             s.addString("folder", "clips");
@@ -56,6 +60,10 @@ public final class WriteAudioEncoderWorkflow {
         b.workflowVariable("mel_folder", "vavl-data/audio-features");
         b.workflowVariable("model_file", "wav2vec2.pt");
         b.workflowVariable("model_folder", "vavl-data/audio-features-model");
-        b.write(Path.of(args[0]));
+        return b;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        workflow().write(Path.of(args[0]));
     }
 }

@@ -72,4 +72,12 @@ class AudioAndLabelsWorkflowTest {
         assertTrue(((String)Tables.value(t, 2, "Audio error")).contains("has no audio track"));
         assertTrue(Files.isRegularFile(audio.resolve("1026_IEO_ANG_HI.wav.settings")));
     }
+
+    /** The committed folder is exactly what {@link WriteAudioAndLabelsWorkflow} writes (dates aside). */
+    @Test
+    void committedFolderIsWhatTheWriterWrites(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path tmp)
+        throws Exception {
+        org.vavl.knime.nodes.workflows.TestWorkflowFolders.assertCommittedIsWritten(WriteAudioAndLabelsWorkflow.NAME, WriteAudioAndLabelsWorkflow.workflow(), tmp,
+            WriteAudioAndLabelsWorkflow.class);
+    }
 }

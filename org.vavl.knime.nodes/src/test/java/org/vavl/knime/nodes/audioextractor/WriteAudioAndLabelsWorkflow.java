@@ -17,7 +17,11 @@ public final class WriteAudioAndLabelsWorkflow {
     private WriteAudioAndLabelsWorkflow() {
     }
 
-    public static void main(final String[] args) throws Exception {
+    /** The folder name under test-workflows/. */
+    static final String NAME = "Audio and Labels";
+
+    /** @return the workflow as committed */
+    static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
             s.addString("folder", "clips");
@@ -39,6 +43,10 @@ public final class WriteAudioAndLabelsWorkflow {
         b.bindVariable(audio, "audio_folder", "output folder");
         b.workflowVariable("clip_folder", "clips");
         b.workflowVariable("audio_folder", "vavl-data/audio");
-        b.write(Path.of(args[0]));
+        return b;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        workflow().write(Path.of(args[0]));
     }
 }

@@ -65,4 +65,12 @@ class FaceAlignerWorkflowTest {
         assertEquals(8L, Tables.value(t, 1, "Frames read"));
         assertEquals(0L, Tables.value(t, 1, "Frames with face"));
     }
+
+    /** The committed folder is exactly what {@link WriteFaceAlignerWorkflow} writes (dates aside). */
+    @Test
+    void committedFolderIsWhatTheWriterWrites(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path tmp)
+        throws Exception {
+        org.vavl.knime.nodes.workflows.TestWorkflowFolders.assertCommittedIsWritten(WriteFaceAlignerWorkflow.NAME, WriteFaceAlignerWorkflow.workflow(), tmp,
+            WriteFaceAlignerWorkflow.class);
+    }
 }

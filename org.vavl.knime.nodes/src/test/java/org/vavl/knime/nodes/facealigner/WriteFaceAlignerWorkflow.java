@@ -15,7 +15,11 @@ public final class WriteFaceAlignerWorkflow {
     private WriteFaceAlignerWorkflow() {
     }
 
-    public static void main(final String[] args) throws Exception {
+    /** The folder name under test-workflows/. */
+    static final String NAME = "Face Aligner";
+
+    /** @return the workflow as committed */
+    static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
             s.addString("folder", "clips");
@@ -33,6 +37,10 @@ public final class WriteFaceAlignerWorkflow {
         b.bindVariable(aligner, "face_folder", "output folder");
         b.workflowVariable("clip_folder", "clips");
         b.workflowVariable("face_folder", "face-tracks");
-        b.write(Path.of(args[0]));
+        return b;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        workflow().write(Path.of(args[0]));
     }
 }

@@ -58,4 +58,12 @@ class FaceEncoderWorkflowTest {
         assertEquals(Arrays.asList(model.resolve("1001_DFA_HAP_XX.npy").toString()),
             Tables.column(m, "Visual features").subList(1, 2));
     }
+
+    /** The committed folder is exactly what {@link WriteFaceEncoderWorkflow} writes (dates aside). */
+    @Test
+    void committedFolderIsWhatTheWriterWrites(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path tmp)
+        throws Exception {
+        org.vavl.knime.nodes.workflows.TestWorkflowFolders.assertCommittedIsWritten(WriteFaceEncoderWorkflow.NAME, WriteFaceEncoderWorkflow.workflow(), tmp,
+            WriteFaceEncoderWorkflow.class);
+    }
 }

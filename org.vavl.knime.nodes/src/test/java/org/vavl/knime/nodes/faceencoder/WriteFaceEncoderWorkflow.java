@@ -18,7 +18,11 @@ public final class WriteFaceEncoderWorkflow {
     private WriteFaceEncoderWorkflow() {
     }
 
-    public static void main(final String[] args) throws Exception {
+    /** The folder name under test-workflows/. */
+    static final String NAME = "Face Encoder";
+
+    /** @return the workflow as committed */
+    static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
             s.addString("folder", "face_tracks");
@@ -50,6 +54,10 @@ public final class WriteFaceEncoderWorkflow {
         b.workflowVariable("hog_folder", "Face_features");
         b.workflowVariable("model_file", "model.onnx");
         b.workflowVariable("model_folder", "Face_features_model");
-        b.write(Path.of(args[0]));
+        return b;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        workflow().write(Path.of(args[0]));
     }
 }

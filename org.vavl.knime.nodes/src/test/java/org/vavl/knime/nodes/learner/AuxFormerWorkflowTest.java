@@ -78,4 +78,12 @@ class AuxFormerWorkflowTest {
         System.out.println("workflow: held-out accuracy " + (double)hits / test);
         assertTrue(hits >= 0.9 * test, hits + " of " + test);
     }
+
+    /** The committed folder is exactly what {@link WriteAuxFormerWorkflow} writes (dates aside). */
+    @Test
+    void committedFolderIsWhatTheWriterWrites(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path tmp)
+        throws Exception {
+        org.vavl.knime.nodes.workflows.TestWorkflowFolders.assertCommittedIsWritten(WriteAuxFormerWorkflow.NAME, WriteAuxFormerWorkflow.workflow(), tmp,
+            WriteAuxFormerWorkflow.class);
+    }
 }

@@ -21,7 +21,11 @@ public final class WriteAuxFormerWorkflow {
     private WriteAuxFormerWorkflow() {
     }
 
-    public static void main(final String[] args) throws Exception {
+    /** The folder name under test-workflows/. */
+    static final String NAME = "AuxFormer Learner and Predictor";
+
+    /** @return the workflow as committed */
+    static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
             s.addString("folder", "data/clips");
@@ -63,6 +67,10 @@ public final class WriteAuxFormerWorkflow {
         b.workflowVariable("label_file", "data/labels.csv");
         b.workflowVariable("audio_features", "data/audio");
         b.workflowVariable("visual_features", "data/visual");
-        b.write(Path.of(args[0]));
+        return b;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        workflow().write(Path.of(args[0]));
     }
 }

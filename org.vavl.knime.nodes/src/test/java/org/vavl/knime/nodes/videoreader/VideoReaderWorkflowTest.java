@@ -96,4 +96,12 @@ class VideoReaderWorkflowTest {
         assertEquals(rate, v.get(9));
         assertEquals(channels, v.get(10));
     }
+
+    /** The committed folder is exactly what {@link WriteVideoReaderWorkflow} writes (dates aside). */
+    @Test
+    void committedFolderIsWhatTheWriterWrites(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path tmp)
+        throws Exception {
+        org.vavl.knime.nodes.workflows.TestWorkflowFolders.assertCommittedIsWritten(WriteVideoReaderWorkflow.NAME, WriteVideoReaderWorkflow.workflow(), tmp,
+            WriteVideoReaderWorkflow.class);
+    }
 }

@@ -14,7 +14,11 @@ public final class WriteVideoReaderWorkflow {
     private WriteVideoReaderWorkflow() {
     }
 
-    public static void main(final String[] args) throws Exception {
+    /** The folder name under test-workflows/. */
+    static final String NAME = "Video Reader";
+
+    /** @return the workflow as committed */
+    static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
             s.addString(VideoReaderSettings.FOLDER, "clips");
@@ -22,6 +26,10 @@ public final class WriteVideoReaderWorkflow {
         });
         b.bindVariable(reader, "clip_folder", VideoReaderSettings.FOLDER);
         b.workflowVariable("clip_folder", "clips");
-        b.write(Path.of(args[0]));
+        return b;
+    }
+
+    public static void main(final String[] args) throws Exception {
+        workflow().write(Path.of(args[0]));
     }
 }
