@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,26 +98,10 @@ class EndToEndWorkflowTest {
         workflow().write(Paths.get(args.length > 0 ? args[0] : "test-workflows").resolve(NAME));
     }
 
-    private static void copy(final Path from, final Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : (Iterable<Path>)s::iterator) {
-                final Path rel = from.relativize(p);
-                if (rel.toString().startsWith("vavl-data")) {
-                    continue;
-                }
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to.resolve(rel.toString()));
-                } else {
-                    Files.copy(p, to.resolve(rel.toString()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
     @Test
     void theWholeChainRunsOnATinyGeneratedSet() throws Exception {
         final Path wf = dir.resolve(NAME);
-        copy(committed(), wf);
+        TestWorkflowFolders.copy(committed(), wf);
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final WorkflowRunner runner = new WorkflowRunner(new PrintStream(out, true, StandardCharsets.UTF_8),

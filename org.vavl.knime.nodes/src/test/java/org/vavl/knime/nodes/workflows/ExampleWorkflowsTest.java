@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -36,22 +34,6 @@ class ExampleWorkflowsTest {
         return Paths.get(System.getProperty("vavl.repo.dir", "..")).resolve("workflows");
     }
 
-    private static List<Path> files(final Path root) throws Exception {
-        final List<Path> r = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            s.filter(Files::isRegularFile).map(root::relativize)
-                .filter(p -> !p.startsWith("vavl-data") && !p.getFileName().toString().startsWith("."))
-                .sorted().forEach(r::add);
-        }
-        return r;
-    }
-
-    /** Dates change on every write; everything else must match. */
-    private static String withoutDates(final String xml) {
-        return xml.replaceAll("(key=\"(authored|lastEdited)-when\" type=\"xstring\" value=\")[^\"]*\"", "$1\"")
-            .replaceAll("<last-modified>[^<]*</last-modified>", "<last-modified/>");
-    }
-
     @Test
     void committedWorkflowsAreWhatTheGeneratorWrites() throws Exception {
         for (Map.Entry<String, WorkflowBuilder> e : ExampleWorkflows.all().entrySet()) {
@@ -60,10 +42,10 @@ class ExampleWorkflowsTest {
             final Path old = committed().resolve(e.getKey());
             assertTrue(Files.isDirectory(old), "missing workflow folder " + old
                 + ": run ExampleWorkflows (see its Javadoc) and commit the result");
-            assertEquals(files(fresh), files(old), e.getKey());
-            for (Path f : files(fresh)) {
-                assertEquals(withoutDates(Files.readString(fresh.resolve(f), StandardCharsets.UTF_8)),
-                    withoutDates(Files.readString(old.resolve(f), StandardCharsets.UTF_8)),
+            assertEquals(TestWorkflowFolders.files(fresh), TestWorkflowFolders.files(old), e.getKey());
+            for (Path f : TestWorkflowFolders.files(fresh)) {
+                assertEquals(TestWorkflowFolders.withoutDates(Files.readString(fresh.resolve(f), StandardCharsets.UTF_8)),
+                    TestWorkflowFolders.withoutDates(Files.readString(old.resolve(f), StandardCharsets.UTF_8)),
                     e.getKey() + "/" + f + " differs from what ExampleWorkflows writes: regenerate the workflows");
             }
         }

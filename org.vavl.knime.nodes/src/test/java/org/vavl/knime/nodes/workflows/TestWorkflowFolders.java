@@ -45,7 +45,8 @@ public final class TestWorkflowFolders {
         return to;
     }
 
-    private static List<Path> files(final Path root) throws IOException {
+    /** @return the files of a workflow folder, relative and sorted, without vavl-data/ and hidden files */
+    static List<Path> files(final Path root) throws IOException {
         final List<Path> r = new ArrayList<>();
         try (Stream<Path> s = Files.walk(root)) {
             s.filter(Files::isRegularFile).map(root::relativize)
@@ -56,7 +57,7 @@ public final class TestWorkflowFolders {
     }
 
     /** Dates change on every write; everything else must match. */
-    private static String withoutDates(final String xml) {
+    static String withoutDates(final String xml) {
         return xml.replaceAll("(-when\" type=\"xstring\" value=\")[^\"]*", "$1")
             .replaceAll("<last-modified>[^<]*", "");
     }
