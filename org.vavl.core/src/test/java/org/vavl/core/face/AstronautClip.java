@@ -14,6 +14,8 @@ import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.vavl.core.demo.DemoDataset;
+import org.vavl.testsupport.TestFiles;
 import org.vavl.core.media.ClipRecorder;
 
 /**
@@ -49,14 +51,9 @@ final class AstronautClip {
         this.fps = fps;
     }
 
+    /** @return astronaut.png (public domain, the engine's own copy in {@code org/vavl/core/demo}) as a file */
     static Path astronautPng() {
-        final String shared = System.getProperty("vavl.shared.dir", "../../shared");
-        final Path p = Path.of(shared, "data", "media", "astronaut.png");
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException("astronaut.png not found at " + p.toAbsolutePath()
-                + " (system property vavl.shared.dir)");
-        }
-        return p;
+        return TestFiles.resource(DemoDataset.class, "astronaut.png");
     }
 
     /** Roll of frame i (0-based) in degrees: a full sweep through -15..15. */

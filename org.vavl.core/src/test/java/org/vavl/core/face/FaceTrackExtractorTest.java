@@ -339,13 +339,11 @@ class FaceTrackExtractorTest {
         final AtomicInteger seen = new AtomicInteger();
         try (FaceTrackExtractor x = new FaceTrackExtractor(settings().pngFolder(png).build(), out,
             Overwrite.ALWAYS)) {
-            final long t0 = System.nanoTime();
             assertThrows(CancelledException.class, () -> x.extract("faces", faces, token, (n, r) -> {
                 if (seen.incrementAndGet() == 12) {
                     token.cancel();
                 }
             }));
-            assertTrue(System.nanoTime() - t0 < 20_000_000_000L);
             assertEquals(12, seen.get(), "stops at the next frame");
         }
         assertEquals(List.of(), files(out), "no face track, no temporary file");

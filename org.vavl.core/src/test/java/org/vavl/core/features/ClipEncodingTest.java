@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vavl.core.features.ClipEncoding.ClipInput;
@@ -26,6 +25,7 @@ import org.vavl.core.util.ClipOutputStore;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
 import org.vavl.core.util.Progress;
+import org.vavl.testsupport.Oracles;
 
 class ClipEncodingTest {
 
@@ -207,7 +207,7 @@ class ClipEncodingTest {
 
     @Test
     void outputIsReadableByNumpy() throws Exception {
-        Assumptions.assumeTrue(Fixtures.python("numpy"), "/usr/bin/python3 has no numpy: check skipped");
+        Oracles.requirePython("numpy");
         final Path wav = tmp.resolve("n.wav");
         Waveform.writePcm16(wav, new float[16000]);
         try (LogMelEncoder enc = new LogMelEncoder()) {

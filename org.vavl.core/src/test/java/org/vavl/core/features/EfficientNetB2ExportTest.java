@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vavl.testsupport.Oracles;
 
 /**
  * The HSEmotion export path at full size: a random-weight torchvision EfficientNet-B2 with an HSEmotion-like
@@ -25,8 +25,7 @@ class EfficientNetB2ExportTest {
 
     @Test
     void exportedEfficientNetB2ReproducesPython() throws Exception {
-        Assumptions.assumeTrue(Fixtures.python("torch", "torchvision", "numpy"),
-            "/usr/bin/python3 has no torch/torchvision: EfficientNet-B2 export check skipped");
+        Oracles.requirePython("torch", "torchvision", "numpy");
         final Path tool = Fixtures.repoDir().resolve("tools/export/make_fixtures.py");
         Fixtures.runPython(600, tool.toString(), "--effnet-b2", tmp.toString(), "--size", "224", "--images", "2");
         final FeatureSequence images = Npy.read(tmp.resolve("images.npy"));

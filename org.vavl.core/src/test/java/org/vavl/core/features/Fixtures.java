@@ -82,28 +82,6 @@ final class Fixtures {
         return d;
     }
 
-    /** @return true when Debian's /usr/bin/python3 imports all the given modules */
-    static boolean python(final String... modules) {
-        if (!Files.isExecutable(Paths.get("/usr/bin/python3"))) {
-            return false;
-        }
-        try {
-            // find_spec looks the modules up without importing them (importing torch takes seconds)
-            final String check = "import importlib.util, sys; sys.exit(0 if all(importlib.util.find_spec(m)"
-                + " for m in sys.argv[1:]) else 1)";
-            final String[] cmd = new String[modules.length + 3];
-            cmd[0] = "/usr/bin/python3";
-            cmd[1] = "-c";
-            cmd[2] = check;
-            System.arraycopy(modules, 0, cmd, 3, modules.length);
-            final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     /** Runs /usr/bin/python3 with arguments; fails with its output when it fails. */
     static String runPython(final long timeoutSeconds, final String... args) throws Exception {
         final String[] cmd = new String[args.length + 1];

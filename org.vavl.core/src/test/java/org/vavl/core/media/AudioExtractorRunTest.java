@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -179,7 +178,6 @@ class AudioExtractorRunTest {
         // cancelled after 150 polls: the extractor polls once per decoded audio frame, so this falls inside a
         // clip (a 2 s AAC clip has about 87 frames)
         final AtomicInteger polls = new AtomicInteger();
-        final AtomicLong cancelledAt = new AtomicLong();
         final Progress cancelLater = new Progress() {
             @Override
             public void update(final double fraction, final String message) {
@@ -188,18 +186,14 @@ class AudioExtractorRunTest {
 
             @Override
             public boolean isCancelled() {
-                if (polls.incrementAndGet() >= 150) {
-                    cancelledAt.compareAndSet(0, System.nanoTime());
-                    return true;
-                }
-                return false;
+                return polls.incrementAndGet() >= 150;
             }
         };
         assertThrows(CancelledException.class, () -> new AudioExtractor().extractAll(jobs, out, Overwrite.IF_CHANGED,
             2, OnError.FAIL, cancelLater));
-        final double stopSeconds = (System.nanoTime() - cancelledAt.get()) / 1e9;
-        System.out.printf("stopped %.3f s after cancellation; files: %s%n", stopSeconds, list(out));
-        assertTrue(stopSeconds < 1.0, "stopped after " + stopSeconds + " s");
+        // every worker stops at its next frame: far fewer polls after the cancellation than one clip's ~87 frames
+        // (how soon in seconds is measured by bench/run responsiveness)
+        assertTrue(polls.get() - 150 < 40, "polls after cancellation: " + (polls.get() - 150));
         final List<String> files = list(out);
         assertTrue(files.stream().noneMatch(f -> f.contains(".part-")), files.toString());
         // every WAV that exists is complete and has its settings record

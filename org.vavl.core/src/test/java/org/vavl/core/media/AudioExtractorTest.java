@@ -10,11 +10,11 @@ import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.Overwrite;
+import org.vavl.testsupport.Oracles;
 
 class AudioExtractorTest {
 
@@ -55,9 +55,7 @@ class AudioExtractorTest {
 
     @Test
     void realSpeechMuxedIntoVideoComesBackAlmostUnchanged() throws Exception {
-        final Path jfk = sharedFile("data/media/jfk.wav");
-        Assumptions.assumeTrue(jfk != null, "skipped: shared data/media/jfk.wav not found (system property "
-            + "vavl.shared.dir is '" + System.getProperty("vavl.shared.dir") + "')");
+        final Path jfk = Oracles.shared("data/media/jfk.wav"); // real speech: an extra from ../shared
         final float[] original = TestMedia.readWav(jfk);
         assertEquals(16000, TestMedia.wavRate(jfk));
         // 16 kHz speech on both channels of a stereo AAC track in an mp4 with H.264 video
@@ -146,16 +144,6 @@ class AudioExtractorTest {
             syy += b * b;
         }
         return sxy / Math.sqrt(sxx * syy);
-    }
-
-    /** A file under the shared data folder (system property vavl.shared.dir), or null when absent. */
-    static Path sharedFile(final String relative) {
-        final String dir = System.getProperty("vavl.shared.dir");
-        if (dir == null) {
-            return null;
-        }
-        final Path p = Path.of(dir).resolve(relative);
-        return java.nio.file.Files.isRegularFile(p) ? p : null;
     }
 
     /** Frequency of the largest FFT magnitude (Hann window, zero-padded to a power of two). */

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +30,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import org.vavl.testsupport.Oracles;
 
 /**
  * Parity with an independent PyTorch implementation ({@code tools/parity/conformer_parity.py}, Debian's
@@ -50,15 +50,7 @@ class ConformerParityTest {
 
     @BeforeAll
     static void needsTorch() throws Exception {
-        boolean ok;
-        try {
-            final Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
-            ok = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (final java.io.IOException e) {
-            ok = false;
-        }
-        Assumptions.assumeTrue(ok, "Parity with PyTorch skipped: " + PYTHON + " cannot import torch"
-            + " (install Debian's python3-torch to run it).");
+        Oracles.requirePython("torch", "numpy");
         final String repo = System.getProperty("vavl.repo.dir", "..");
         script = Paths.get(repo, "tools", "parity", "conformer_parity.py").toAbsolutePath().normalize();
         if (!Files.isRegularFile(script)) {

@@ -180,11 +180,8 @@ class AudioExtractorNodeModelTest {
                 Thread.sleep(5);
             }
             t.cancel();
-            final long t0 = System.nanoTime();
             final ExecutionException e = assertThrows(ExecutionException.class, future::get);
-            final double seconds = (System.nanoTime() - t0) / 1e9;
             assertInstanceOf(CanceledExecutionException.class, e.getCause());
-            assertTrue(seconds < 1.5, "stopped after " + seconds + " s");
             final List<String> files = list(out);
             assertTrue(files.stream().noneMatch(f -> f.contains(".part-")), files.toString());
             assertTrue(files.size() < 80, "cancelled before the end: " + files.size() + " files");

@@ -10,16 +10,19 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point2f;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.vavl.core.demo.DemoDataset;
 import org.vavl.core.media.ClipRecorder;
+import org.vavl.testsupport.TestFiles;
 
-/** Small test clips: astronaut.png (shared data) drifting and rolling a little, or frames without a face. */
+/** Small test clips: astronaut.png (the engine's resource) drifting and rolling a little, or frames without a face. */
 final class FaceClips {
 
     private FaceClips() {
     }
 
+    /** @return astronaut.png (public domain, the engine's own copy in {@code org/vavl/core/demo}) as a file */
     static Path astronaut() {
-        return Path.of(System.getProperty("vavl.shared.dir", "../../shared"), "data", "media", "astronaut.png");
+        return TestFiles.resource(DemoDataset.class, "astronaut.png");
     }
 
     /** @param face false: a plain gradient without a face */

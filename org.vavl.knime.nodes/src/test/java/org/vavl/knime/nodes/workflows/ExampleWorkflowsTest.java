@@ -69,6 +69,6 @@ class ExampleWorkflowsTest {
                 nodes++;
             }
         }
-        assertTrue(nodes >= 28, "nodes checked: " + nodes);
+        assertEquals(10 + 9 + 9 + 6, nodes, "nodes of the four example workflows");
     }
 }
