@@ -131,12 +131,23 @@ public final class Oracles {
         }
     }
 
-    /** @return "Class.method" of the first caller outside this class */
+    /** @return "Class.method" of the test: the last frame of test code before JUnit's or the JDK's reflection */
     private static String callingTest() {
-        return Arrays.stream(Thread.currentThread().getStackTrace())
-            .filter(e -> !e.getClassName().equals(Oracles.class.getName()) && !e.getClassName().startsWith("java."))
-            .findFirst().map(e -> e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1) + "."
-                + e.getMethodName())
-            .orElse("a test");
+        StackTraceElement test = null;
+        for (StackTraceElement e : Thread.currentThread().getStackTrace()) {
+            final String c = e.getClassName();
+            if (c.equals(Oracles.class.getName()) || c.equals(Thread.class.getName())) {
+                continue;
+            }
+            if (c.startsWith("org.junit.") || c.startsWith("jdk.internal.") || c.startsWith("java.")) {
+                if (test != null) {
+                    break;
+                }
+                continue;
+            }
+            test = e;
+        }
+        return test == null ? "a test"
+            : test.getClassName().substring(test.getClassName().lastIndexOf('.') + 1) + "." + test.getMethodName();
     }
 }

@@ -32,11 +32,6 @@ class OraclesTest {
             System.setProperty("vavl.shared.dir", "/nowhere/shared");
             assertEquals("/nowhere/shared", Oracles.sharedDir().toString());
             assertEquals(null, Oracles.sharedIfPresent("reference/knime-samples"));
-            if (!Oracles.inCi()) {
-                assertThrows(TestAbortedException.class, () -> Oracles.shared("reference/knime-samples"));
-            } else {
-                assertThrows(AssertionFailedError.class, () -> Oracles.shared("reference/knime-samples"));
-            }
         } finally {
             if (before == null) {
                 System.clearProperty("vavl.shared.dir");
