@@ -11,7 +11,10 @@ import java.util.List;
  *
  * <ul>
  * <li>accuracy = micro F1 = micro precision = micro recall for single-label data;</li>
- * <li>unweighted average recall (UAR) = macro recall;</li>
+ * <li>unweighted average recall (UAR) = the mean recall over the classes that occur in the truth, the field's
+ * definition and scikit-learn's {@code balanced_accuracy_score}: a class that is predicted but absent from the
+ * truth has no recall and does not count (macro recall, scikit-learn's {@code recall_score(average="macro")},
+ * counts it as 0);</li>
  * <li>weighted F1 weights each class's F1 by its support (number of true clips).</li>
  * </ul>
  */
@@ -169,9 +172,20 @@ public final class CategoricalScores {
         return mean(m_recall);
     }
 
-    /** @return unweighted average recall (= macro recall) */
+    /**
+     * @return unweighted average recall: the mean recall over the classes with support (scikit-learn's
+     *         {@code balanced_accuracy_score}); NaN when there are no clips
+     */
     public double uar() {
-        return recallMacro();
+        double s = 0;
+        int n = 0;
+        for (int c = 0; c < m_recall.length; c++) {
+            if (m_support[c] > 0) {
+                s += m_recall[c];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : s / n;
     }
 
     public double f1Macro() {

@@ -88,7 +88,8 @@ public final class Evaluation {
         final List<String> warnings = new ArrayList<>();
         if (new java.util.HashSet<>(truth).size() == 1) {
             warnings.add("The truth has a single class ('" + truth.get(0)
-                + "'): macro figures average over the predicted classes too.");
+                + "'): UAR is that class's recall; F1, precision and recall macro average over the predicted"
+                + " classes too.");
         }
         for (Map.Entry<String, List<String>> e : predictions.entrySet()) {
             final String modality = e.getKey();

@@ -1,5 +1,7 @@
 package org.vavl.core.train;
 
+import org.vavl.core.metrics.DimensionalScores;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -94,34 +96,22 @@ public final class Losses {
         return (double)hit / scores.length;
     }
 
-    /** @return CCC per attribute (column), population statistics */
+    /**
+     * The development criterion's CCC per attribute (column): the metrics' own definition
+     * ({@link DimensionalScores#concordance}), an undefined CCC (truth and prediction the same constant) counted as 0.
+     */
     public static double[] ccc(final float[][] pred, final float[][] truth) {
         final int k = pred[0].length;
-        final int n = pred.length;
         final double[] out = new double[k];
+        final double[] p = new double[pred.length];
+        final double[] y = new double[pred.length];
         for (int j = 0; j < k; j++) {
-            double mp = 0;
-            double my = 0;
-            for (int i = 0; i < n; i++) {
-                mp += pred[i][j];
-                my += truth[i][j];
+            for (int i = 0; i < pred.length; i++) {
+                p[i] = pred[i][j];
+                y[i] = truth[i][j];
             }
-            mp /= n;
-            my /= n;
-            double vp = 0;
-            double vy = 0;
-            double cov = 0;
-            for (int i = 0; i < n; i++) {
-                final double a = pred[i][j] - mp;
-                final double b = truth[i][j] - my;
-                vp += a * a;
-                vy += b * b;
-                cov += a * b;
-            }
-            vp /= n;
-            vy /= n;
-            cov /= n;
-            out[j] = 2 * cov / (vp + vy + (mp - my) * (mp - my) + CCC_EPS);
+            final double c = DimensionalScores.concordance(y, p);
+            out[j] = Double.isNaN(c) ? 0 : c;
         }
         return out;
     }

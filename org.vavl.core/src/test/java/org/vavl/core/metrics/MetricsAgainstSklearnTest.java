@@ -61,6 +61,7 @@ class MetricsAgainstSklearnTest {
                 CategoricalScores.of(strings(c.getAsJsonArray("truth")), strings(c.getAsJsonArray("pred")), null);
             assertEquals(strings(c.getAsJsonArray("labels")), s.classes(), name);
             assertEquals(c.get("accuracy").getAsDouble(), s.accuracy(), EPS, name);
+            assertEquals(c.get("uar").getAsDouble(), s.uar(), EPS, name + ": UAR = balanced_accuracy_score");
             assertEquals(c.get("f1_macro").getAsDouble(), s.f1Macro(), EPS, name);
             assertEquals(c.get("f1_micro").getAsDouble(), s.f1Micro(), EPS, name);
             assertEquals(c.get("f1_weighted").getAsDouble(), s.f1Weighted(), EPS, name);
@@ -120,7 +121,15 @@ class MetricsAgainstSklearnTest {
             final String name = c.get("name").getAsString();
             final DimensionalScores s =
                 DimensionalScores.of(doubles(c.getAsJsonArray("truth")), doubles(c.getAsJsonArray("pred")), "arousal");
-            assertEquals(c.get("ccc").getAsDouble(), s.ccc(), 1e-9, name);
+            final JsonElement ccc = c.get("ccc");
+            if (ccc.isJsonNull()) {
+                assertTrue(Double.isNaN(s.ccc()), name);
+                assertTrue(s.warnings().contains("CCC of 'arousal' is undefined: truth and prediction are the same"
+                    + " constant."), name + " " + s.warnings());
+            } else {
+                assertEquals(ccc.getAsDouble(), s.ccc(), 1e-9, name);
+                assertTrue(s.ccc() >= -1 && s.ccc() <= 1, name);
+            }
             assertEquals(c.get("rmse").getAsDouble(), s.rmse(), 1e-9, name);
             assertEquals(c.get("mae").getAsDouble(), s.mae(), 1e-9, name);
             final JsonElement pearson = c.get("pearson");
@@ -129,12 +138,69 @@ class MetricsAgainstSklearnTest {
                 assertTrue(s.warnings().stream().anyMatch(w -> w.contains("Pearson") && w.contains("constant")));
             } else {
                 assertEquals(pearson.getAsDouble(), s.pearson(), 1e-9, name);
+                assertTrue(s.pearson() >= -1 && s.pearson() <= 1, name);
             }
         }
         final DimensionalScores constant = DimensionalScores.of(
             doubles(named("constant prediction").getAsJsonArray("truth")),
             doubles(named("constant prediction").getAsJsonArray("pred")), "arousal");
         assertEquals(0.0, constant.ccc(), 1e-12);
+    }
+
+    @Test
+    void uarIgnoresAClassPredictedButAbsentFromTheTruth() throws Exception {
+        final JsonObject c = named("a predicted class absent from the truth");
+        final Map<String, List<String>> preds = new LinkedHashMap<>();
+        preds.put("audiovisual", strings(c.getAsJsonArray("pred")));
+        final Evaluation e = Evaluation.categorical(strings(c.getAsJsonArray("truth")), preds, null, 0, 1);
+        // 24 of 25 right, the wrong one an 'angry' clip (recall 6/7) predicted as 'fear'
+        assertEquals((6 / 7.0 + 1 + 1 + 1) / 4, e.value("audiovisual", "UAR", null), EPS);
+        assertEquals(c.get("uar").getAsDouble(), e.value("audiovisual", "UAR", null), EPS);
+        assertEquals(c.get("recall_macro").getAsDouble(), e.value("audiovisual", "Recall macro", null), EPS);
+    }
+
+    @Test
+    void constancyIsExactAndTheWarningsSayWhy() {
+        final double[] truth = {0.3, 0.9, 0.1, 0.5, 0.7, 0.2, 0.8, 0.4, 0.6, 0.05};
+        final double[] tenth = new double[10];
+        java.util.Arrays.fill(tenth, 0.1);
+        final DimensionalScores p = DimensionalScores.of(truth, tenth, "valence");
+        assertEquals(0.0, p.ccc());
+        assertTrue(Double.isNaN(p.pearson()));
+        assertEquals(List.of("CCC of 'valence' is 0 because the prediction is constant (every value equal): there is"
+            + " no concordance to measure.", "Pearson's r of 'valence' is undefined because the prediction is constant"
+            + " (every value equal); it is left missing."), p.warnings());
+        final DimensionalScores same = DimensionalScores.of(tenth, tenth.clone(), "valence");
+        assertTrue(Double.isNaN(same.ccc()) && Double.isNaN(same.pearson()));
+        assertEquals(0.0, same.rmse());
+    }
+
+    @Test
+    void nonFiniteValuesAreRefusedNamingTheClip() {
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> DimensionalScores.of(new double[] {0.1, 0.2, 0.3}, new double[] {0.1, Double.NaN, 0.3}, "arousal"));
+        assertEquals("The prediction of 'arousal' of clip 2 is NaN, not a finite number: leave such clips out.",
+            e.getMessage());
+        final IllegalArgumentException t = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> DimensionalScores.of(new double[] {0.1, Double.NEGATIVE_INFINITY},
+                new double[] {0.1, 0.2}, "arousal"));
+        assertEquals("The truth of 'arousal' of clip 2 is -Infinity, not a finite number: leave such clips out.",
+            t.getMessage());
+    }
+
+    @Test
+    void intervalsStayWithinTheMetricsRange() throws Exception {
+        final JsonObject c = named("perfect prediction");
+        final Map<String, double[]> truth = Map.of("arousal", doubles(c.getAsJsonArray("truth")));
+        final Map<String, Map<String, double[]>> preds = Map.of("audiovisual",
+            Map.of("arousal", doubles(c.getAsJsonArray("pred"))));
+        final Evaluation e = Evaluation.dimensional(truth, preds, 300, 3);
+        for (MetricRow r : e.rows()) {
+            if (r.metric().equals("CCC") || r.metric().equals("Pearson r")) {
+                assertTrue(r.value() <= 1 && r.upper() <= 1 && r.lower() >= -1, r.toString());
+            }
+        }
     }
 
     @Test

@@ -367,7 +367,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final List<String> truth = new ArrayList<>();
         final Map<String, List<String>> predictions = new LinkedHashMap<>();
         predIndex.keySet().forEach(m -> predictions.put(m, new ArrayList<>()));
-        long skipped = 0;
+        final List<String> skipped = new ArrayList<>();
         for (DataRow r : table) {
             exec.checkCanceled();
             final String missing = firstMissing(r, truthIndex, predIndex.values(), spec);
@@ -376,7 +376,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
                     throw new IllegalArgumentException("Row '" + r.getKey() + "' has a missing value in column '"
                         + missing + "'. Set 'missing values' to 'skip rows' to leave such rows out.");
                 }
-                skipped++;
+                skipped.add(r.getKey().getString());
                 continue;
             }
             truth.add(((StringValue)r.getCell(truthIndex)).getStringValue());
@@ -400,9 +400,12 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         return withSkipWarning(e, skipped);
     }
 
-    private Evaluation withSkipWarning(final Evaluation e, final long skipped) {
-        if (skipped > 0) {
-            setWarningMessage(skipped + " row(s) with missing values were left out.");
+    /** Warns that rows were left out, naming the first ten. */
+    private Evaluation withSkipWarning(final Evaluation e, final List<String> skipped) {
+        if (!skipped.isEmpty()) {
+            setWarningMessage(skipped.size() + " row(s) with missing or non-finite values were left out: "
+                + String.join(", ", skipped.subList(0, Math.min(10, skipped.size())))
+                + (skipped.size() > 10 ? ", ..." : "") + ".");
         }
         return e;
     }
@@ -440,32 +443,35 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         plan.truth().forEach(c -> all.add(spec.findColumnIndex(c)));
         plan.predictions().values().forEach(cols -> cols.forEach(c -> all.add(spec.findColumnIndex(c))));
         final List<double[]> rows = new ArrayList<>();
-        long skipped = 0;
+        final List<String> skipped = new ArrayList<>();
         for (DataRow r : table) {
             exec.checkCanceled();
-            String missing = null;
-            for (int i : all) {
-                if (r.getCell(i).isMissing()) {
-                    missing = spec.getColumnSpec(i).getName();
-                    break;
-                }
-            }
-            if (missing != null) {
-                if (!skipMissing) {
-                    throw new IllegalArgumentException("Row '" + r.getKey() + "' has a missing value in column '"
-                        + missing + "'. Set 'missing values' to 'skip rows' to leave such rows out.");
-                }
-                skipped++;
-                continue;
-            }
             final double[] v = new double[all.size()];
-            for (int k = 0; k < v.length; k++) {
-                v[k] = ((DoubleValue)r.getCell(all.get(k))).getDoubleValue();
+            String problem = null;
+            for (int k = 0; k < v.length && problem == null; k++) {
+                final DataCell cell = r.getCell(all.get(k));
+                final String column = spec.getColumnSpec(all.get(k)).getName();
+                if (cell.isMissing()) {
+                    problem = "a missing value in column '" + column + "'";
+                } else {
+                    v[k] = ((DoubleValue)cell).getDoubleValue();
+                    if (!Double.isFinite(v[k])) {
+                        problem = "the value " + v[k] + " (not a finite number) in column '" + column + "'";
+                    }
+                }
+            }
+            if (problem != null) {
+                if (!skipMissing) {
+                    throw new IllegalArgumentException("Row '" + r.getKey() + "' has " + problem
+                        + ". Set 'missing values' to 'skip rows' to leave such rows out.");
+                }
+                skipped.add(r.getKey().getString());
+                continue;
             }
             rows.add(v);
         }
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("No rows to evaluate: every row has a missing value.");
+            throw new IllegalArgumentException("No rows to evaluate: every row has a missing or non-finite value.");
         }
         final Map<String, double[]> truth = new LinkedHashMap<>();
         int k = 0;

@@ -110,7 +110,8 @@ class EvaluatorNodeModelTest {
             t.settings(s -> s.addString("missing values", "skip rows"));
             final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null)[0];
             assertEquals(1.0, metric(metrics, "audiovisual", "Accuracy", null), 0);
-            assertTrue(t.warning().contains("1 row(s) with missing values"), t.warning());
+            assertTrue(t.warning().contains("1 row(s) with missing or non-finite values were left out: Row1."),
+                t.warning());
         }
     }
 
@@ -145,6 +146,29 @@ class EvaluatorNodeModelTest {
             assertTrue(Files.exists(report.resolve("training-history.png")));
             assertEquals(List.of("Fusion loss", "Development CCC sum"),
                 List.copyOf(EvaluatorNodeModel.history(history).keySet()));
+        }
+    }
+
+    @Test
+    void nonFiniteValuesAreRefusedNamingTheRowOrSkippedAndCounted() throws Exception {
+        final DataTableSpec spec = Tables.spec("arousal", DoubleCell.TYPE, "arousal (audiovisual)", DoubleCell.TYPE);
+        final BufferedDataTable table = Tables.table(spec, new Object[][] {
+            {0.1, 0.15}, {0.5, Double.NaN}, {0.9, 0.8}, {Double.POSITIVE_INFINITY, 0.3}, {0.3, 0.35}, {0.7, 0.6}});
+        try (NodeTester<EvaluatorNodeModel> t = tester("")) {
+            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null));
+            assertEquals("Row 'Row1' has the value NaN (not a finite number) in column 'arousal (audiovisual)'. Set"
+                + " 'missing values' to 'skip rows' to leave such rows out.", e.getMessage());
+        }
+        try (NodeTester<EvaluatorNodeModel> t = tester("")) {
+            t.settings(s -> s.addString("missing values", "skip rows"));
+            final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null)[0];
+            assertEquals("2 row(s) with missing or non-finite values were left out: Row1, Row3.", t.warning());
+            // the four finite rows only: numpy's CCC of [0.1, 0.9, 0.3, 0.7] and [0.15, 0.8, 0.35, 0.6]
+            final double[] y = {0.1, 0.9, 0.3, 0.7};
+            final double[] p = {0.15, 0.8, 0.35, 0.6};
+            assertEquals(org.vavl.core.metrics.DimensionalScores.concordance(y, p),
+                metric(metrics, "audiovisual", "CCC", "arousal"), 1e-12);
+            assertEquals(0.9612403100775193, metric(metrics, "audiovisual", "CCC", "arousal"), 1e-12);
         }
     }
 
