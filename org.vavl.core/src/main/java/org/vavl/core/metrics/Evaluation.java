@@ -32,11 +32,94 @@ public final class Evaluation {
 
     private final List<String> m_warnings;
 
+    private final List<Comparison> m_comparisons;
+
+    private final int m_clips;
+
+    private final int m_resamples;
+
+    /** Headline figures: the first screen of the report and the console summary; compared between modalities. */
+    public static final List<String> HEADLINE_CATEGORICAL = List.of("Accuracy", "UAR", "F1 macro");
+
+    /**
+     * A paired bootstrap comparison of two modalities on one figure: the difference {@code first - second} on all
+     * clips and its 95% percentile interval over the same resamples.
+     *
+     * @param metric e.g. "UAR"
+     * @param target the attribute for dimensional figures, else null
+     */
+    public record Comparison(String metric, String target, String first, String second, double difference,
+        double lower, double upper) {
+
+        /** @return true when the interval excludes 0: the data support a difference */
+        public boolean supported() {
+            return !Double.isNaN(lower) && (lower > 0 || upper < 0);
+        }
+    }
+
     private Evaluation(final List<MetricRow> rows, final Map<String, CategoricalScores> categorical,
-        final List<String> warnings) {
+        final List<String> warnings, final List<Comparison> comparisons, final int clips, final int resamples) {
         m_rows = Collections.unmodifiableList(rows);
         m_categorical = Collections.unmodifiableMap(categorical);
         m_warnings = Collections.unmodifiableList(warnings);
+        m_comparisons = Collections.unmodifiableList(comparisons);
+        m_clips = clips;
+        m_resamples = resamples;
+    }
+
+    /** @return the paired comparisons of every two modalities on the headline figures (empty without bootstrap) */
+    public List<Comparison> comparisons() {
+        return m_comparisons;
+    }
+
+    /** @return the number of clips evaluated */
+    public int clips() {
+        return m_clips;
+    }
+
+    /** @return bootstrap resamples, 0 when there are no intervals */
+    public int resamples() {
+        return m_resamples;
+    }
+
+    /**
+     * @return the chance level of UAR and F1 macro: 1 / the number of classes in the truth (what a constant or a
+     *         uniformly random guess scores); NaN when dimensional
+     */
+    public double chanceUar() {
+        if (m_categorical.isEmpty()) {
+            return Double.NaN;
+        }
+        final CategoricalScores any = m_categorical.values().iterator().next();
+        int present = 0;
+        for (int c = 0; c < any.classes().size(); c++) {
+            present += any.support(c) > 0 ? 1 : 0;
+        }
+        return 1.0 / present;
+    }
+
+    /** @return the accuracy of always predicting the most frequent true class; NaN when dimensional */
+    public double chanceAccuracy() {
+        if (m_categorical.isEmpty()) {
+            return Double.NaN;
+        }
+        final CategoricalScores any = m_categorical.values().iterator().next();
+        long max = 0;
+        for (int c = 0; c < any.classes().size(); c++) {
+            max = Math.max(max, any.support(c));
+        }
+        return (double)max / m_clips;
+    }
+
+    /** @return the row of one figure, or null */
+    public MetricRow row(final String modality, final String metric, final String target) {
+        for (MetricRow r : m_rows) {
+            if (r.modality().equals(modality) && r.metric().equals(metric)
+                && java.util.Objects.equals(r.target(), target)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** @return every figure, modality after modality */
@@ -56,13 +139,8 @@ public final class Evaluation {
 
     /** @return the value of one figure, or NaN when there is no such row */
     public double value(final String modality, final String metric, final String target) {
-        for (MetricRow r : m_rows) {
-            if (r.modality().equals(modality) && r.metric().equals(metric)
-                && java.util.Objects.equals(r.target(), target)) {
-                return r.value();
-            }
-        }
-        return Double.NaN;
+        final MetricRow r = row(modality, metric, target);
+        return r == null ? Double.NaN : r.value();
     }
 
     /**
@@ -85,6 +163,7 @@ public final class Evaluation {
         final int[][] boot = resamples(truth.size(), resamples, seed);
         final List<MetricRow> rows = new ArrayList<>();
         final Map<String, CategoricalScores> scores = new LinkedHashMap<>();
+        final Map<String, List<CategoricalScores>> resampledBy = new LinkedHashMap<>();
         final List<String> warnings = new ArrayList<>();
         if (new java.util.HashSet<>(truth).size() == 1) {
             warnings.add("The truth has a single class ('" + truth.get(0)
@@ -104,6 +183,7 @@ public final class Evaluation {
             for (int[] rowsOfResample : boot) {
                 resampled.add(CategoricalScores.resample(own, t, p, rowsOfResample));
             }
+            resampledBy.put(modality, resampled);
             for (String metric : CATEGORICAL_METRICS) {
                 final ToDoubleFunction<CategoricalScores> f = overall(metric);
                 rows.add(row(modality, metric, null, f, full, resampled));
@@ -116,7 +196,41 @@ public final class Evaluation {
                 rows.add(new MetricRow(modality, "Support", own.get(c), full.support(c), Double.NaN, Double.NaN));
             }
         }
-        return new Evaluation(rows, scores, warnings);
+        final List<Comparison> comparisons = new ArrayList<>();
+        for (String metric : HEADLINE_CATEGORICAL) {
+            comparisons.addAll(compare(metric, null, scores, resampledBy, overall(metric)));
+        }
+        return new Evaluation(rows, scores, warnings, comparisons, truth.size(), Math.max(0, resamples));
+    }
+
+    /** Paired comparisons of every two modalities (in display order) on one figure. */
+    private static <S> List<Comparison> compare(final String metric, final String target, final Map<String, S> full,
+        final Map<String, List<S>> resampled, final ToDoubleFunction<S> f) {
+        final List<Comparison> out = new ArrayList<>();
+        final List<String> modalities = new ArrayList<>(full.keySet());
+        for (int a = 0; a < modalities.size(); a++) {
+            for (int b = a + 1; b < modalities.size(); b++) {
+                final List<S> ra = resampled.get(modalities.get(a));
+                final List<S> rb = resampled.get(modalities.get(b));
+                if (ra.isEmpty()) {
+                    continue;
+                }
+                final double[] d = new double[ra.size()];
+                int n = 0;
+                for (int i = 0; i < ra.size(); i++) {
+                    final double v = f.applyAsDouble(ra.get(i)) - f.applyAsDouble(rb.get(i));
+                    if (!Double.isNaN(v)) {
+                        d[n++] = v;
+                    }
+                }
+                final double[] sorted = java.util.Arrays.copyOf(d, n);
+                java.util.Arrays.sort(sorted);
+                out.add(new Comparison(metric, target, modalities.get(a), modalities.get(b),
+                    f.applyAsDouble(full.get(modalities.get(a))) - f.applyAsDouble(full.get(modalities.get(b))),
+                    percentile(sorted, 2.5), percentile(sorted, 97.5)));
+            }
+        }
+        return out;
     }
 
     /**
@@ -131,6 +245,8 @@ public final class Evaluation {
         final int[][] boot = resamples(n, resamples, seed);
         final List<MetricRow> rows = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
+        final Map<String, Map<String, DimensionalScores>> fullBy = new LinkedHashMap<>();
+        final Map<String, Map<String, List<DimensionalScores>>> resampledBy = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, double[]>> e : predictions.entrySet()) {
             final String modality = e.getKey();
             for (Map.Entry<String, double[]> a : truth.entrySet()) {
@@ -146,13 +262,20 @@ public final class Evaluation {
                 for (int[] r : boot) {
                     resampled.add(DimensionalScores.resample(a.getValue(), p, r));
                 }
+                fullBy.computeIfAbsent(attribute, x -> new LinkedHashMap<>()).put(modality, s);
+                resampledBy.computeIfAbsent(attribute, x -> new LinkedHashMap<>()).put(modality, resampled);
                 rows.add(row(modality, "CCC", attribute, DimensionalScores::ccc, s, resampled));
                 rows.add(row(modality, "Pearson r", attribute, DimensionalScores::pearson, s, resampled));
                 rows.add(row(modality, "RMSE", attribute, DimensionalScores::rmse, s, resampled));
                 rows.add(row(modality, "MAE", attribute, DimensionalScores::mae, s, resampled));
             }
         }
-        return new Evaluation(rows, Map.of(), warnings);
+        final List<Comparison> comparisons = new ArrayList<>();
+        for (String attribute : truth.keySet()) {
+            comparisons.addAll(compare("CCC", attribute, fullBy.get(attribute), resampledBy.get(attribute),
+                DimensionalScores::ccc));
+        }
+        return new Evaluation(rows, Map.of(), warnings, comparisons, n, Math.max(0, resamples));
     }
 
     private static ToDoubleFunction<CategoricalScores> overall(final String metric) {

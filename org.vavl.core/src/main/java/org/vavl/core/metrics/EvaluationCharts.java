@@ -35,7 +35,14 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class EvaluationCharts {
 
     /** Overall figures shown as bars for categorical evaluations. */
-    static final List<String> BAR_METRICS_CATEGORICAL = List.of("Accuracy", "UAR", "F1 macro", "F1 micro");
+    static final List<String> BAR_METRICS_CATEGORICAL = Evaluation.HEADLINE_CATEGORICAL;
+
+    /**
+     * Okabe and Ito's colour-blind-safe palette (blue, orange, bluish green, reddish purple, sky blue, vermilion,
+     * yellow): series are told apart with every common colour-vision deficiency.
+     */
+    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+        new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442)};
 
     private EvaluationCharts() {
     }
@@ -102,11 +109,13 @@ public final class EvaluationCharts {
     }
 
     /**
-     * Bars of the main figures per modality: accuracy, UAR, F1 macro and micro (categorical) or the CCC
-     * of each attribute (dimensional), with the modalities side by side.
+     * Bars of the headline figures per modality: accuracy, UAR and F1 macro (categorical) or the CCC of each
+     * attribute (dimensional), with the modalities side by side, the 95% bootstrap interval as an error bar when
+     * there is one, and the chance level of UAR and F1 macro as a dashed line.
      */
     public static JFreeChart modalityBars(final Evaluation evaluation) {
         final DefaultCategoryDataset data = new DefaultCategoryDataset();
+        final Map<String, MetricRow> shownRows = new java.util.HashMap<>();
         final boolean categorical = !evaluation.categorical().isEmpty();
         for (MetricRow r : evaluation.rows()) {
             final boolean shown = categorical ? r.target() == null && BAR_METRICS_CATEGORICAL.contains(r.metric())
@@ -114,20 +123,70 @@ public final class EvaluationCharts {
             if (shown) {
                 final String column = categorical ? r.metric() : "CCC " + r.target();
                 data.addValue(Double.isNaN(r.value()) ? null : r.value(), r.modality(), column);
+                shownRows.put(r.modality() + "|" + column, r);
             }
         }
-        final JFreeChart chart = ChartFactory.createBarChart(categorical ? "Main figures per modality"
-            : "CCC per attribute and modality", null, "value", data, PlotOrientation.VERTICAL, true, false, false);
+        final JFreeChart chart = ChartFactory.createBarChart(categorical ? "Headline figures per modality"
+            + (evaluation.resamples() > 0 ? " (95% intervals)" : "") : "CCC per attribute and modality", null,
+            "value", data, PlotOrientation.VERTICAL, true, false, false);
         final CategoryPlot plot = chart.getCategoryPlot();
         plot.getRangeAxis().setRange(categorical ? 0 : Math.min(0, minValue(data)), 1);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        final BarRenderer renderer = (BarRenderer)plot.getRenderer();
+        final BarRenderer renderer = new IntervalBars(shownRows);
+        plot.setRenderer(renderer);
         renderer.setDrawBarOutline(false);
         renderer.setShadowVisible(false);
+        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
         renderer.setItemMargin(0.05);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        if (categorical) {
+            final org.jfree.chart.plot.ValueMarker chance = new org.jfree.chart.plot.ValueMarker(
+                evaluation.chanceUar(), Color.DARK_GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
+            chance.setLabel(String.format(Locale.ROOT, "chance (UAR, F1 macro) %.2f", evaluation.chanceUar()));
+            chance.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+            chance.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+            plot.addRangeMarker(chance);
+        }
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** Bars with the figure's 95% interval drawn over each bar (a vertical line with caps). */
+    private static final class IntervalBars extends BarRenderer {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Map<String, MetricRow> m_rows;
+
+        IntervalBars(final Map<String, MetricRow> rows) {
+            m_rows = rows;
+        }
+
+        @Override
+        public void drawItem(final java.awt.Graphics2D g2, final org.jfree.chart.renderer.category.CategoryItemRendererState state,
+            final java.awt.geom.Rectangle2D dataArea, final CategoryPlot plot,
+            final org.jfree.chart.axis.CategoryAxis domainAxis, final org.jfree.chart.axis.ValueAxis rangeAxis,
+            final org.jfree.data.category.CategoryDataset dataset, final int row, final int column, final int pass) {
+            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+            final MetricRow r = m_rows.get(dataset.getRowKey(row) + "|" + dataset.getColumnKey(column));
+            if (r == null || Double.isNaN(r.lower()) || pass != 0) {
+                return;
+            }
+            final double x = calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column)
+                + state.getBarWidth() / 2;
+            final double lo = rangeAxis.valueToJava2D(r.lower(), dataArea, plot.getRangeAxisEdge());
+            final double hi = rangeAxis.valueToJava2D(r.upper(), dataArea, plot.getRangeAxisEdge());
+            final double cap = Math.min(6, state.getBarWidth() / 4);
+            g2.setPaint(Color.BLACK);
+            g2.setStroke(new BasicStroke(1.5f));
+            g2.draw(new java.awt.geom.Line2D.Double(x, lo, x, hi));
+            g2.draw(new java.awt.geom.Line2D.Double(x - cap, lo, x + cap, lo));
+            g2.draw(new java.awt.geom.Line2D.Double(x - cap, hi, x + cap, hi));
+        }
     }
 
     private static double minValue(final DefaultCategoryDataset data) {
@@ -144,11 +203,16 @@ public final class EvaluationCharts {
     }
 
     /**
-     * Training curves: one line per series (e.g. each step's loss, the development metric), x = epoch
-     * (1-based). Series that are all missing are left out.
+     * Training history in two panels over the same epochs (1-based): the losses above (each optimisation step's
+     * training loss and the development loss; their scale is 0..3 or more), the development figure below (accuracy or
+     * CCC, 0..1), and the kept epoch marked in both. Series whose name contains "loss" go to the upper panel;
+     * series that are all missing are left out.
+     *
+     * @param keptEpoch the epoch whose weights the model kept, 0 when unknown
      */
-    public static JFreeChart trainingCurves(final Map<String, double[]> history) {
-        final XYSeriesCollection data = new XYSeriesCollection();
+    public static JFreeChart trainingCurves(final Map<String, double[]> history, final int keptEpoch) {
+        final XYSeriesCollection losses = new XYSeriesCollection();
+        final XYSeriesCollection figures = new XYSeriesCollection();
         for (Map.Entry<String, double[]> e : history.entrySet()) {
             final XYSeries s = new XYSeries(e.getKey());
             final double[] v = e.getValue();
@@ -158,27 +222,54 @@ public final class EvaluationCharts {
                 }
             }
             if (s.getItemCount() > 0) {
-                data.addSeries(s);
+                (e.getKey().toLowerCase(Locale.ROOT).contains("loss") ? losses : figures).addSeries(s);
             }
         }
-        final JFreeChart chart = ChartFactory.createXYLineChart("Training history", "epoch", "value", data,
-            PlotOrientation.VERTICAL, true, false, false);
-        final XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        ((NumberAxis)plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        final NumberAxis epochs = new NumberAxis("epoch");
+        epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        final org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(epochs);
+        plot.setGap(12);
+        int colour = 0;
+        for (XYSeriesCollection data : List.of(losses, figures)) {
+            if (data.getSeriesCount() == 0) {
+                continue;
+            }
+            final NumberAxis axis = new NumberAxis(data == losses ? "loss (lower is better)"
+                : "development figure (higher is better)");
+            axis.setAutoRangeIncludesZero(data == losses);
+            final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+            for (int s = 0; s < data.getSeriesCount(); s++) {
+                renderer.setSeriesStroke(s, new BasicStroke(2f));
+                renderer.setSeriesPaint(s, PALETTE[colour++ % PALETTE.length]);
+            }
+            final XYPlot sub = new XYPlot(data, null, axis, renderer);
+            sub.setBackgroundPaint(Color.WHITE);
+            sub.setRangeGridlinePaint(Color.LIGHT_GRAY);
+            sub.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            if (keptEpoch > 0) {
+                final org.jfree.chart.plot.ValueMarker kept = new org.jfree.chart.plot.ValueMarker(keptEpoch,
+                    Color.DARK_GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1,
+                        new float[] {6, 4}, 0));
+                if (data == losses) {
+                    kept.setLabel("kept: epoch " + keptEpoch);
+                    kept.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                    kept.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                }
+                sub.addDomainMarker(kept);
+            }
+            plot.add(sub, data == losses ? 3 : 2);
         }
-        plot.setRenderer(renderer);
+        final JFreeChart chart = new JFreeChart("Training history", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    /** @return all charts of an evaluation, in report order, keyed by their file base name */
-    public static Map<String, JFreeChart> all(final Evaluation evaluation, final Map<String, double[]> history) {
+    /**
+     * @param keptEpoch the epoch the model kept (1-based), 0 when unknown
+     * @return all charts of an evaluation, in report order, keyed by their file base name
+     */
+    public static Map<String, JFreeChart> all(final Evaluation evaluation, final Map<String, double[]> history,
+        final int keptEpoch) {
         final Map<String, JFreeChart> charts = new java.util.LinkedHashMap<>();
         charts.put("modalities", modalityBars(evaluation));
         final List<String> used = new ArrayList<>();
@@ -191,7 +282,7 @@ public final class EvaluationCharts {
             charts.put(name, confusionMatrix(e.getKey(), e.getValue()));
         }
         if (history != null && !history.isEmpty()) {
-            charts.put("training-history", trainingCurves(history));
+            charts.put("training-history", trainingCurves(history, keptEpoch));
         }
         return charts;
     }

@@ -97,6 +97,8 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     /** Charts of the last execution, for the view (title -> image). */
     private final Map<String, BufferedImage> m_charts = new LinkedHashMap<>();
 
+    private final List<String> m_summary = new ArrayList<>();
+
     EvaluatorNodeModel() {
         super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE});
@@ -307,17 +309,22 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         }
         confusion.close();
         exec.setProgress(0.7, "Drawing charts");
-        final Map<String, double[]> history =
-            inObjects[1] == null ? null : history((BufferedDataTable)inObjects[1]);
+        final BufferedDataTable historyTable = (BufferedDataTable)inObjects[1];
+        final Map<String, double[]> history = historyTable == null ? null : history(historyTable);
+        final int kept = historyTable == null ? 0 : keptEpoch(historyTable);
         m_charts.clear();
-        for (Map.Entry<String, JFreeChart> e : EvaluationCharts.all(evaluation, history).entrySet()) {
+        for (Map.Entry<String, JFreeChart> e : EvaluationCharts.all(evaluation, history, kept).entrySet()) {
             m_charts.put(e.getValue().getTitle().getText(),
                 e.getValue().createBufferedImage(EvaluationReport.WIDTH, EvaluationReport.HEIGHT));
         }
+        final Map<String, String> provenance = provenance(table, evaluation, history, kept, resamples, seed);
+        m_summary.clear();
+        m_summary.addAll(EvaluationReport.summary(evaluation));
+        provenance.forEach((k, v) -> m_summary.add(k + ": " + v));
         final Path folder = resolveReportFolder();
         if (folder != null) {
             exec.setProgress(0.8, "Writing the report to " + folder);
-            EvaluationReport.write(folder, m_reportTitle.getStringValue(), evaluation, history);
+            EvaluationReport.write(folder, m_reportTitle.getStringValue(), evaluation, history, kept, provenance);
         }
         if (!evaluation.warnings().isEmpty()) {
             setWarningMessage(String.join("\n", evaluation.warnings()));
@@ -523,9 +530,70 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         }
         final Map<String, double[]> h = new LinkedHashMap<>();
         for (int k = 0; k < cols.size(); k++) {
-            h.put(spec.getColumnSpec(cols.get(k)).getName(), column(rows, k));
+            final String name = spec.getColumnSpec(cols.get(k)).getName();
+            // the Learner's criterion is the development loss that picks the kept epoch
+            h.put("Development criterion".equals(name) ? "Development loss" : name, column(rows, k));
         }
         return h;
+    }
+
+    /** @return the epoch whose row of the Learner's history is marked selected (1-based), 0 when none is */
+    static int keptEpoch(final BufferedDataTable history) {
+        final DataTableSpec spec = history.getDataTableSpec();
+        final int selected = spec.findColumnIndex("Selected");
+        final int epoch = spec.findColumnIndex("Epoch");
+        if (selected < 0 || epoch < 0) {
+            return 0;
+        }
+        for (DataRow r : history) {
+            final DataCell c = r.getCell(selected);
+            if (!c.isMissing() && ((org.knime.core.data.BooleanValue)c).getBooleanValue()
+                && !r.getCell(epoch).isMissing()) {
+                return ((org.knime.core.data.IntValue)r.getCell(epoch)).getIntValue();
+            }
+        }
+        return 0;
+    }
+
+    /** What produced the results, for the report's provenance block and the summary. */
+    private Map<String, String> provenance(final BufferedDataTable table, final Evaluation evaluation,
+        final Map<String, double[]> history, final int kept, final int resamples, final long seed) {
+        final Map<String, String> p = new LinkedHashMap<>();
+        final String split = m_split.getStringValue();
+        final DataTableSpec spec = table.getDataTableSpec();
+        final int speaker = spec.findColumnIndex("Speaker");
+        String data = evaluation.clips() + " clips evaluated"
+            + (split == null || split.isBlank() ? " (every row)" : " of split '" + split + "'");
+        if (speaker >= 0) {
+            final Set<String> speakers = new java.util.TreeSet<>();
+            for (DataRow r : table) {
+                if (!r.getCell(speaker).isMissing()) {
+                    speakers.add(r.getCell(speaker).toString());
+                }
+            }
+            data += ", " + speakers.size() + " speaker(s): " + String.join(", ", speakers);
+        }
+        p.put("Data", data);
+        if (!evaluation.categorical().isEmpty()) {
+            p.put("Classes", String.join(", ", evaluation.categorical().values().iterator().next().classes()));
+        }
+        if (history != null && !history.isEmpty()) {
+            final int epochs = history.values().iterator().next().length;
+            p.put("Training", epochs + " epochs" + (kept > 0 ? "; the model kept epoch " + kept
+                + " (best development loss)" : ""));
+        }
+        p.put("Intervals", resamples > 0 ? "95% percentile bootstrap, " + resamples + " resamples, seed " + seed
+            : "none (bootstrap off)");
+        final String version = EvaluatorNodeModel.class.getPackage().getImplementationVersion();
+        p.put("Written", java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0)
+            .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " by VAVL for KNIME "
+            + (version == null ? "(development build)" : version));
+        return p;
+    }
+
+    /** @return the headline summary of the last execution, for the view */
+    List<String> summary() {
+        return m_summary;
     }
 
     /** @return the charts of the last execution (title -> image), for the view */
@@ -536,10 +604,14 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     @Override
     protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) throws IOException {
         m_charts.clear();
+        m_summary.clear();
         final Path dir = nodeInternDir.toPath().resolve(INTERNAL_CHARTS);
         final Path index = dir.resolve("index.txt");
         if (!Files.exists(index)) {
             return;
+        }
+        if (Files.exists(dir.resolve("summary.txt"))) {
+            m_summary.addAll(Files.readAllLines(dir.resolve("summary.txt"), StandardCharsets.UTF_8));
         }
         int i = 0;
         for (String title : Files.readAllLines(index, StandardCharsets.UTF_8)) {
@@ -559,6 +631,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             ImageIO.write(img, "png", dir.resolve(i++ + ".png").toFile());
         }
         Files.write(dir.resolve("index.txt"), m_charts.keySet(), StandardCharsets.UTF_8);
+        Files.write(dir.resolve("summary.txt"), m_summary, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -580,5 +653,6 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     @Override
     protected void reset() {
         m_charts.clear();
+        m_summary.clear();
     }
 }

@@ -51,7 +51,7 @@ final class EvaluatorSettings {
     }
 
     static SettingsModelBoolean bootstrap() {
-        return new SettingsModelBoolean("bootstrap", false);
+        return new SettingsModelBoolean("bootstrap", true);
     }
 
     static SettingsModelIntegerBounded resamples() {

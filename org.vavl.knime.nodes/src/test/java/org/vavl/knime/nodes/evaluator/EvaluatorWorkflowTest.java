@@ -114,12 +114,19 @@ class EvaluatorWorkflowTest {
         assertEquals(0.5, metric(metrics, "audio-only", "Precision", "sad"), 1e-12);
         assertEquals(0.4, metric(metrics, "audio-only", "F1", "angry"), 1e-12);
         assertEquals(1 / 3.0, metric(metrics, "audio-only", "Precision macro", null), 1e-12);
-        // no visual-only predictions in the table, no bootstrap: no such rows, no intervals
+        // no visual-only predictions in the table: no such rows; bootstrap on by default (1,000 resamples): every
+        // figure but the support has its 95% interval around it, within the metric's range
         for (DataRow r : Tables.rows(metrics)) {
             final List<Object> v = Tables.values(r);
             assertTrue(List.of("audiovisual", "audio-only").contains(v.get(0)), v.toString());
-            assertNull(v.get(4));
-            assertNull(v.get(5));
+            if (v.get(1).equals("Support")) {
+                assertNull(v.get(4));
+                assertNull(v.get(5));
+            } else {
+                final double value = (Double)v.get(3);
+                assertTrue((Double)v.get(4) <= value + 1e-12 && value <= (Double)v.get(5) + 1e-12, v.toString());
+                assertTrue((Double)v.get(4) >= 0 && (Double)v.get(5) <= 1, v.toString());
+            }
         }
 
         // confusion matrices: the Test rows only (no 'neutral'), classes alphabetical, true class by predicted
@@ -150,6 +157,11 @@ class EvaluatorWorkflowTest {
         assertTrue(html.contains("Test workflow: Evaluator"), html);
         assertTrue(html.contains("confusion-audio-only.png") && html.contains("modalities.png"), html);
         assertTrue(html.contains("never predicted"), "the warning is in the report");
+        assertTrue(html.indexOf("<h2>Results</h2>") < html.indexOf("<h2>Charts</h2>"), "headline first");
+        assertTrue(html.contains("95% percentile bootstrap over the clips, 1000 resamples"), html);
+        final List<String> summary = Files.readAllLines(report.resolve("summary.txt"), StandardCharsets.UTF_8);
+        assertTrue(summary.get(1).startsWith("  audiovisual  0.750 ["), summary.toString());
+        assertTrue(summary.contains("Data: 8 clips evaluated of split 'Test'"), summary.toString());
     }
 
     @Test

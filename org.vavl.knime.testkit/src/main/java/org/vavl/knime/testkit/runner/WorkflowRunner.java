@@ -225,12 +225,28 @@ public final class WorkflowRunner {
 
         Map<String, Object> m_outgoing = new LinkedHashMap<>();
 
+        /** "k/N": this node's place in the execution order, for progress lines */
+        String m_place = "";
+
         String label() {
             return "'" + m_name + "'";
         }
     }
 
     private record Connection(int source, int sourcePort, int dest, int destPort) {
+    }
+
+    /**
+     * @return ", about N s left" (or "N min") from the node's progress so far, once it has run 5 s and done 5%;
+     *         else empty
+     */
+    static String timeLeft(final double fraction, final double seconds) {
+        if (fraction < 0.05 || fraction >= 1 || seconds < 5) {
+            return "";
+        }
+        final double left = seconds * (1 - fraction) / fraction;
+        return left >= 90 ? String.format(Locale.ROOT, " (about %.0f min left)", left / 60)
+            : String.format(Locale.ROOT, " (about %.0f s left)", Math.max(1, left));
     }
 
     /**
@@ -249,8 +265,9 @@ public final class WorkflowRunner {
         List<Connection> connections = connections(workflowKnime, nodes);
         List<Node> order = order(nodes, connections);
         List<NodeRun> runs = new ArrayList<>();
-        for (Node n : order) {
-            runs.add(executeNode(wf, n, nodes, connections, variables, o));
+        for (int i = 0; i < order.size(); i++) {
+            order.get(i).m_place = (i + 1) + "/" + order.size();
+            runs.add(executeNode(wf, order.get(i), nodes, connections, variables, o));
         }
         if (!o.m_quiet) {
             m_out.printf(Locale.ROOT, "Workflow %s executed: %d nodes in %.2f s%n", wf.getFileName(), order.size(),
@@ -503,6 +520,7 @@ public final class WorkflowRunner {
                     "Node " + n.label() + ": configure failed: " + describe(e), e);
             }
             final boolean printProgress = o.m_progress && !o.m_quiet;
+            final long started = System.nanoTime();
             ExecutionContext exec = b.newExecutionContext(new KitAccess.ProgressSink() {
                 private long m_last;
 
@@ -511,8 +529,9 @@ public final class WorkflowRunner {
                     final long now = System.nanoTime();
                     if (printProgress && message != null && (now - m_last > 1_000_000_000L || fraction >= 1)) {
                         m_last = now;
-                        m_out.printf(java.util.Locale.ROOT, "  ... %s %3.0f%% %s%n", n.label(),
-                            Math.max(0, Math.min(1, fraction)) * 100, message);
+                        final double f = Math.max(0, Math.min(1, fraction));
+                        m_out.printf(java.util.Locale.ROOT, "  node %s %s %3.0f%% %s%s%n", n.m_place, n.label(), f * 100,
+                            message, timeLeft(f, (now - started) / 1e9));
                     }
                 }
 

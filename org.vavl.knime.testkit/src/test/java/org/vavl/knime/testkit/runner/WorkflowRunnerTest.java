@@ -134,4 +134,13 @@ class WorkflowRunnerTest {
         assertEquals(4, run(wf.toString()));
         assertTrue(err().contains("Node 'Upper Case (#1)': input port 1 (Table) is not connected"), err());
     }
+
+    @Test
+    void timeLeftIsEstimatedFromTheProgressSoFar() {
+        assertEquals("", WorkflowRunner.timeLeft(0.02, 30), "too early to say");
+        assertEquals("", WorkflowRunner.timeLeft(0.5, 2), "too soon to say");
+        assertEquals(" (about 30 s left)", WorkflowRunner.timeLeft(0.5, 30));
+        assertEquals(" (about 5 min left)", WorkflowRunner.timeLeft(0.25, 100));
+        assertEquals("", WorkflowRunner.timeLeft(1, 100), "done");
+    }
 }
