@@ -3,6 +3,7 @@ package org.vavl.knime.nodes.common;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -58,17 +59,40 @@ public abstract class SettingsNodeModel extends NodeModel {
         }
     }
 
+    /**
+     * Settings that a later version added, with their keys: a workflow saved before them lacks the key, and the node
+     * then keeps the setting's default instead of refusing the workflow (as KNIME's own nodes do for new settings).
+     *
+     * @return the node's added settings models (the same instances as in {@link #settingsModels()}) to their keys
+     */
+    protected Map<SettingsModel, String> settingsAddedLater() {
+        return Map.of();
+    }
+
+    private boolean absentAndAddedLater(final SettingsModel m, final NodeSettingsRO settings) {
+        for (Map.Entry<SettingsModel, String> e : settingsAddedLater().entrySet()) {
+            if (e.getKey() == m) {
+                return !settings.containsKey(e.getValue());
+            }
+        }
+        return false;
+    }
+
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : settingsModels()) {
-            m.validateSettings(settings);
+            if (!absentAndAddedLater(m, settings)) {
+                m.validateSettings(settings);
+            }
         }
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : settingsModels()) {
-            m.loadSettingsFrom(settings);
+            if (!absentAndAddedLater(m, settings)) {
+                m.loadSettingsFrom(settings);
+            }
         }
     }
 

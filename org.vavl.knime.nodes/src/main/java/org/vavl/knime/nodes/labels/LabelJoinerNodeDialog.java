@@ -12,6 +12,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.labels.LabelFormat;
@@ -43,6 +44,14 @@ final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
 
     private final SettingsModelBoolean m_scale = LabelJoinerSettings.scaleToUnit();
 
+    private final SettingsModelBoolean m_speakerSplits = LabelJoinerSettings.speakerSplits();
+
+    private final SettingsModelDoubleBounded m_trainShare = LabelJoinerSettings.trainShare();
+
+    private final SettingsModelDoubleBounded m_developmentShare = LabelJoinerSettings.developmentShare();
+
+    private final SettingsModelIntegerBounded m_splitSeed = LabelJoinerSettings.splitSeed();
+
     @SuppressWarnings("unchecked")
     LabelJoinerNodeDialog() {
         createNewGroup("Clips");
@@ -71,6 +80,14 @@ final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentBoolean(m_flip, "Flip arousal (6 - EmoAct), as the reference"));
         addDialogComponent(new DialogComponentBoolean(m_scale, "Scale 1..5 to 0..1, as the reference"));
         closeCurrentGroup();
+        createNewGroup("Speaker-independent splits");
+        addDialogComponent(new DialogComponentBoolean(m_speakerSplits,
+            "Assign Train / Development / Test by speaker (replaces the file's splits)"));
+        addDialogComponent(new DialogComponentNumber(m_trainShare, "Train share of clips", 0.05));
+        addDialogComponent(new DialogComponentNumber(m_developmentShare, "Development share (Test: the rest)", 0.05));
+        addDialogComponent(new DialogComponentNumber(m_splitSeed, "Seed", 1));
+        closeCurrentGroup();
+        m_speakerSplits.addChangeListener(e -> updateEnabled());
         m_source.addChangeListener(e -> updateEnabled());
         m_corpus.addChangeListener(e -> updateEnabled());
         m_format.addChangeListener(e -> updateEnabled());
@@ -91,5 +108,8 @@ final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
         }
         m_flip.setEnabled(msp);
         m_scale.setEnabled(msp);
+        m_trainShare.setEnabled(m_speakerSplits.getBooleanValue());
+        m_developmentShare.setEnabled(m_speakerSplits.getBooleanValue());
+        m_splitSeed.setEnabled(m_speakerSplits.getBooleanValue());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -24,6 +25,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.labels.ClipLabel;
@@ -32,6 +34,7 @@ import org.vavl.core.labels.LabelFiles;
 import org.vavl.core.labels.LabelFormat;
 import org.vavl.core.labels.LabelSet;
 import org.vavl.core.labels.MspOptions;
+import org.vavl.core.labels.SpeakerSplits;
 import org.vavl.knime.nodes.common.Columns;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
@@ -83,8 +86,17 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
 
     private final SettingsModelBoolean m_drop = LabelJoinerSettings.dropUnlabelled();
 
+    private final SettingsModelBoolean m_speakerSplits = LabelJoinerSettings.speakerSplits();
+
+    private final SettingsModelDoubleBounded m_trainShare = LabelJoinerSettings.trainShare();
+
+    private final SettingsModelDoubleBounded m_developmentShare = LabelJoinerSettings.developmentShare();
+
+    private final SettingsModelIntegerBounded m_splitSeed = LabelJoinerSettings.splitSeed();
+
     private final List<SettingsModel> m_all = List.of(m_clipColumn, m_source, m_corpus, m_partition, m_file,
-        m_format, m_id, m_labels, m_split, m_speaker, m_gender, m_flip, m_scale, m_drop);
+        m_format, m_id, m_labels, m_split, m_speaker, m_gender, m_flip, m_scale, m_drop, m_speakerSplits,
+        m_trainShare, m_developmentShare, m_splitSeed);
 
     /**
      * The labels read for the current settings (and file time), reused between configure and execute; a reset keeps
@@ -119,7 +131,9 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
         final GenericColumns generic = new GenericColumns(m_id.getStringValue().trim(),
             GenericColumns.parseList(m_labels.getStringValue()), m_split.getStringValue(),
             m_speaker.getStringValue(), m_gender.getStringValue());
-        String key = shipped + "|" + format + "|" + m_partition.getIntValue() + "|" + msp + "|" + generic;
+        String key = shipped + "|" + format + "|" + m_partition.getIntValue() + "|" + msp + "|" + generic + "|"
+            + m_speakerSplits.getBooleanValue() + "|" + m_trainShare.getDoubleValue() + "|"
+            + m_developmentShare.getDoubleValue() + "|" + m_splitSeed.getIntValue();
         if (file != null) {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidSettingsException("Label file " + file + " does not exist. Check the setting "
@@ -134,7 +148,7 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
         if (key.equals(m_cacheKey)) {
             return m_cache;
         }
-        final LabelSet labels;
+        LabelSet labels;
         try {
             if (shipped) {
                 if (format == LabelFormat.GENERIC) {
@@ -144,8 +158,15 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
             } else {
                 labels = LabelFiles.read(file, format, msp, generic);
             }
+            // a speaker for every clip where the file has none but the corpus's clip ids name it
+            labels = SpeakerSplits.withDerivedSpeakers(labels);
+            if (m_speakerSplits.getBooleanValue()) {
+                labels = SpeakerSplits.assign(labels, m_trainShare.getDoubleValue(),
+                    m_developmentShare.getDoubleValue(), m_splitSeed.getIntValue());
+            }
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
+            throw new InvalidSettingsException((m_speakerSplits.getBooleanValue() ? "Setting 'speaker-independent "
+                + "splits': " : "") + e.getMessage(), e);
         }
         m_cache = labels;
         m_cacheKey = key;
@@ -294,6 +315,13 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
     @Override
     protected List<SettingsModel> settingsModels() {
         return m_all;
+    }
+
+    @Override
+    protected Map<SettingsModel, String> settingsAddedLater() {
+        return Map.of(m_speakerSplits, LabelJoinerSettings.KEY_SPEAKER_SPLITS, m_trainShare,
+            LabelJoinerSettings.KEY_TRAIN_SHARE, m_developmentShare, LabelJoinerSettings.KEY_DEVELOPMENT_SHARE,
+            m_splitSeed, LabelJoinerSettings.KEY_SPLIT_SEED);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.vavl.knime.nodes.labels;
 import java.util.List;
 
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.labels.LabelFiles;
@@ -96,4 +97,32 @@ final class LabelJoinerSettings {
     static SettingsModelBoolean dropUnlabelled() {
         return new SettingsModelBoolean("drop unlabelled clips", false);
     }
+
+    /** Assign speaker-independent Train / Development / Test splits (replacing the file's own); default off. */
+    static SettingsModelBoolean speakerSplits() {
+        return new SettingsModelBoolean(KEY_SPEAKER_SPLITS, false);
+    }
+
+    static final String KEY_SPEAKER_SPLITS = "speaker-independent splits";
+
+    /** Share of clips for Train when splits are assigned by speaker. */
+    static SettingsModelDoubleBounded trainShare() {
+        return new SettingsModelDoubleBounded(KEY_TRAIN_SHARE, 0.7, 0.05, 0.95);
+    }
+
+    static final String KEY_TRAIN_SHARE = "train share";
+
+    /** Share of clips for Development when splits are assigned by speaker; Test gets the rest. */
+    static SettingsModelDoubleBounded developmentShare() {
+        return new SettingsModelDoubleBounded(KEY_DEVELOPMENT_SHARE, 0.15, 0, 0.9);
+    }
+
+    static final String KEY_DEVELOPMENT_SHARE = "development share";
+
+    /** Seed of the speakers' shuffle: the same seed gives the same splits. */
+    static SettingsModelIntegerBounded splitSeed() {
+        return new SettingsModelIntegerBounded(KEY_SPLIT_SEED, 1, 0, Integer.MAX_VALUE);
+    }
+
+    static final String KEY_SPLIT_SEED = "split seed";
 }

@@ -42,6 +42,10 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
             StringValue.class));
         addDialogComponent(new DialogComponentString(s.m_trainValue, "Training value"));
         addDialogComponent(new DialogComponentString(s.m_devValue, "Development value"));
+        addDialogComponent(new DialogComponentString(s.m_speakerColumn, "Speaker column (checks that splits keep"
+            + " speakers apart)"));
+        addDialogComponent(new DialogComponentBoolean(s.m_allowSharedSpeakers,
+            "Allow speakers in several splits (results are then not speaker-independent)"));
         closeCurrentGroup();
         addDialogComponent(new DialogComponentStringSelection(s.m_onError, "On error", CommonSettings.ON_ERROR_VALUES));
 

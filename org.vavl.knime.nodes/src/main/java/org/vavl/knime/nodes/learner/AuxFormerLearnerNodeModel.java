@@ -32,6 +32,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vavl.core.labels.SpeakerSplits;
 import org.vavl.core.model.Task;
 import org.vavl.core.train.AuxFormerTrainer;
 import org.vavl.core.train.EpochRecord;
@@ -123,6 +124,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         final BufferedDataTable table = (BufferedDataTable)inObjects[0];
         final DataTableSpec spec = table.getDataTableSpec();
+        m_speakerNote = null;
         final Task task = m_settings.task();
         final OnError onError = m_settings.onError();
         final String trainValue = m_settings.m_trainValue.getStringValue();
@@ -147,6 +149,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
             }
         }
         AuxFormerTrainer.checkSplits(splits, trainValue, devValue);
+        checkSpeakers(table, splitCol, trainValue);
         final List<String> labels = task == Task.CATEGORICAL ? new ArrayList<>(classes) : attributes;
         final Map<String, String> skipped = new LinkedHashMap<>();
         final List<FeatureClip> clips = new ArrayList<>();
@@ -197,9 +200,16 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
             throw ProgressBridge.toKnime(e);
         }
         skipped.putAll(result.skipped());
+        final List<String> warnings = new ArrayList<>();
+        if (m_speakerNote != null) {
+            warnings.add(m_speakerNote);
+        }
         if (!skipped.isEmpty()) {
             final Map.Entry<String, String> first = skipped.entrySet().iterator().next();
-            setWarningMessage(skipped.size() + " clip(s) left out; first: " + first.getValue());
+            warnings.add(skipped.size() + " clip(s) left out; first: " + first.getValue());
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
         }
         final BufferedDataContainer history = exec.createDataContainer(historySpec(task));
         for (EpochRecord r : result.history()) {
@@ -215,9 +225,58 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         return new PortObject[] {new AuxFormerPortObject(result.model()), history.getTable()};
     }
 
+    /**
+     * Refuses to train when a speaker is in the training split and in another split of the table (the model would
+     * be selected or tested on voices and faces it learnt), unless the user allows it. Without the default speaker
+     * column nothing is checked; a speaker column that the user named must exist.
+     */
+    private void checkSpeakers(final BufferedDataTable table, final int splitCol, final String trainValue)
+        throws InvalidSettingsException {
+        final String column = m_settings.m_speakerColumn.getStringValue();
+        final int speakerCol = table.getDataTableSpec().findColumnIndex(column);
+        if (speakerCol < 0) {
+            if (column.equals(new AuxFormerLearnerSettings().m_speakerColumn.getStringValue())) {
+                return; // the default column is absent: the label file has no speakers, nothing to check
+            }
+            throw new InvalidSettingsException("The speaker column '" + column + "' (setting 'speaker column') is not"
+                + " in the input table: choose the column naming each clip's speaker, or 'Speaker'.");
+        }
+        final List<String> speakers = new ArrayList<>();
+        final List<String> splits = new ArrayList<>();
+        for (DataRow row : table) {
+            speakers.add(AuxFormerNodes.string(row, speakerCol));
+            splits.add(AuxFormerNodes.string(row, splitCol));
+        }
+        final Map<String, Set<String>> shared = SpeakerSplits.sharedWithTraining(speakers, splits, trainValue);
+        if (shared.isEmpty()) {
+            return;
+        }
+        final List<String> named = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> e : shared.entrySet()) {
+            if (named.size() == 5) {
+                named.add("and " + (shared.size() - 5) + " more");
+                break;
+            }
+            named.add(e.getKey() + " (" + String.join(", ", e.getValue()) + ")");
+        }
+        final String what = shared.size() + " speaker(s) appear in the training split '" + trainValue
+            + "' and in another split: " + String.join("; ", named) + ".";
+        if (m_settings.m_allowSharedSpeakers.getBooleanValue()) {
+            m_speakerNote = what + " Allowed by 'allow speakers in several splits': results on those splits are not"
+                + " speaker-independent.";
+            return;
+        }
+        throw new InvalidSettingsException(what + " The model would be chosen and tested on voices and faces it was"
+            + " trained on, which inflates its results. Use speaker-independent splits (Emotion Label Joiner: "
+            + "'speaker-independent splits'), or tick 'allow speakers in several splits' if this is intended.");
+    }
+
     private static DataCell cell(final double v) {
         return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
+
+    /** What the speaker check found that the user should know (set during execute), or null. */
+    private String m_speakerNote;
 
     @Override
     protected List<SettingsModel> settingsModels() {
@@ -227,7 +286,9 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         super.saveSettingsTo(settings);
-        m_settings.m_modelFile.saveSettingsTo(settings);
+        for (SettingsModel m : m_settings.addedLater()) {
+            m.saveSettingsTo(settings);
+        }
     }
 
     @Override

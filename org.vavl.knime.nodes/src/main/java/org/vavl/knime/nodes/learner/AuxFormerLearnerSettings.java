@@ -109,6 +109,22 @@ final class AuxFormerLearnerSettings {
     // Output: the model also written to a file (empty = none); loaded leniently (older settings lack it)
     final SettingsModelString m_modelFile = AuxFormerModelFile.createSetting();
 
+    // Speaker leakage guard; loaded leniently (older settings lack them)
+    static final String KEY_SPEAKER_COLUMN = "speaker column";
+
+    static final String KEY_ALLOW_SHARED_SPEAKERS = "allow speakers in several splits";
+
+    /** The column naming each clip's speaker (the Emotion Label Joiner's {@code Speaker}). */
+    final SettingsModelString m_speakerColumn = new SettingsModelString(KEY_SPEAKER_COLUMN, "Speaker");
+
+    /** Train although a speaker is in the training split and in another one (off: refuse, naming them). */
+    final SettingsModelBoolean m_allowSharedSpeakers = new SettingsModelBoolean(KEY_ALLOW_SHARED_SPEAKERS, false);
+
+    /** @return the settings loaded leniently, saved after {@link #all()} */
+    List<SettingsModel> addedLater() {
+        return List.of(m_modelFile, m_speakerColumn, m_allowSharedSpeakers);
+    }
+
     static SettingsModelString createTask() {
         return new SettingsModelString("task", TASK_CATEGORICAL);
     }
@@ -171,6 +187,12 @@ final class AuxFormerLearnerSettings {
             m.loadSettingsFrom(s);
         }
         AuxFormerModelFile.load(m_modelFile, s);
+        if (s.containsKey(KEY_SPEAKER_COLUMN)) {
+            m_speakerColumn.loadSettingsFrom(s);
+        }
+        if (s.containsKey(KEY_ALLOW_SHARED_SPEAKERS)) {
+            m_allowSharedSpeakers.loadSettingsFrom(s);
+        }
     }
 
     /** Checks the combination of values, naming the setting that is wrong. */
