@@ -133,11 +133,15 @@ public final class AuxFormerPredictor implements AutoCloseable {
 
     private final AuxFormerNet m_net;
 
+    /** Per head (audiovisual, audio-only, visual-only) the model's temperature, 1 when it has none. */
+    private final double[] m_temperatures;
+
     private AuxFormerPredictor(final TrainedAuxFormer model, final NDManager manager, final AuxFormerNet net) {
         m_model = model;
         m_config = model.config();
         m_manager = manager;
         m_net = net;
+        m_temperatures = Calibration.temperatures(model);
     }
 
     /**
@@ -184,6 +188,19 @@ public final class AuxFormerPredictor implements AutoCloseable {
      */
     public List<ClipPrediction> predict(final List<FeatureClip> clips, final int batchSize, final int threads,
         final OnError onError, final Progress progress) throws Exception {
+        return predict(clips, batchSize, threads, onError, progress, false);
+    }
+
+    /**
+     * The heads' raw outputs (logits before softmax and temperature) of clips, one thread, unusable clips reported
+     * in their prediction: what {@link Calibration} fits the temperatures on.
+     */
+    List<ClipPrediction> predictLogits(final List<FeatureClip> clips, final int batchSize) throws Exception {
+        return predict(clips, batchSize, 1, OnError.SKIP, Progress.NONE, true);
+    }
+
+    private List<ClipPrediction> predict(final List<FeatureClip> clips, final int batchSize, final int threads,
+        final OnError onError, final Progress progress, final boolean raw) throws Exception {
         final int maxAudio = parseInt(m_model.info().get(AuxFormerTrainer.MAX_AUDIO_FRAMES));
         final FeatureSet set = FeatureSet.load(clips, new FeatureSet.Options()
             .expectedDims(m_config.audioDim(), m_config.visualDim()).maxAudioFrames(maxAudio).onError(onError),
@@ -221,7 +238,7 @@ public final class AuxFormerPredictor implements AutoCloseable {
                 final ParameterStore ps = new ParameterStore(m_manager, false);
                 for (Job j : jobs) {
                     progress.checkCancelled();
-                    run(j, set, ps, byEntry);
+                    run(j, set, ps, byEntry, raw);
                     report(p, done.incrementAndGet(), jobs.size(), entries.size());
                 }
             });
@@ -239,7 +256,7 @@ public final class AuxFormerPredictor implements AutoCloseable {
                             throw new CancelledException();
                         }
                         Djl.noGradOnThisThread();
-                        run(j, set, new ParameterStore(m_manager, false), byEntry);
+                        run(j, set, new ParameterStore(m_manager, false), byEntry, raw);
                         report(p, done.incrementAndGet(), jobs.size(), entries.size());
                         return null;
                     })));
@@ -296,8 +313,8 @@ public final class AuxFormerPredictor implements AutoCloseable {
         }
     }
 
-    private void run(final Job job, final FeatureSet set, final ParameterStore ps, final ClipPrediction[] out)
-        throws ClipException {
+    private void run(final Job job, final FeatureSet set, final ParameterStore ps, final ClipPrediction[] out,
+        final boolean raw) throws ClipException {
         final List<FeatureSet.Entry> entries = set.entries();
         final int n = job.m_entries.length;
         final int k = m_config.outputs();
@@ -340,8 +357,10 @@ public final class AuxFormerPredictor implements AutoCloseable {
             scope.suppressNotUsedWarning();
             for (int i = 0; i < n; i++) {
                 final int e = job.m_entries[i];
-                out[e] = new ClipPrediction(entries.get(e).clip().id(), row(av, i, k), row(a, i, k), row(v, i, k),
-                    job.m_used, null);
+                // a clip with one modality: its audiovisual output is that modality's head, calibrated as that head
+                final int avHead = job.m_used == InputUsed.AUDIOVISUAL ? 0 : job.m_used == InputUsed.AUDIO_ONLY ? 1 : 2;
+                out[e] = new ClipPrediction(entries.get(e).clip().id(), row(av, i, k, avHead, raw),
+                    row(a, i, k, 1, raw), row(v, i, k, 2, raw), job.m_used, null);
             }
         }
     }
@@ -354,12 +373,13 @@ public final class AuxFormerPredictor implements AutoCloseable {
         return new PaddedBatch(seqs, m_model.stats(m));
     }
 
-    private float[] row(final float[] flat, final int i, final int k) {
+    /** @return clip i's outputs of one head: calibrated probabilities (categorical), attributes, or raw logits */
+    private float[] row(final float[] flat, final int i, final int k, final int head, final boolean raw) {
         if (flat == null) {
             return null;
         }
         final float[] r = Arrays.copyOfRange(flat, i * k, (i + 1) * k);
-        return m_config.task() == Task.CATEGORICAL ? Losses.softmax(r) : r;
+        return m_config.task() == Task.CATEGORICAL && !raw ? Calibration.softmax(r, m_temperatures[head]) : r;
     }
 
     @Override

@@ -204,7 +204,16 @@ public final class AuxFormerTrainer {
 
         final AuxFormerConfig config = architecture.toBuilder().audioDim(set.audioDim()).visualDim(set.visualDim())
             .outputs(labelNames.size()).task(task).build();
-        return DjlRuntime.call(() -> new Run(config, labelNames, settings, set, train, dev, skipped, progress).run());
+        final Result result =
+            DjlRuntime.call(() -> new Run(config, labelNames, settings, set, train, dev, skipped, progress).run());
+        if (task != Task.CATEGORICAL) {
+            return result;
+        }
+        // temperatures per head on the development clips, with the kept epoch's weights
+        final List<FeatureClip> devClips = new ArrayList<>();
+        dev.forEach(e -> devClips.add(e.clip()));
+        return new Result(Calibration.calibrate(result.model(), devClips, settings.batchSize()), result.history(),
+            result.skipped(), result.trainClips(), result.devClips());
     }
 
     /**

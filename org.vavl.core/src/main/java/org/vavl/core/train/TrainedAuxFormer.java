@@ -118,6 +118,11 @@ public final class TrainedAuxFormer {
         return m_info;
     }
 
+    /** @return this model with other info (the same weights, configuration and statistics) */
+    public TrainedAuxFormer withInfo(final Map<String, String> info) {
+        return new TrainedAuxFormer(m_config, m_labelNames, m_audioStats, m_visualStats, m_weights, m_versions, info);
+    }
+
     /** @return the format version of this model (always {@link #FORMAT_VERSION} once loaded) */
     public int formatVersion() {
         return FORMAT_VERSION;

@@ -97,6 +97,53 @@ class AuxFormerTrainerTest {
     }
 
     @Test
+    void theModelCarriesTemperaturesFittedOnDevelopmentAndPredictionsUseThem() throws Exception {
+        final TrainedAuxFormer m = trained.model();
+        assertTrue(Calibration.isCalibrated(m), m.info().toString());
+        final double[] t = Calibration.temperatures(m);
+        for (double x : t) {
+            assertTrue(x >= Calibration.MIN_T && x <= Calibration.MAX_T, java.util.Arrays.toString(t));
+        }
+        assertEquals("30 development clips", m.info().get("Calibrated on"));
+        // the stored temperature is the best one on the development clips' logits
+        final List<FeatureClip> dev = split(clips, "Development");
+        final List<AuxFormerPredictor.ClipPrediction> devRaw;
+        try (AuxFormerPredictor p = AuxFormerPredictor.open(m, "cpu")) {
+            devRaw = p.predictLogits(dev, 8);
+        }
+        final List<float[]> av = devRaw.stream().map(AuxFormerPredictor.ClipPrediction::audiovisual).toList();
+        final int[] y = dev.stream().mapToInt(FeatureClip::classIndex).toArray();
+        assertEquals(Calibration.fitTemperature(av, y), t[0], 1e-5);
+        // predictions: softmax(logits / T) per head, the same classes as without temperature
+        final List<FeatureClip> test = split(clips, "Test");
+        final List<AuxFormerPredictor.ClipPrediction> raw;
+        final List<AuxFormerPredictor.ClipPrediction> calibrated;
+        try (AuxFormerPredictor p = AuxFormerPredictor.open(m, "cpu")) {
+            raw = p.predictLogits(test, 8);
+            calibrated = p.predict(test, 8, 1, OnError.FAIL, Progress.NONE);
+        }
+        for (int i = 0; i < test.size(); i++) {
+            assertArrayEquals(Calibration.softmax(raw.get(i).audiovisual(), t[0]), calibrated.get(i).audiovisual(),
+                1e-6f);
+            assertArrayEquals(Calibration.softmax(raw.get(i).audioOnly(), t[1]), calibrated.get(i).audioOnly(), 1e-6f);
+            assertArrayEquals(Calibration.softmax(raw.get(i).visualOnly(), t[2]), calibrated.get(i).visualOnly(),
+                1e-6f);
+            assertEquals(Losses.argmax(raw.get(i).audiovisual()), Losses.argmax(calibrated.get(i).audiovisual()));
+        }
+        // a model written before calibration existed: temperature 1, plain softmax
+        final java.util.Map<String, String> info = new java.util.LinkedHashMap<>(m.info());
+        Calibration.KEYS.forEach(info::remove);
+        final TrainedAuxFormer old = m.withInfo(info);
+        assertFalse(Calibration.isCalibrated(old));
+        assertArrayEquals(new double[] {1, 1, 1}, Calibration.temperatures(old), 0);
+        final List<AuxFormerPredictor.ClipPrediction> plain = predict(old, test, 8);
+        assertArrayEquals(Losses.softmax(raw.get(0).audiovisual()), plain.get(0).audiovisual(), 1e-6f);
+        // saved and loaded, the temperatures stay
+        final TrainedAuxFormer back = TrainedAuxFormer.load(new java.io.ByteArrayInputStream(m.toBytes()));
+        assertArrayEquals(t, Calibration.temperatures(back), 0);
+    }
+
+    @Test
     void clipPredictionDoesNotDependOnItsBatchButOnFrameOrder() throws Exception {
         final List<FeatureClip> test = split(clips, "Test").subList(0, 8);
         final List<AuxFormerPredictor.ClipPrediction> alone = predict(trained.model(), test, 1);
