@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.regex.Matcher;
@@ -43,9 +45,96 @@ class BundleManifestsTest {
                 + "(org.vavl.libs/pom.xml)");
         final Set<String> packages = packagesInNestedJars(jar);
         final Set<String> exported = new TreeSet<>(BuiltSite.clauses(a.getValue("Export-Package")));
+        final Map<String, String> versions = packageVersionsInNestedJars(jar);
+        final List<String> expected = new ArrayList<>();
+        for (final String p : packages) {
+            expected.add(p + ";version=\"" + versions.get(p) + "\"");
+        }
         assertEquals(packages, exported,
             "org.vavl.libs/META-INF/MANIFEST.MF Export-Package must list the packages of its jars; it should be:\n"
-                + header("Export-Package", packages));
+                + header("Export-Package", new TreeSet<>(expected)));
+        // each package with the version of the library that holds it
+        final Map<String, String> declared = new TreeMap<>();
+        for (final String clause : fullClauses(a.getValue("Export-Package"))) {
+            final Matcher m = Pattern.compile(";\\s*version=\"([^\"]+)\"").matcher(clause);
+            declared.put(clause.split(";")[0].trim(), m.find() ? m.group(1) : null);
+        }
+        assertEquals(versions, declared, "org.vavl.libs/META-INF/MANIFEST.MF Export-Package: every package with the "
+            + "version of its library (its jar's Maven version in OSGi form); it should be:\n"
+            + header("Export-Package", new TreeSet<>(expected)));
+    }
+
+    /**
+     * The OSGi form of a Maven version, as bnd writes it: major.minor.micro, and the rest as the qualifier with
+     * characters other than letters, digits, '_' and '-' replaced by '_' (2.5.1-0.32.0 -> 2.5.1.0_32_0).
+     */
+    static String osgiVersion(final String maven) {
+        final int dash = maven.indexOf('-');
+        final List<String> parts = new ArrayList<>(List.of((dash < 0 ? maven : maven.substring(0, dash)).split("\\.")));
+        while (parts.size() < 3) {
+            parts.add("0");
+        }
+        String v = String.join(".", parts.subList(0, 3));
+        if (dash >= 0) {
+            v += "." + maven.substring(dash + 1).replaceAll("[^A-Za-z0-9_-]", "_");
+        }
+        return v;
+    }
+
+    @Test
+    void osgiVersionsOfMavenVersions() {
+        assertEquals("2.0.16", osgiVersion("2.0.16"));
+        assertEquals("2.5.1.0_32_0", osgiVersion("2.5.1-0.32.0"));
+        assertEquals("7.1.0", osgiVersion("7.1"));
+    }
+
+    /** Package to the OSGi version of the nested jar holding it ({@code lib/<group>.<artifact>-<version>.jar}). */
+    private static Map<String, String> packageVersionsInNestedJars(final Path jar) throws IOException {
+        final Map<String, String> out = new TreeMap<>();
+        final Pattern name = Pattern.compile("^lib/.*?-(\\d[^/]*)\\.jar$");
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            for (final Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
+                final ZipEntry entry = e.nextElement();
+                final Matcher m = name.matcher(entry.getName());
+                if (m.matches()) {
+                    final String version = osgiVersion(m.group(1));
+                    BuiltSite.withNestedJar(z, entry, nested -> {
+                        final Set<String> ps = new TreeSet<>();
+                        for (final Enumeration<? extends ZipEntry> n = nested.entries(); n.hasMoreElements();) {
+                            addPackage(ps, n.nextElement().getName());
+                        }
+                        for (final String p : ps) {
+                            final String before = out.put(p, version);
+                            assertTrue(before == null || before.equals(version),
+                                p + " is in two libraries of versions " + before + " and " + version);
+                        }
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The clauses of a header with their attributes (split on commas outside quotes). */
+    private static List<String> fullClauses(final String header) {
+        final List<String> out = new ArrayList<>();
+        final StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (final char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString().trim());
+        }
+        return out;
     }
 
     @Test
@@ -63,7 +152,7 @@ class BundleManifestsTest {
     }
 
     @Test
-    void engineAndNodesExportEveryPackageTheyHold() throws Exception {
+    void engineAndNodesExportEveryPackageTheyHoldAndNoOther() throws Exception {
         for (final String b : List.of(CORE, NODES)) {
             final Path jar = BuiltSite.plugin(b);
             final Set<String> exported = new TreeSet<>(
@@ -71,6 +160,9 @@ class BundleManifestsTest {
             final Set<String> missing = new TreeSet<>(packagesIn(jar));
             missing.removeAll(exported);
             assertEquals(Set.of(), missing, b + "/META-INF/MANIFEST.MF: add these packages to Export-Package");
+            final Set<String> empty = new TreeSet<>(exported);
+            empty.removeAll(packagesIn(jar));
+            assertEquals(Set.of(), empty, b + "/META-INF/MANIFEST.MF exports packages with no classes: remove them");
         }
     }
 

@@ -9,6 +9,9 @@ import org.vavl.knime.testkit.internal.KitAccess.ProgressSink;
  * scaled by their share, to their parent, as in KNIME.
  * <p>
  * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/ExecutionMonitor.java (own implementation).
+ * <p>
+ * {@code createNonCancelableSubProgress()} is left out: KNIME has it only from 5.5, and the nodes must link against
+ * 5.3.
  */
 public class ExecutionMonitor {
 
@@ -131,8 +134,4 @@ public class ExecutionMonitor {
         return new ExecutionMonitor(this, m_sink, maxProg, true, true);
     }
 
-    /** @return a sub monitor that never reports cancellation and no progress */
-    public ExecutionMonitor createNonCancelableSubProgress() {
-        return new ExecutionMonitor(this, m_sink, 0, true, false);
-    }
 }

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * The node logger. In the test kit it writes to standard error (WARN and above unless the system property
  * {@code vavl.log.level} is {@code debug} or {@code info}) and, while a test or the runner captures it, to a sink.
  * <p>
- * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/NodeLogger.java (own implementation).
+ * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/NodeLogger.java (own implementation). The
+ * {@code debug/info/warn/error/fatal(Throwable)} overloads are left out: KNIME has them only from 5.4, and the
+ * nodes must link against 5.3 (log {@code (message, throwable)} instead).
  */
 public final class NodeLogger {
 
@@ -96,10 +98,6 @@ public final class NodeLogger {
         }
     }
 
-    /** Logs at DEBUG. */
-    public void debug(final Throwable t) {
-        log(Level.DEBUG, t == null ? null : t.getMessage(), t);
-    }
 
     /** Logs at DEBUG, formatted with {@link String#format(String, Object...)}. */
     public void debugWithFormat(final String format, final Object... args) {
@@ -125,10 +123,6 @@ public final class NodeLogger {
         }
     }
 
-    /** Logs at INFO. */
-    public void info(final Throwable t) {
-        log(Level.INFO, t == null ? null : t.getMessage(), t);
-    }
 
     /** Logs at INFO, formatted with {@link String#format(String, Object...)}. */
     public void infoWithFormat(final String format, final Object... args) {
@@ -154,10 +148,6 @@ public final class NodeLogger {
         }
     }
 
-    /** Logs at WARN. */
-    public void warn(final Throwable t) {
-        log(Level.WARN, t == null ? null : t.getMessage(), t);
-    }
 
     /** Logs at WARN, formatted with {@link String#format(String, Object...)}. */
     public void warnWithFormat(final String format, final Object... args) {
@@ -183,10 +173,6 @@ public final class NodeLogger {
         }
     }
 
-    /** Logs at ERROR. */
-    public void error(final Throwable t) {
-        log(Level.ERROR, t == null ? null : t.getMessage(), t);
-    }
 
     /** Logs at ERROR, formatted with {@link String#format(String, Object...)}. */
     public void errorWithFormat(final String format, final Object... args) {
@@ -212,10 +198,6 @@ public final class NodeLogger {
         }
     }
 
-    /** Logs at FATAL. */
-    public void fatal(final Throwable t) {
-        log(Level.FATAL, t == null ? null : t.getMessage(), t);
-    }
 
     /** Logs at FATAL, formatted with {@link String#format(String, Object...)}. */
     public void fatalWithFormat(final String format, final Object... args) {

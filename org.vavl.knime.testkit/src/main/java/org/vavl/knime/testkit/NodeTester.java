@@ -64,6 +64,8 @@ public final class NodeTester<M extends NodeModel> implements AutoCloseable {
 
     private Path m_workflowFolder;
 
+    private Path m_mountpointRoot;
+
     private PortObject[] m_outputs;
 
     private PortObjectSpec[] m_outSpecs;
@@ -131,9 +133,23 @@ public final class NodeTester<M extends NodeModel> implements AutoCloseable {
         return this;
     }
 
-    /** Sets the workflow folder the node sees through its NodeContext (for folders relative to the workflow). */
+    /**
+     * Sets the workflow folder the node sees through its NodeContext (for folders relative to the workflow and
+     * {@code knime://knime.workflow/...} URLs); the workflow lies in the mount point {@code LOCAL} whose root is the
+     * folder above it ({@code knime://knime.mountpoint/...}, {@code knime://LOCAL/...}).
+     */
     public NodeTester<M> workflowFolder(final Path folder) {
         m_workflowFolder = folder;
+        return this;
+    }
+
+    /**
+     * Like {@link #workflowFolder(Path)}, with the root folder of the mount point {@code LOCAL} (it must contain the
+     * workflow folder).
+     */
+    public NodeTester<M> workflowFolder(final Path folder, final Path mountpointRoot) {
+        m_workflowFolder = folder;
+        m_mountpointRoot = mountpointRoot;
         return this;
     }
 
@@ -325,7 +341,9 @@ public final class NodeTester<M extends NodeModel> implements AutoCloseable {
     }
 
     private void pushContext() {
-        if (m_workflowFolder != null) {
+        if (m_workflowFolder != null && m_mountpointRoot != null) {
+            KitAccess.workflow().pushWorkflowContext(m_workflowFolder, m_mountpointRoot);
+        } else if (m_workflowFolder != null) {
             KitAccess.workflow().pushWorkflowContext(m_workflowFolder);
         }
     }

@@ -67,7 +67,7 @@ public final class Tables {
         } else if (v instanceof Double || v instanceof Float) {
             return new DoubleCell(((Number)v).doubleValue());
         } else if (v instanceof Boolean) {
-            return BooleanCell.get((Boolean)v);
+            return BooleanCell.BooleanCellFactory.create((Boolean)v);
         }
         throw new IllegalArgumentException("No cell for " + v.getClass().getName() + ": " + v);
     }

@@ -11,7 +11,7 @@ final class AudioEncoderNodeDialog extends ClipEncoderNodeDialog {
 
     AudioEncoderNodeDialog() {
         super("vavl.audioencoder", AudioEncoderSettings.audioColumn(), "Audio (WAV) column",
-            AudioEncoderSettings.BUILT_IN, "Built-in log-mel filterbank (no weights)", "vavl-data/audio-features");
+            AudioEncoderSettings.BUILT_IN, "Built-in log-mel filterbank (no weights)", "knime://knime.workflow/vavl-data/audio-features");
 
         createNewTab("Built-in log-mel");
         addDialogComponent(new DialogComponentNumber(AudioEncoderSettings.mels(), "Mel filters", 8));

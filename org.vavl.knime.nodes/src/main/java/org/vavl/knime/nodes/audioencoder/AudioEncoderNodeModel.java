@@ -65,7 +65,7 @@ final class AudioEncoderNodeModel extends ClipEncoderNodeModel {
     private final SettingsModelIntegerBounded m_clipsPerBatch = AudioEncoderSettings.clipsPerBatch();
 
     AudioEncoderNodeModel() {
-        super(NAMES, AudioEncoderSettings.audioColumn(), "vavl-data/audio-features", new ArrayList<>());
+        super(NAMES, AudioEncoderSettings.audioColumn(), "knime://knime.workflow/vavl-data/audio-features", new ArrayList<>());
         registerSpecific();
     }
 

@@ -19,7 +19,7 @@ final class AudioExtractorNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentColumnNameSelection(AudioExtractorSettings.pathColumn(),
             "Media file column", 0, StringValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(AudioExtractorSettings.clipColumn(),
-            "Clip id column (names the WAV files)", 0, false, StringValue.class));
+            "Clip id column (names the WAV files)", 0, false, true, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Audio");
         addDialogComponent(new DialogComponentNumber(AudioExtractorSettings.sampleRate(), "Sample rate (Hz)", 1000));

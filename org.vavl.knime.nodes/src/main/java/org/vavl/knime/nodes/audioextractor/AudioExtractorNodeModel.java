@@ -1,8 +1,6 @@
 package org.vavl.knime.nodes.audioextractor;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -171,9 +169,9 @@ final class AudioExtractorNodeModel extends SettingsNodeModel {
                     media = toPath(((StringValue)pathCell).getStringValue());
                     clip = clipIndex < 0 || row.getCell(clipIndex).isMissing() ? VideoProbe.clipId(media)
                         : ((StringValue)row.getCell(clipIndex)).getStringValue().trim();
-                } catch (InvalidPathException e) {
+                } catch (IllegalArgumentException e) {
                     error = "Row '" + rowId + "': '" + ((StringValue)pathCell).getStringValue()
-                        + "' is not a valid file path.";
+                        + "' cannot be used as a file: " + e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".");
                 }
             }
             if (error == null) {
@@ -253,26 +251,9 @@ final class AudioExtractorNodeModel extends SettingsNodeModel {
         return new BufferedDataTable[] {out.getTable()};
     }
 
-    /** A path cell as a file: a plain path or a {@code file:} URL; relative paths against the workflow. */
+    /** A path cell as a file: a path, a {@code file:} URL or a {@code knime://} URL (see WorkflowPaths). */
     static Path toPath(final String value) {
-        final String v = value.trim();
-        Path p;
-        if (v.startsWith("file:")) {
-            try {
-                p = Paths.get(java.net.URI.create(v));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidPathException(v, e.getMessage());
-            }
-        } else {
-            p = Paths.get(v);
-        }
-        if (!p.isAbsolute()) {
-            final Path workflow = WorkflowPaths.workflowFolder();
-            if (workflow != null) {
-                p = workflow.resolve(p);
-            }
-        }
-        return p.toAbsolutePath().normalize();
+        return WorkflowPaths.resolveCell(value);
     }
 
     @Override

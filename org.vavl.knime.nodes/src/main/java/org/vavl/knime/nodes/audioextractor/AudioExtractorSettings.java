@@ -30,7 +30,7 @@ final class AudioExtractorSettings {
 
     /** Output folder, absolute or relative to the workflow. */
     static SettingsModelString outputFolder() {
-        return CommonSettings.outputFolder("vavl-data/audio");
+        return CommonSettings.outputFolder("knime://knime.workflow/vavl-data/audio");
     }
 
     /** Target sample rate in Hz (default 16000, as VAVL). */

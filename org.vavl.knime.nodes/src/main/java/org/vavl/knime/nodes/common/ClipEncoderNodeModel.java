@@ -303,27 +303,20 @@ public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
         return new BufferedDataTable[]{out.getTable()};
     }
 
-    /** @return a model file setting as a path (absolute, or relative to the workflow folder) */
+    /** @return a model file setting as a path (see {@link WorkflowPaths}) */
     private static Path resolveFile(final String value) throws InvalidSettingsException {
-        return WorkflowPaths.resolveFolder(value, EncoderSettings.MODEL_FILE);
+        return WorkflowPaths.resolveFile(value, EncoderSettings.MODEL_FILE);
     }
 
-    /** An input path: absolute, a {@code file:} URI, or relative to the workflow folder. */
+    /**
+     * An input path cell (see {@link WorkflowPaths#resolveCell}); text that names no local file becomes a file name
+     * that does not exist, so that the clip fails naming it.
+     */
     static Path toPath(final String value) {
-        final String v = value.trim();
         try {
-            if (v.startsWith("file:")) {
-                return Paths.get(java.net.URI.create(v));
-            }
-            final Path p = Paths.get(v);
-            if (p.isAbsolute()) {
-                return p;
-            }
-            final Path wf = WorkflowPaths.workflowFolder();
-            return wf == null ? p.toAbsolutePath() : wf.resolve(p).normalize();
+            return WorkflowPaths.resolveCell(value);
         } catch (IllegalArgumentException e) {
-            // not a path (e.g. a NUL character): a name that does not exist, so the clip fails naming it
-            return Paths.get(v.replaceAll("[^\\p{Print}]", "_"));
+            return Paths.get(value.trim().replaceAll("[^\\p{Print}]", "_").replace(':', '_'));
         }
     }
 

@@ -42,7 +42,7 @@ final class DemoDatasetNodeModel extends SettingsNodeModel {
     static final String FORMAT_FLV = "flv";
 
     static SettingsModelString folder() {
-        return CommonSettings.outputFolder("vavl-data/demo-dataset");
+        return CommonSettings.outputFolder("knime://knime.workflow/vavl-data/demo-dataset");
     }
 
     static SettingsModelIntegerBounded speakers() {

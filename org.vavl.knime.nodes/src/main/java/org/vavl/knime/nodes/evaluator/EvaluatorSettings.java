@@ -64,7 +64,7 @@ final class EvaluatorSettings {
 
     /** Folder for the PNG charts and report.html; absolute or relative to the workflow; empty = none. */
     static SettingsModelString reportFolder() {
-        return new SettingsModelString("report folder", "vavl-data/evaluation-report");
+        return new SettingsModelString("report folder", "knime://knime.workflow/vavl-data/evaluation-report");
     }
 
     /** Title of the report. */

@@ -21,7 +21,7 @@ final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentColumnNameSelection(FaceAlignerSettings.pathColumn(),
             "Path column", 0, true, StringValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(FaceAlignerSettings.clipColumn(),
-            "Clip id column", 0, false, StringValue.class));
+            "Clip id column", 0, false, true, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Face detection");
         addDialogComponent(new DialogComponentButtonGroup(FaceAlignerSettings.detector(), "Detector", false,

@@ -2,9 +2,7 @@ package org.vavl.knime.nodes.facealigner;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -194,12 +192,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
     }
 
     private static Path file(final String value, final String setting) throws InvalidSettingsException {
-        try {
-            final Path p = Paths.get(value.trim());
-            return p.isAbsolute() ? p : WorkflowPaths.resolveFolder(value, setting);
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("Setting '" + setting + "' is not a valid path: " + value, e);
-        }
+        return WorkflowPaths.resolveFile(value, setting);
     }
 
     /** One clip: its row, id and video, or the reason there is none. */
@@ -328,13 +321,10 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         Path video = null;
         String problem = null;
         try {
-            video = Paths.get(value);
-            if (!video.isAbsolute()) {
-                final Path wf = WorkflowPaths.workflowFolder();
-                video = wf == null ? video.toAbsolutePath() : wf.resolve(video).normalize();
-            }
-        } catch (InvalidPathException e) {
-            problem = "Row '" + rowId + "': '" + value + "' in column '" + pathName + "' is not a file path.";
+            video = WorkflowPaths.resolveCell(value);
+        } catch (IllegalArgumentException e) {
+            problem = "Row '" + rowId + "': '" + value + "' in column '" + pathName + "' cannot be used as a file: "
+                + e.getMessage() + (e.getMessage().endsWith(".") ? "" : ".");
         }
         if (clipId == null || clipId.isEmpty()) {
             clipId = video == null ? rowId : baseName(video);

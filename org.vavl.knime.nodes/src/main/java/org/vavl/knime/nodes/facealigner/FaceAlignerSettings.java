@@ -75,7 +75,7 @@ final class FaceAlignerSettings {
 
     /** Where the face tracks go, absolute or relative to the workflow folder. */
     static SettingsModelString outputFolder() {
-        return CommonSettings.outputFolder("vavl-data/face-tracks");
+        return CommonSettings.outputFolder("knime://knime.workflow/vavl-data/face-tracks");
     }
 
     /** "haar" (default) or "yunet". */

@@ -10,7 +10,7 @@ final class FaceEncoderNodeDialog extends ClipEncoderNodeDialog {
 
     FaceEncoderNodeDialog() {
         super("vavl.faceencoder", FaceEncoderSettings.faceTrackColumn(), "Face track column",
-            FaceEncoderSettings.BUILT_IN, "Built-in HOG (no weights)", "vavl-data/face-features");
+            FaceEncoderSettings.BUILT_IN, "Built-in HOG (no weights)", "knime://knime.workflow/vavl-data/face-features");
 
         createNewTab("Model file");
         addDialogComponent(new DialogComponentNumber(FaceEncoderSettings.inputSize(), "Input size (pixels)", 4));

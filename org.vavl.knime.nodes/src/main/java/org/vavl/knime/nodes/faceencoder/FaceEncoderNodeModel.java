@@ -46,7 +46,7 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
     private FaceEncoderNodeModel(final SettingsModelIntegerBounded inputSize, final SettingsModelString order,
         final SettingsModelString mean, final SettingsModelString std, final SettingsModelIntegerBounded batch) {
-        super(NAMES, FaceEncoderSettings.faceTrackColumn(), "vavl-data/face-features", List.of(inputSize, order, mean, std,
+        super(NAMES, FaceEncoderSettings.faceTrackColumn(), "knime://knime.workflow/vavl-data/face-features", List.of(inputSize, order, mean, std,
             batch));
         m_inputSize = inputSize;
         m_channelOrder = order;

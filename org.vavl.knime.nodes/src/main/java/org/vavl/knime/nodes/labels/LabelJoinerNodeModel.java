@@ -127,7 +127,7 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
                 + LabelJoinerSettings.SOURCE_SHIPPED + "' or '" + LabelJoinerSettings.SOURCE_FILE + "'.");
         }
         final LabelFormat format = format(shipped ? m_corpus : m_format);
-        final Path file = shipped ? null : WorkflowPaths.resolveFolder(m_file.getStringValue(), "Label file");
+        final Path file = shipped ? null : WorkflowPaths.resolveFile(m_file.getStringValue(), "Label file");
         final GenericColumns generic = new GenericColumns(m_id.getStringValue().trim(),
             GenericColumns.parseList(m_labels.getStringValue()), m_split.getStringValue(),
             m_speaker.getStringValue(), m_gender.getStringValue());

@@ -19,6 +19,7 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -215,7 +216,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         for (EpochRecord r : result.history()) {
             history.addRowToTable(new DefaultRow("Epoch " + r.epoch(), new IntCell(r.epoch()),
                 cell(r.visualLoss()), cell(r.audioLoss()), cell(r.fusionLoss()), cell(r.jointLoss()),
-                cell(r.devCriterion()), cell(r.devMetric()), cell(r.seconds()), BooleanCell.get(r.selected())));
+                cell(r.devCriterion()), cell(r.devMetric()), cell(r.seconds()), BooleanCellFactory.create(r.selected())));
         }
         history.close();
         if (modelFile != null) {

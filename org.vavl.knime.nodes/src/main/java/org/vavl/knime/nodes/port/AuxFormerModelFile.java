@@ -77,7 +77,7 @@ public final class AuxFormerModelFile {
         if (p.getFileName() == null || !p.getFileName().toString().endsWith(EXTENSION)
             || p.getFileName().toString().equals(EXTENSION)) {
             throw new InvalidSettingsException("Setting '" + KEY + "' is '" + value + "': name a file ending with "
-                + EXTENSION + " (for example vavl-data/model" + EXTENSION + ").");
+                + EXTENSION + " (for example knime://knime.workflow/vavl-data/model" + EXTENSION + ").");
         }
     }
 

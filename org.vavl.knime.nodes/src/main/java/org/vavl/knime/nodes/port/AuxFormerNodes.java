@@ -1,8 +1,6 @@
 package org.vavl.knime.nodes.port;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -16,7 +14,8 @@ public final class AuxFormerNodes {
     }
 
     /**
-     * @return the path in a string cell (a relative path is taken relative to the workflow folder when known), or
+     * @return the path in a string cell (see {@link WorkflowPaths#resolveCell}: a path, a {@code file:} or
+     *         {@code knime://} URL; a relative path is taken relative to the workflow folder when known), or
      *         null for a missing or empty cell
      * @throws IllegalArgumentException naming the row when the text is no path
      */
@@ -33,12 +32,10 @@ public final class AuxFormerNodes {
             return null;
         }
         try {
-            final Path path = Paths.get(s);
-            final Path workflow = path.isAbsolute() ? null : WorkflowPaths.workflowFolder();
-            return workflow == null ? path : workflow.resolve(path).normalize();
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(
-                "Row '" + row.getKey() + "': the " + what + " '" + s + "' is not a valid path.", e);
+            return WorkflowPaths.resolveCell(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Row '" + row.getKey() + "': the " + what + " '" + s
+                + "' cannot be used as a file: " + e.getMessage() + (e.getMessage().endsWith(".") ? "" : "."), e);
         }
     }
 

@@ -26,7 +26,7 @@ final class VideoReaderNodeDialog extends DefaultNodeSettingsPane {
         closeCurrentGroup();
         createNewGroup("Clips from a table (when a table is connected)");
         addDialogComponent(new DialogComponentColumnNameSelection(VideoReaderSettings.pathColumn(), "Path column", 0,
-            false, StringValue.class));
+            false, true, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Execution");
         addDialogComponent(new DialogComponentNumber(VideoReaderSettings.threads(), "Threads (0 = one per processor)", 1));

@@ -1,10 +1,7 @@
 package org.vavl.knime.nodes.videoreader;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,7 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.BooleanCell.BooleanCellFactory;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -206,7 +204,7 @@ final class VideoReaderNodeModel extends SettingsNodeModel {
                 cells.add(new IntCell(c.width()));
                 cells.add(new IntCell(c.height()));
                 cells.add(new StringCell(c.videoCodec()));
-                cells.add(BooleanCell.get(c.hasAudio()));
+                cells.add(BooleanCellFactory.create(c.hasAudio()));
                 cells.add(new IntCell(c.audioSampleRate()));
                 cells.add(new IntCell(c.audioChannels()));
             } else {
@@ -275,41 +273,16 @@ final class VideoReaderNodeModel extends SettingsNodeModel {
                 items.add(new Item(row.getKey(), VideoProbe.clipId(p), p, null));
             } catch (IllegalArgumentException e) {
                 items.add(new Item(row.getKey(), rowId, null, "Row '" + rowId + "': the path '" + value
-                    + "' in column '" + colName + "' is not a file path (" + e.getMessage() + ")."));
+                    + "' in column '" + colName + "' cannot be used: " + e.getMessage()
+                    + (e.getMessage().endsWith(".") ? "" : ".")));
             }
         }
         return items;
     }
 
-    /** A path, a {@code file:} URI, or {@code knime://knime.workflow/...}; relative paths are relative to the workflow. */
+    /** A path cell: a path, a {@code file:} URL or a {@code knime://} URL ({@link WorkflowPaths#resolveCell}). */
     private static Path toPath(final String value) {
-        final String v = value.trim();
-        if (v.isEmpty()) {
-            throw new IllegalArgumentException("empty");
-        }
-        try {
-            if (v.startsWith("file:")) {
-                return Paths.get(URI.create(v));
-            }
-            if (v.startsWith("knime://knime.workflow/")) {
-                final Path wf = WorkflowPaths.workflowFolder();
-                if (wf == null) {
-                    throw new IllegalArgumentException("the workflow folder is unknown here");
-                }
-                return wf.resolve(v.substring("knime://knime.workflow/".length())).normalize();
-            }
-            if (v.contains("://")) {
-                throw new IllegalArgumentException("only local files are supported");
-            }
-            final Path p = Paths.get(v);
-            if (p.isAbsolute()) {
-                return p;
-            }
-            final Path wf = WorkflowPaths.workflowFolder();
-            return wf == null ? p.toAbsolutePath() : wf.resolve(p).normalize();
-        } catch (InvalidPathException | IllegalStateException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return WorkflowPaths.resolveCell(value);
     }
 
     @Override

@@ -27,24 +27,24 @@ public final class WriteAudioEncoderWorkflow {
     static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
-            s.addString("folder", "clips");
+            s.addString("folder", "knime://knime.workflow/clips");
             s.addInt("threads", 2);
         });
         final int audio = b.node("Audio Extractor", new AudioExtractorNodeFactory(), s -> {
-            s.addString("output folder", "vavl-data/audio");
+            s.addString("output folder", "knime://knime.workflow/vavl-data/audio");
             s.addInt("threads", 2);
         });
         final int mel = b.node("Audio Encoder", new AudioEncoderNodeFactory(), s -> {
-            s.addString("output folder", "vavl-data/audio-features");
+            s.addString("output folder", "knime://knime.workflow/vavl-data/audio-features");
             s.addInt("threads", 2);
         });
         final int model = b.node("Audio Encoder", new AudioEncoderNodeFactory(), s -> {
             s.addString("encoder", "model file");
-            s.addString("model file", "wav2vec2.pt");
+            s.addString("model file", "knime://knime.workflow/wav2vec2.pt");
             s.addString("waveform normalisation", "per utterance");
             s.addInt("clips per batch", 2);
             s.addString("device", "cpu");
-            s.addString("output folder", "vavl-data/audio-features-model");
+            s.addString("output folder", "knime://knime.workflow/vavl-data/audio-features-model");
             s.addInt("threads", 1);
         });
         b.connect(reader, 1, audio, 1);
@@ -55,11 +55,11 @@ public final class WriteAudioEncoderWorkflow {
         b.bindVariable(mel, "mel_folder", "output folder");
         b.bindVariable(model, "model_file", "model file");
         b.bindVariable(model, "model_folder", "output folder");
-        b.workflowVariable("clip_folder", "clips");
-        b.workflowVariable("audio_folder", "vavl-data/audio");
-        b.workflowVariable("mel_folder", "vavl-data/audio-features");
-        b.workflowVariable("model_file", "wav2vec2.pt");
-        b.workflowVariable("model_folder", "vavl-data/audio-features-model");
+        b.workflowVariable("clip_folder", "knime://knime.workflow/clips");
+        b.workflowVariable("audio_folder", "knime://knime.workflow/vavl-data/audio");
+        b.workflowVariable("mel_folder", "knime://knime.workflow/vavl-data/audio-features");
+        b.workflowVariable("model_file", "knime://knime.workflow/wav2vec2.pt");
+        b.workflowVariable("model_folder", "knime://knime.workflow/vavl-data/audio-features-model");
         return b;
     }
 

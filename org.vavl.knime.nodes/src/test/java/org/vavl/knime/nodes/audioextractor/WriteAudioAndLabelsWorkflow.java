@@ -24,7 +24,7 @@ public final class WriteAudioAndLabelsWorkflow {
     static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
-            s.addString("folder", "clips");
+            s.addString("folder", "knime://knime.workflow/clips");
             s.addInt("threads", 2);
         });
         final int labels = b.node("Emotion Label Joiner", new LabelJoinerNodeFactory(), s -> {
@@ -33,7 +33,7 @@ public final class WriteAudioAndLabelsWorkflow {
             s.addInt("partition", 1);
         });
         final int audio = b.node("Audio Extractor", new AudioExtractorNodeFactory(), s -> {
-            s.addString("output folder", "vavl-data/audio");
+            s.addString("output folder", "knime://knime.workflow/vavl-data/audio");
             s.addString("on error", "skip");
             s.addInt("threads", 2);
         });
@@ -41,8 +41,8 @@ public final class WriteAudioAndLabelsWorkflow {
         b.connect(labels, 1, audio, 1);
         b.bindVariable(reader, "clip_folder", "folder");
         b.bindVariable(audio, "audio_folder", "output folder");
-        b.workflowVariable("clip_folder", "clips");
-        b.workflowVariable("audio_folder", "vavl-data/audio");
+        b.workflowVariable("clip_folder", "knime://knime.workflow/clips");
+        b.workflowVariable("audio_folder", "knime://knime.workflow/vavl-data/audio");
         return b;
     }
 

@@ -38,7 +38,7 @@ public final class WriteDemoDatasetWorkflow {
         });
         final int labels = b.node("Emotion Label Joiner", new LabelJoinerNodeFactory(), s -> {
             s.addString("label source", "label file");
-            s.addString("label file", "vavl-data/demo-dataset/label_consensus.csv");
+            s.addString("label file", "knime://knime.workflow/vavl-data/demo-dataset/label_consensus.csv");
         });
         b.connect(demo, 1, reader, 1).connect(reader, 1, labels, 1);
         b.bindVariable(labels, "demo_label_file", "label file");

@@ -30,12 +30,12 @@ public final class WriteEvaluatorWorkflow {
         b.description("Test workflow: the Evaluator on truth and predictions from a label file (no model), "
             + "joined to the clips of a folder.");
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
-            s.addString("folder", "data/clips");
+            s.addString("folder", "knime://knime.workflow/data/clips");
             s.addInt("threads", 1);
         });
         final int labels = b.node("Emotion Label Joiner", new LabelJoinerNodeFactory(), s -> {
             s.addString("label source", "label file");
-            s.addString("label file", "data/labels.csv");
+            s.addString("label file", "knime://knime.workflow/data/labels.csv");
             s.addString("file format", "generic");
             s.addString("id column", "FileName");
             s.addString("label columns", "Emotion, Predicted class (audiovisual), Predicted class (audio-only)");
@@ -47,8 +47,8 @@ public final class WriteEvaluatorWorkflow {
         b.connect(reader, 1, labels, 1).connect(labels, 1, evaluator, 1);
         b.bindVariable(reader, "clip_folder", "folder");
         b.bindVariable(labels, "label_file", "label file");
-        b.workflowVariable("clip_folder", "data/clips");
-        b.workflowVariable("label_file", "data/labels.csv");
+        b.workflowVariable("clip_folder", "knime://knime.workflow/data/clips");
+        b.workflowVariable("label_file", "knime://knime.workflow/data/labels.csv");
         return b;
     }
 

@@ -22,11 +22,11 @@ public final class WriteFaceAlignerWorkflow {
     static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
-            s.addString("folder", "clips");
+            s.addString("folder", "knime://knime.workflow/clips");
             s.addInt("threads", 1);
         });
         final int aligner = b.node("Face Aligner", new FaceAlignerNodeFactory(), s -> {
-            s.addString("output folder", "face-tracks");
+            s.addString("output folder", "knime://knime.workflow/face-tracks");
             s.addString("missing face", "repeat last face");
             s.addInt("output size", 112);
             s.addInt("threads", 2);
@@ -35,8 +35,8 @@ public final class WriteFaceAlignerWorkflow {
         b.connect(reader, 1, aligner, 1);
         b.bindVariable(reader, "clip_folder", "folder");
         b.bindVariable(aligner, "face_folder", "output folder");
-        b.workflowVariable("clip_folder", "clips");
-        b.workflowVariable("face_folder", "face-tracks");
+        b.workflowVariable("clip_folder", "knime://knime.workflow/clips");
+        b.workflowVariable("face_folder", "knime://knime.workflow/face-tracks");
         return b;
     }
 

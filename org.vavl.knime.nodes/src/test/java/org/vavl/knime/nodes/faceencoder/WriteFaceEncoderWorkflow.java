@@ -25,35 +25,35 @@ public final class WriteFaceEncoderWorkflow {
     static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
-            s.addString("folder", "face_tracks");
+            s.addString("folder", "knime://knime.workflow/face_tracks");
             s.addString("file pattern", "*.mkv");
             s.addInt("threads", 2);
         });
         b.bindVariable(reader, "track_folder", "folder");
         final int hog = b.node("Face Encoder", new FaceEncoderNodeFactory(), s -> {
             s.addString("face track column", "Path");
-            s.addString("output folder", "Face_features");
+            s.addString("output folder", "knime://knime.workflow/Face_features");
             s.addInt("threads", 2);
         });
         b.bindVariable(hog, "hog_folder", "output folder");
         final int model = b.node("Face Encoder", new FaceEncoderNodeFactory(), s -> {
             s.addString("face track column", "Path");
             s.addString("encoder", "model file");
-            s.addString("model file", "model.onnx");
+            s.addString("model file", "knime://knime.workflow/model.onnx");
             s.addInt("input size", 32);
             s.addInt("frames per batch", 4);
             s.addString("device", "cpu");
-            s.addString("output folder", "Face_features_model");
+            s.addString("output folder", "knime://knime.workflow/Face_features_model");
             s.addInt("threads", 1);
         });
         b.bindVariable(model, "model_file", "model file");
         b.bindVariable(model, "model_folder", "output folder");
         b.connect(reader, 1, hog, 1);
         b.connect(reader, 1, model, 1);
-        b.workflowVariable("track_folder", "face_tracks");
-        b.workflowVariable("hog_folder", "Face_features");
-        b.workflowVariable("model_file", "model.onnx");
-        b.workflowVariable("model_folder", "Face_features_model");
+        b.workflowVariable("track_folder", "knime://knime.workflow/face_tracks");
+        b.workflowVariable("hog_folder", "knime://knime.workflow/Face_features");
+        b.workflowVariable("model_file", "knime://knime.workflow/model.onnx");
+        b.workflowVariable("model_folder", "knime://knime.workflow/Face_features_model");
         return b;
     }
 

@@ -460,6 +460,16 @@ class AuxFormerNodesTest {
             final double[][] c = AuxFormerNodesTest.probabilities((BufferedDataTable)rel.execute(null, table(test))[0],
                 "audiovisual");
             assertArrayEquals(AuxFormerNodesTest.probabilities(byPort, "audiovisual")[3], c[3], 0);
+            // and so is a knime:// URL: from another workflow next to it, and in the mount point
+            for (String url : List.of("knime://knime.workflow/../learner-workflow/models/emotions.auxformer",
+                "knime://knime.mountpoint/learner-workflow/models/emotions.auxformer",
+                "knime://LOCAL/learner-workflow/models/emotions.auxformer")) {
+                final var byUrl = predictor(s -> s.addString("model file", url));
+                byUrl.workflowFolder(AuxFormerNodesTest.dir.resolve("inference-workflow"));
+                final double[][] u = AuxFormerNodesTest.probabilities(
+                    (BufferedDataTable)byUrl.execute(null, table(test))[0], "audiovisual");
+                assertArrayEquals(AuxFormerNodesTest.probabilities(byPort, "audiovisual")[3], u[3], 0, url);
+            }
         }
 
         @Test
@@ -523,7 +533,7 @@ class AuxFormerNodesTest {
             final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
                 () -> t.settings(s -> s.addString("model file", "vavl-data/model.zip")));
             assertEquals("Setting 'model file' is 'vavl-data/model.zip': name a file ending with .auxformer (for example "
-                + "vavl-data/model.auxformer).", e.getMessage());
+                + "knime://knime.workflow/vavl-data/model.auxformer).", e.getMessage());
             final InvalidSettingsException p = assertThrows(InvalidSettingsException.class,
                 () -> predictor(s -> s.addString("model file", "model")));
             assertTrue(p.getMessage().startsWith("Setting 'model file' is 'model'"), p.getMessage());
@@ -549,7 +559,8 @@ class AuxFormerNodesTest {
             });
             final Exception e = assertThrows(InvalidSettingsException.class,
                 () -> t.execute(table(AuxFormerNodesTest.rows.subList(0, 24))));
-            assertTrue(e.getMessage().contains("'model file' is the relative path 'm.auxformer'"), e.getMessage());
+            assertEquals("Setting 'model file' is 'm.auxformer': a relative path, but no workflow executes here to be "
+                + "relative to: give an absolute path.", e.getMessage());
         }
     }
 }

@@ -28,13 +28,13 @@ public final class WriteAuxFormerWorkflow {
     static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
-            s.addString("folder", "data/clips");
+            s.addString("folder", "knime://knime.workflow/data/clips");
             s.addInt("threads", 1);
         });
         b.bindVariable(reader, "clip_folder", "folder");
         final int labels = b.node("Label Joiner", new LabelJoinerNodeFactory(), s -> {
             s.addString("label source", "label file");
-            s.addString("label file", "data/labels.csv");
+            s.addString("label file", "knime://knime.workflow/data/labels.csv");
             s.addString("file format", "generic");
             s.addString("id column", "FileName");
             s.addString("label columns", "Emotion");
@@ -43,16 +43,16 @@ public final class WriteAuxFormerWorkflow {
         b.bindVariable(labels, "label_file", "label file");
         final int learner = b.node("AuxFormer Learner", new AuxFormerLearnerNodeFactory(), s -> {
             s.addString("feature source", "folders");
-            s.addString("audio features folder", "data/audio");
-            s.addString("visual features folder", "data/visual");
+            s.addString("audio features folder", "knime://knime.workflow/data/audio");
+            s.addString("visual features folder", "knime://knime.workflow/data/visual");
             AuxFormerNodesTest.small(s);
         });
         b.bindVariable(learner, "audio_features", "audio features folder");
         b.bindVariable(learner, "visual_features", "visual features folder");
         final int predictor = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(), s -> {
             s.addString("feature source", "folders");
-            s.addString("audio features folder", "data/audio");
-            s.addString("visual features folder", "data/visual");
+            s.addString("audio features folder", "knime://knime.workflow/data/audio");
+            s.addString("visual features folder", "knime://knime.workflow/data/visual");
             s.addInt("batch size", 8);
             s.addInt("threads", 1);
             s.addString("device", "cpu");
@@ -63,10 +63,10 @@ public final class WriteAuxFormerWorkflow {
         b.connect(labels, 1, learner, 1);
         b.connect(learner, 1, predictor, 1);
         b.connect(labels, 1, predictor, 2);
-        b.workflowVariable("clip_folder", "data/clips");
-        b.workflowVariable("label_file", "data/labels.csv");
-        b.workflowVariable("audio_features", "data/audio");
-        b.workflowVariable("visual_features", "data/visual");
+        b.workflowVariable("clip_folder", "knime://knime.workflow/data/clips");
+        b.workflowVariable("label_file", "knime://knime.workflow/data/labels.csv");
+        b.workflowVariable("audio_features", "knime://knime.workflow/data/audio");
+        b.workflowVariable("visual_features", "knime://knime.workflow/data/visual");
         return b;
     }
 

@@ -21,11 +21,11 @@ public final class WriteVideoReaderWorkflow {
     static WorkflowBuilder workflow() {
         final WorkflowBuilder b = new WorkflowBuilder();
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> {
-            s.addString(VideoReaderSettings.FOLDER, "clips");
+            s.addString(VideoReaderSettings.FOLDER, "knime://knime.workflow/clips");
             s.addInt("threads", 2);
         });
         b.bindVariable(reader, "clip_folder", VideoReaderSettings.FOLDER);
-        b.workflowVariable("clip_folder", "clips");
+        b.workflowVariable("clip_folder", "knime://knime.workflow/clips");
         return b;
     }
 

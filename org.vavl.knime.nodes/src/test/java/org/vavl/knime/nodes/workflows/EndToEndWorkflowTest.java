@@ -62,11 +62,11 @@ class EndToEndWorkflowTest {
         final int reader = b.node("Video Reader", new VideoReaderNodeFactory(), s -> s.addString("path column", "Path"));
         final int labels = b.node("Emotion Label Joiner", new LabelJoinerNodeFactory(), s -> {
             s.addString("label source", "label file");
-            s.addString("label file", "vavl-data/demo-dataset/label_consensus.csv");
+            s.addString("label file", "knime://knime.workflow/vavl-data/demo-dataset/label_consensus.csv");
         });
         final int audio = b.node("Audio Extractor", new AudioExtractorNodeFactory(), s -> { });
         final int faces = b.node("Face Aligner", new FaceAlignerNodeFactory(), s -> {
-            s.addString("output folder", "vavl-data/face-tracks");
+            s.addString("output folder", "knime://knime.workflow/vavl-data/face-tracks");
             s.addInt("frame step", 3);
         });
         final int audioFeatures = b.node("Audio Encoder", new AudioEncoderNodeFactory(), s -> { });

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,8 +14,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
+import org.vavl.knime.nodes.common.WorkflowPaths;
+import org.vavl.knime.testkit.TestExecution;
 
 /**
  * What the README promises of each committed example workflow, read from its files as KNIME reads them: which
@@ -23,6 +27,9 @@ import org.knime.core.node.NodeSettingsRO;
  * workflow variables.
  */
 class ExampleWorkflowSettingsTest {
+
+    @TempDir
+    Path m_tmp;
 
     private static Path workflow(final String name) {
         return Paths.get(System.getProperty("vavl.repo.dir", "..")).resolve("workflows").resolve(name);
@@ -129,8 +136,23 @@ class ExampleWorkflowSettingsTest {
         assertEquals(Map.of("folder", "video_folder"), bindings(wf, "Video Reader (#1)"));
         assertEquals(Map.of("model file", "model_file"), bindings(wf, "AuxFormer Predictor (#6)"));
         assertEquals("STRING " + model(wf, "AuxFormer Predictor (#6)").getString("model file"), vars.get("model_file"));
-        assertTrue(vars.get("model_file").endsWith(".auxformer"), vars.toString());
         assertEquals("STRING " + model(wf, "Video Reader (#1)").getString("folder"), vars.get("video_folder"));
+        // both defaults lie inside the workflow's own folder, so it runs imported alone or uploaded to a Hub
+        assertEquals("STRING knime://knime.workflow/model.auxformer", vars.get("model_file"));
+        assertEquals("STRING knime://knime.workflow/videos", vars.get("video_folder"));
+        final Path copy = m_tmp.resolve("Inference");
+        assertEquals(copy.resolve("model.auxformer"), TestExecution.inWorkflow(copy,
+            () -> WorkflowPaths.resolveFile(vars.get("model_file").substring("STRING ".length()), "model file")));
+        // what the README and the annotation tell users to set after the demo reaches the demo's model and clips
+        final String annotation = Files.readString(wf.resolve("workflow.knime"), StandardCharsets.UTF_8);
+        assertTrue(annotation.contains("model_file = " + ExampleWorkflows.INFERENCE_DEMO_MODEL_FILE), "annotation");
+        final Path repo = workflow(ExampleWorkflows.DEMO).getParent();
+        assertEquals(repo.resolve(ExampleWorkflows.DEMO).resolve("vavl-data/demo-model.auxformer").toAbsolutePath()
+            .normalize(), TestExecution.inWorkflow(wf, () -> WorkflowPaths.resolveFile(
+                ExampleWorkflows.INFERENCE_DEMO_MODEL_FILE, "model file")));
+        final String readme = Files.readString(repo.getParent().resolve("README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.contains("model_file," + ExampleWorkflows.INFERENCE_DEMO_MODEL_FILE + ",String"),
+            "README shows how to run inference with the demo's model");
     }
 
     @Test
@@ -139,7 +161,7 @@ class ExampleWorkflowSettingsTest {
         final List<String> expected = new java.util.ArrayList<>(CHAIN);
         expected.add("Demo Dataset");
         assertEquals(expected.stream().sorted().toList(), names(nodes(wf)));
-        assertEquals("vavl-data/demo-dataset/label_consensus.csv",
+        assertEquals("knime://knime.workflow/vavl-data/demo-dataset/label_consensus.csv",
             model(wf, "Emotion Label Joiner (#3)").getString("label file"));
         assertEquals(Map.of("label file", "demo_label_file"), bindings(wf, "Emotion Label Joiner (#3)"));
         final NodeSettingsRO learner = model(wf, "AuxFormer Learner (#8)");

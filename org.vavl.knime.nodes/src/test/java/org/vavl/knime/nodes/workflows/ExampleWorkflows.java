@@ -131,7 +131,7 @@ public final class ExampleWorkflows {
         final Chain c = chain(b, 40 + DX, s -> s.addString("path column", "Path"),
             s -> {
                 s.addString("label source", "label file");
-                s.addString("label file", "vavl-data/demo-dataset/label_consensus.csv");
+                s.addString("label file", "knime://knime.workflow/vavl-data/demo-dataset/label_consensus.csv");
             },
             s -> { }, s -> { }, s -> { });
         b.connect(demo, 1, c.reader(), 1);
@@ -192,22 +192,40 @@ public final class ExampleWorkflows {
         return b;
     }
 
-    /** Where the demo leaves its model (relative to the Demo workflow's folder). */
-    static final String DEMO_MODEL_FILE = "vavl-data/demo-model.auxformer";
+    /** Where the demo leaves its model (in the Demo workflow's folder). */
+    static final String DEMO_MODEL_FILE = "knime://knime.workflow/vavl-data/demo-model.auxformer";
+
+    /** The inference workflow's default model file: inside its own folder, so that it travels with it. */
+    static final String INFERENCE_MODEL_FILE = "knime://knime.workflow/model.auxformer";
+
+    /** The inference workflow's default video folder: inside its own folder. */
+    static final String INFERENCE_VIDEO_FOLDER = "knime://knime.workflow/videos";
+
+    /**
+     * The values that point the inference workflow at the Demo workflow next to it, once the demo has run (what the
+     * README and {@code ./vavl demo} tell users): the demo's model and clips.
+     */
+    public static final String INFERENCE_DEMO_MODEL_FILE =
+        "knime://knime.workflow/../" + DEMO + "/vavl-data/demo-model.auxformer";
+
+    public static final String INFERENCE_DEMO_VIDEO_FOLDER =
+        "knime://knime.workflow/../" + DEMO + "/vavl-data/demo-dataset/videos";
 
     /**
      * Inference: the per-clip chain without labels, and the AuxFormer Predictor with no model connected, reading the
-     * model file an AuxFormer Learner wrote. The defaults point at the Demo workflow next to this one (its clips and
-     * its model), so it runs as it is after the demo.
+     * model file an AuxFormer Learner wrote. Everything it reads by default lies inside its own folder (the model file
+     * {@code model.auxformer}, the videos in {@code videos/}), so it can be imported alone or uploaded to a Hub; the
+     * workflow variables model_file and video_folder point it elsewhere.
      */
     static WorkflowBuilder inference() {
         final WorkflowBuilder b = new WorkflowBuilder();
-        b.description("Predicts the emotions of new videos with a saved AuxFormer model: set video_folder (your "
-            + "videos) and model_file (a .auxformer file written by an AuxFormer Learner).");
-        final String demo = "../" + DEMO + "/";
-        final String videos = demo + "vavl-data/demo-dataset/videos";
-        final String model = demo + DEMO_MODEL_FILE;
-        final int r = b.node("Video Reader", new VideoReaderNodeFactory(), s -> s.addString("folder", videos));
+        b.description("Predicts the emotions of new videos with a saved AuxFormer model. Set the workflow variables "
+            + "video_folder (your videos; default: the videos folder inside this workflow) and model_file (a .auxformer "
+            + "file written by an AuxFormer Learner's 'model file' setting; default: model.auxformer inside this "
+            + "workflow), e.g. knime://knime.workflow/../Demo — train and evaluate/vavl-data/demo-model.auxformer for "
+            + "the model the demo leaves.");
+        final int r = b.node("Video Reader", new VideoReaderNodeFactory(),
+            s -> s.addString("folder", INFERENCE_VIDEO_FOLDER));
         b.position(r, 40, Y);
         final int a = b.node("Audio Extractor", new AudioExtractorNodeFactory(), s -> { });
         b.position(a, 40 + DX, Y);
@@ -218,20 +236,23 @@ public final class ExampleWorkflows {
         final int fe = b.node("Face Encoder", new FaceEncoderNodeFactory(), s -> { });
         b.position(fe, 40 + 4 * DX, Y);
         final int p = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(),
-            s -> s.addString("model file", model));
+            s -> s.addString("model file", INFERENCE_MODEL_FILE));
         b.position(p, 40 + 5 * DX, Y);
         b.connect(r, 1, a, 1).connect(a, 1, f, 1).connect(f, 1, ae, 1).connect(ae, 1, fe, 1).connect(fe, 1, p, 2);
-        b.workflowVariable("video_folder", videos);
-        b.workflowVariable("model_file", model);
+        b.workflowVariable("video_folder", INFERENCE_VIDEO_FOLDER);
+        b.workflowVariable("model_file", INFERENCE_MODEL_FILE);
         b.bindVariable(r, "video_folder", "folder");
         b.bindVariable(p, "model_file", "model file");
-        b.annotation("Inference: set the workflow variable video_folder to the folder of your videos (.mp4, .flv, "
-            + "...; one clip per file) and model_file to a .auxformer model written by an AuxFormer Learner (its "
-            + "setting 'model file'; absolute, or relative to this workflow). The defaults use the Demo workflow next "
-            + "to this one: its clips and the model it leaves in its vavl-data folder, so run the Demo first. Keep the "
-            + "Face Aligner's and both encoders' settings as in the workflow that trained the model. The Predictor "
-            + "adds the predicted emotion and class probabilities from both modalities and from each alone; the "
-            + "per-clip files go to vavl-data/ next to this workflow.", 20, 20, 860, 110);
+        b.annotation("Inference: put your videos (.mp4, .flv, ...; one clip per file) into the videos folder of this "
+            + "workflow and a .auxformer model (written by an AuxFormer Learner, setting 'model file') into it as "
+            + "model.auxformer, or point the workflow variables elsewhere (right-click the workflow > Workflow "
+            + "Variables..., or -workflow.variable=model_file,<url or path>,String in a batch run): video_folder and "
+            + "model_file take knime://knime.workflow/... (relative to this workflow), knime://knime.mountpoint/..., "
+            + "knime://LOCAL/..., file: URLs and paths. After the demo, for its model and clips: model_file = "
+            + INFERENCE_DEMO_MODEL_FILE + ", video_folder = " + INFERENCE_DEMO_VIDEO_FOLDER + ". Keep the Face "
+            + "Aligner's and both encoders' settings as in the workflow that trained the model. The Predictor adds the "
+            + "predicted emotion and class probabilities from both modalities and from each alone; the per-clip files "
+            + "go to vavl-data/ inside this workflow.", 20, 20, 860, 140);
         return b;
     }
 

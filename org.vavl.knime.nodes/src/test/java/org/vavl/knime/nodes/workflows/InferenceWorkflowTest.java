@@ -40,7 +40,8 @@ import org.vavl.knime.testkit.runner.WorkflowRunner;
 /**
  * Runs the committed example workflow "Inference — emotions of new videos" (a copy, so that its per-clip files are
  * written outside the repository) through the runner on a few generated demo clips, with a model file that a tiny
- * AuxFormer Learner wrote in this test from the same chain's features; the Predictor's rows are checked against the
+ * AuxFormer Learner wrote in this test from the same chain's features, both given as {@code knime://} URLs (the
+ * model workflow-relative, the videos mount-point-relative); the Predictor's rows are checked against the
  * predictions of the Learner's model port on those features.
  */
 class InferenceWorkflowTest {
@@ -123,17 +124,28 @@ class InferenceWorkflowTest {
         // the inference workflow, copied, with the videos and the model file as workflow variables
         final Path wf = dir.resolve("Inference");
         PathUtils.copyDirectory(workflow(), wf);
+        // as KNIME users give them: the model next to the workflow, the videos in its mount point (the folder above)
+        final String videosUrl = "knime://knime.mountpoint/" + dir.relativize(videos).toString().replace('\\', '/');
         final List<WorkflowRunner.NodeRun> runs = new WorkflowRunner(System.out, System.err).execute(
-            WorkflowRunner.parse(wf.toString(), "-workflow.variable=video_folder," + videos + ",String",
-                "-workflow.variable=model_file," + modelFile + ",String"));
+            WorkflowRunner.parse(wf.toString(), "-workflow.variable=video_folder," + videosUrl + ",String",
+                "-workflow.variable=model_file,knime://knime.workflow/../models/new-videos.auxformer,String"));
         assertEquals(List.of("Video Reader (#1)", "Audio Extractor (#2)", "Face Aligner (#3)", "Audio Encoder (#4)",
             "Face Encoder (#5)", "AuxFormer Predictor (#6)"), runs.stream().map(WorkflowRunner.NodeRun::name).toList());
         for (WorkflowRunner.NodeRun r : runs) {
             assertNull(r.warning(), r.name());
         }
-        // per-clip files go next to the workflow (its vavl-data folder)
-        try (Stream<Path> s = Files.list(wf.resolve("vavl-data"))) {
-            assertTrue(s.count() >= 4, "vavl-data holds the audio, face tracks and both feature folders");
+        // per-clip files go into the workflow's vavl-data folder (knime://knime.workflow/vavl-data/... defaults),
+        // one file per clip, and nowhere else (no folder named "knime:")
+        for (String f : List.of("audio", "face-tracks", "audio-features", "face-features")) {
+            for (String clip : emotionOf.keySet()) {
+                try (Stream<Path> s = Files.list(wf.resolve("vavl-data").resolve(f))) {
+                    assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith(clip + ".")), f + "/" + clip);
+                }
+            }
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName() != null
+                && p.getFileName().toString().startsWith("knime:")).toList());
         }
         final BufferedDataTable out = (BufferedDataTable)runs.get(5).outputs().get(0);
         assertEquals(6, out.size());

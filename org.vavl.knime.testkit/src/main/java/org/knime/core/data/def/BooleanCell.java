@@ -10,7 +10,7 @@ import org.knime.core.data.LongValue;
 import org.knime.core.data.NominalValue;
 
 /**
- * A boolean cell; use {@link #TRUE}, {@link #FALSE}, {@link #get(boolean)} or {@link BooleanCellFactory}.
+ * A boolean cell; create it with {@link BooleanCellFactory#create(boolean)} (KNIME deprecates {@link #get(boolean)}).
  * <p>
  * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/data/def/BooleanCell.java
  */
@@ -34,7 +34,11 @@ public final class BooleanCell extends DataCell implements BooleanValue, IntValu
         m_value = value;
     }
 
-    /** @return {@link #TRUE} or {@link #FALSE} */
+    /**
+     * @return {@link #TRUE} or {@link #FALSE}
+     * @deprecated use {@link BooleanCellFactory#create(boolean)} instead (deprecated in KNIME, as here)
+     */
+    @Deprecated
     public static final BooleanCell get(final boolean b) {
         return b ? TRUE : FALSE;
     }
@@ -85,7 +89,7 @@ public final class BooleanCell extends DataCell implements BooleanValue, IntValu
 
         /** @return {@link BooleanCell#TRUE} or {@link BooleanCell#FALSE} */
         public static DataCell create(final boolean b) {
-            return get(b);
+            return b ? TRUE : FALSE;
         }
 
         @Override

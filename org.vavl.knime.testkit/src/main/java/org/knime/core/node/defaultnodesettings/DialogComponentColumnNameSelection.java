@@ -13,12 +13,17 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
- * A combo box choosing a column of the input table whose type is compatible with one of the value classes.
- * Without a compatible column the dialog cannot be opened (NotConfigurableException), as in KNIME.
+ * A combo box choosing a column of the input table whose type is compatible with one of the value classes, behaving
+ * as KNIME 5.3's (through its {@code ColumnSelectionPanel}): the compatible columns in table order, preceded by
+ * {@code <none>} when the component was made with {@code addNoneCol}; the saved column is selected when it is
+ * there, otherwise {@code <none>} when offered, otherwise the <b>last</b> compatible column; what the dialog saves
+ * is the selection ({@code null} for {@code <none>} or an empty list). A required component cannot be opened
+ * without an input spec holding a compatible column (NotConfigurableException); an optional one with no spec
+ * shows an empty list.
  * <p>
  * Mirrors knime-core
- * org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponentColumnNameSelection.java
- * (test-kit subset).
+ * org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponentColumnNameSelection.java and
+ * org.knime.core/src/eclipse/org/knime/core/node/util/ColumnSelectionPanel.java (test-kit subset).
  */
 public class DialogComponentColumnNameSelection extends DialogComponent {
 
@@ -28,7 +33,15 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
 
     private final boolean m_isRequired;
 
+    private final boolean m_addNoneCol;
+
     private final Class<? extends DataValue>[] m_classFilter;
+
+    /** What the combo box shows: the compatible columns (after {@code <none>}, if offered). */
+    private List<String> m_items = List.of();
+
+    /** The selected column; null for {@code <none>} or an empty combo box. */
+    private String m_selected;
 
     /** @param model model @param label label @param specIndex input port @param classFilter accepted value types */
     @SafeVarargs
@@ -44,10 +57,23 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     @SafeVarargs
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
         final int specIndex, final boolean isRequired, final Class<? extends DataValue>... classFilter) {
+        this(model, label, specIndex, isRequired, false, classFilter);
+    }
+
+    /**
+     * @param model model @param label label @param specIndex input port @param isRequired a column must exist
+     * @param addNoneCol offer {@code <none>} (saved as {@code null}) before the columns
+     * @param classFilter accepted value types
+     */
+    @SafeVarargs
+    public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
+        final int specIndex, final boolean isRequired, final boolean addNoneCol,
+        final Class<? extends DataValue>... classFilter) {
         super(model);
         m_label = new JLabel(label);
         m_specIndex = specIndex;
         m_isRequired = isRequired;
+        m_addNoneCol = addNoneCol;
         m_classFilter = classFilter.clone();
         getComponentPanel().add(m_label);
     }
@@ -72,32 +98,48 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
 
     @Override
     protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
-        if (specs == null || m_specIndex >= specs.length || specs[m_specIndex] == null) {
-            if (m_isRequired) {
-                throw new NotConfigurableException("Need configured connection at input port " + m_specIndex + ".");
-            }
+        if (specs == null || m_specIndex >= specs.length) {
+            throw new NotConfigurableException(
+                "Need input table spec to configure dialog. Configure or execute predecessor nodes.");
+        }
+        if (!m_isRequired) {
             return;
         }
-        if (m_isRequired && compatible(specs[m_specIndex]).isEmpty()) {
+        if (specs[m_specIndex] == null) {
+            throw new NotConfigurableException(
+                "Need input table spec to configure dialog. Configure or execute predecessor nodes.");
+        }
+        if (compatible(specs[m_specIndex]).isEmpty()) {
             throw new NotConfigurableException("No column in spec compatible to the required types.");
         }
     }
 
     @Override
     protected void updateComponent() {
-        SettingsModelString m = (SettingsModelString)getModel();
-        List<String> names = compatible(getLastTableSpec(m_specIndex));
-        if (!names.isEmpty() && (m.getStringValue() == null || !names.contains(m.getStringValue()))) {
-            m.setStringValue(names.get(0)); // the combo box shows the first compatible column
+        final SettingsModelString m = (SettingsModelString)getModel();
+        final PortObjectSpec spec = getLastTableSpec(m_specIndex);
+        if (spec != null || !m_isRequired) {
+            m_items = compatible(spec);
+            final String saved = m.getStringValue();
+            if (saved != null && m_items.contains(saved)) {
+                m_selected = saved;
+            } else if (m_addNoneCol) {
+                m_selected = null;
+            } else {
+                m_selected = m_items.isEmpty() ? null : m_items.get(m_items.size() - 1);
+            }
+            // the combo box's selection is the model's value (KNIME updates the model on selection)
+            if (!java.util.Objects.equals(saved, m_selected)) {
+                m.setStringValue(m_selected);
+            }
         }
+        setEnabledComponents(m.isEnabled());
     }
 
     @Override
     protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        SettingsModelString m = (SettingsModelString)getModel();
-        if (m_isRequired && m.getStringValue() == null) {
-            throw new InvalidSettingsException("Please select an item from the list.");
-        }
+        // as KNIME: the model gets the combo box's selection, null for <none> or nothing to choose
+        ((SettingsModelString)getModel()).setStringValue(m_selected);
     }
 
     @Override

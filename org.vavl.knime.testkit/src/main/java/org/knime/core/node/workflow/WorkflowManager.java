@@ -1,6 +1,7 @@
 package org.knime.core.node.workflow;
 
 import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
+import org.vavl.knime.testkit.internal.KitAccess;
 
 /**
  * A workflow (test-kit subset: only its context, which names the workflow folder).
@@ -11,8 +12,12 @@ public final class WorkflowManager {
 
     private final WorkflowContextV2 m_context;
 
-    WorkflowManager(final WorkflowContextV2 context) {
+    /** Test kit: the workflow folder and its mount point, for resolving {@code knime://} URLs. */
+    final KitAccess.WorkflowLocation m_location;
+
+    WorkflowManager(final WorkflowContextV2 context, final KitAccess.WorkflowLocation location) {
         m_context = context;
+        m_location = location;
     }
 
     /** @return the context of this workflow (location, executor) */

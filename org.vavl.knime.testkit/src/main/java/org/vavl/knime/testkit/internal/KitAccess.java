@@ -129,11 +129,31 @@ public final class KitAccess {
 
     /** Access to org.knime.core.node.workflow internals (node context with the workflow folder). */
     public interface WorkflowBridge {
-        /** Makes the given workflow folder the current node context of this thread (null clears it). */
+        /**
+         * Makes the given workflow folder the current node context of this thread, in the local mount point
+         * {@code LOCAL} whose root is the folder above the workflow.
+         */
         void pushWorkflowContext(Path workflowFolder);
+
+        /** Like {@link #pushWorkflowContext(Path)}, with the root folder of the mount point {@code LOCAL}. */
+        void pushWorkflowContext(Path workflowFolder, Path mountpointRoot);
+
+        /** @return the workflow of this thread's node context, or null when there is none */
+        WorkflowLocation currentWorkflow();
 
         /** Removes the context pushed last. */
         void popWorkflowContext();
+    }
+
+    /**
+     * Where the executing workflow lies: its folder and the mount point it belongs to (what KNIME's
+     * {@code AnalyticsPlatformExecutorInfo.getMountpoint()} gives: the mount point URI's authority is the mount ID).
+     *
+     * @param workflowFolder the workflow folder, absolute and normalised
+     * @param mountId the mount point's ID, {@code LOCAL} in the test kit
+     * @param mountpointRoot the mount point's root folder, absolute and normalised; it contains the workflow
+     */
+    public record WorkflowLocation(Path workflowFolder, String mountId, Path mountpointRoot) {
     }
 
     private static volatile ContainerBridge s_container;

@@ -20,10 +20,10 @@ public final class WorkflowContextV2 {
 
     /**
      * @param workflowFolderPath the workflow folder on this machine
-     * @param mountpointRoot ignored by the test kit (may be null)
-     * @return a context for a workflow that is not in a mount point
+     * @param sourceArchive the archive the workflow was extracted from; ignored by the test kit (may be null)
+     * @return a context for a workflow executed in a local folder
      */
-    public static WorkflowContextV2 forTemporaryWorkflow(final Path workflowFolderPath, final Path mountpointRoot) {
+    public static WorkflowContextV2 forTemporaryWorkflow(final Path workflowFolderPath, final Path sourceArchive) {
         Objects.requireNonNull(workflowFolderPath, "workflowFolderPath");
         return new WorkflowContextV2(new ExecutorInfo(workflowFolderPath,
             Path.of(System.getProperty("java.io.tmpdir"))) {
