@@ -262,8 +262,8 @@ public final class ClipEncoding {
         cancel.check();
         try (ClipOutputStore.ClipLock lock = store.lock(c.clipId(), cancel)) {
             final Map<String, String> input = identity(c);
-            if (lock.waitedForAnotherRun() && store.isUpToDate(c.clipId(), input)) {
-                // another run made it meanwhile
+            if (store.isUpToDate(c.clipId(), input)) {
+                // another run (into the same folder) made it meanwhile
                 final Path f = store.pathFor(c.clipId());
                 final int[] shape = Npy.readShape(f);
                 if (shape[1] == encoder.dim()) {
