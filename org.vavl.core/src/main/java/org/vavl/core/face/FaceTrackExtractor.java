@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -31,6 +32,7 @@ import org.vavl.core.util.ClipException;
 import org.vavl.core.util.ClipOutputStore;
 import org.vavl.core.util.ClipWorkPool;
 import org.vavl.core.util.ClipWorkPool.Outcome;
+import org.vavl.core.util.InputIdentity;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
 import org.vavl.core.util.Progress;
@@ -140,6 +142,11 @@ public final class FaceTrackExtractor implements AutoCloseable {
     public List<Outcome<FaceTrackResult>> run(final List<ClipInput> clips, final int threads, final OnError onError,
         final Progress progress) throws ClipException, CancelledException {
         try {
+            m_store.prepareFolder();
+        } catch (IOException e) {
+            throw new ClipException("", e.getMessage(), e);
+        }
+        try {
             m_store.deleteLeftoverParts();
         } catch (IOException e) {
             // not fatal: leftovers have temporary names that never clash
@@ -163,25 +170,33 @@ public final class FaceTrackExtractor implements AutoCloseable {
     FaceTrackResult extract(final String clipId, final Path video, final CancelToken cancel,
         final FrameObserver observer) throws ClipException, CancelledException {
         final CancelToken token = cancel == null ? new CancelToken() : cancel;
-        if (observer == null && m_store.isUpToDate(clipId)) {
-            final FaceTrackResult kept = readFigures(clipId);
-            if (kept != null) {
-                return kept;
-            }
-        }
         checkFile(clipId, video);
-        FaceModels models = m_models.poll();
+        final Map<String, String> input;
         try {
-            if (models == null) {
-                models = newModels();
+            input = InputIdentity.of(video);
+        } catch (IOException e) {
+            throw new ClipException(clipId, "Clip '" + clipId + "': cannot read '" + video + "': " + e.getMessage(), e);
+        }
+        try (ClipOutputStore.ClipLock lock = m_store.lock(clipId, token)) {
+            if (observer == null && m_store.isUpToDate(clipId, input)) {
+                final FaceTrackResult kept = readFigures(clipId);
+                if (kept != null) {
+                    return kept;
+                }
             }
-            return make(clipId, video, models, token, observer);
+            FaceModels models = m_models.poll();
+            try {
+                if (models == null) {
+                    models = newModels();
+                }
+                return make(clipId, video, input, models, token, observer);
+            } finally {
+                if (models != null) {
+                    m_models.add(models);
+                }
+            }
         } catch (IOException e) {
             throw new ClipException(clipId, "Clip '" + clipId + "': " + e.getMessage(), e);
-        } finally {
-            if (models != null) {
-                m_models.add(models);
-            }
         }
     }
 
@@ -211,7 +226,8 @@ public final class FaceTrackExtractor implements AutoCloseable {
         private static final long serialVersionUID = 1L;
     }
 
-    private FaceTrackResult make(final String clipId, final Path video, final FaceModels models,
+    private FaceTrackResult make(final String clipId, final Path video, final Map<String, String> input,
+        final FaceModels models,
         final CancelToken token, final FrameObserver observer) throws ClipException, CancelledException {
         final Stats stats = new Stats();
         final Path pngTemp = pngTempFolder(clipId);
@@ -219,7 +235,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
             final Path written;
             Path track = null;
             try {
-                written = m_store.write(clipId, target -> writeTrack(clipId, video, models, token, observer, target,
+                written = m_store.write(clipId, input, target -> writeTrack(clipId, video, models, token, observer, target,
                     pngTemp, stats));
                 track = written;
             } catch (NoFaceInClip e) {
@@ -411,7 +427,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
         }
         try {
             Files.createDirectories(root);
-            final Path tmp = Files.createTempDirectory(root, "." + safe(clipId) + ".part-");
+            final Path tmp = Files.createTempDirectory(root, "." + safe(clipId) + ClipOutputStore.partMark());
             Files.createDirectories(tmp.resolve("detections"));
             return tmp;
         } catch (IOException e) {
@@ -433,8 +449,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
     }
 
     private static String safe(final String clipId) {
-        final String s = clipId.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
-        return s.isEmpty() ? "_" : s;
+        return ClipOutputStore.fileNameOf(clipId);
     }
 
     private static void deleteTree(final Path p) {
@@ -463,12 +478,12 @@ public final class FaceTrackExtractor implements AutoCloseable {
 
     private void writeFigures(final String clipId, final FaceTrackResult result) throws IOException {
         final Path file = figuresFor(clipId);
-        final Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".part-", ".tmp");
+        final Path tmp = ClipOutputStore.newPartFile(file);
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 result.toProperties().store(w, "figures of " + m_store.pathFor(clipId).getFileName());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ClipOutputStore.moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

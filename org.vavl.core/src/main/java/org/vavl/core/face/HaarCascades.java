@@ -2,18 +2,27 @@ package org.vavl.core.face;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 
 /**
  * OpenCV's Haar cascades as shipped inside the OpenCV jar ({@code org/bytedeco/opencv/<platform>/share/
- * opencv4/haarcascades/}). {@code CascadeClassifier} reads files only, so each cascade is copied once per
- * JVM to a temporary file (deleted on exit).
+ * opencv4/haarcascades/}). {@code CascadeClassifier} reads files only, so each cascade is copied to the
+ * temporary folder once, under a name made from its content, and reused by every later run (see
+ * {@link #shared}); nothing is left per run, killed runs included.
  */
 final class HaarCascades {
 
@@ -50,19 +59,80 @@ final class HaarCascades {
         }
         for (String platform : PLATFORMS) {
             final String res = "org/bytedeco/opencv/" + platform + "/share/opencv4/haarcascades/" + name;
+            final byte[] bytes;
             try (InputStream in = resource(res)) {
                 if (in == null) {
                     continue;
                 }
-                final Path tmp = Files.createTempFile("vavl-" + name.replace(".xml", "") + "-", ".xml");
-                tmp.toFile().deleteOnExit();
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                FILES.put(name, tmp);
-                return tmp;
+                bytes = in.readAllBytes();
             }
+            final Path file = shared(name, bytes);
+            FILES.put(name, file);
+            return file;
         }
         throw new IOException("OpenCV's Haar cascade '" + name + "' is not on the class path: the OpenCV "
             + "natives jar for this platform (org.bytedeco:opencv with a platform classifier) is missing.");
+    }
+
+    /**
+     * The cascade in the temporary folder under a name made from its content
+     * ({@code vavl-haarcascade_eye-<sha-256 prefix>.xml}): every run of every JVM reuses the same file, so
+     * killed runs leave no copies behind. Written through a temporary name and renamed; an existing file is
+     * used only when its content is the cascade's.
+     */
+    static Path shared(final String name, final byte[] bytes) throws IOException {
+        final String hash = HexFormat.of().formatHex(sha256(bytes)).substring(0, 16);
+        final Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        final Path file = dir.resolve("vavl-" + name.replace(".xml", "") + "-" + hash + ".xml");
+        deleteOldCopies(dir, name);
+        if (Files.isRegularFile(file) && Arrays.equals(bytes, Files.readAllBytes(file))) {
+            return file;
+        }
+        final Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".part-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return file;
+            } catch (IOException e) {
+                // another user's file of that name: keep a copy of our own for this JVM
+                final Path own = Files.createTempFile(dir, "vavl-" + name.replace(".xml", "") + "-", ".xml");
+                own.toFile().deleteOnExit();
+                Files.write(own, bytes);
+                return own;
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Removes copies that earlier versions made per JVM ({@code vavl-<cascade>-<random digits>.xml}) and left when killed. */
+    private static void deleteOldCopies(final Path dir, final String name) {
+        final String prefix = "vavl-" + name.replace(".xml", "") + "-";
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, prefix + "*.xml")) {
+            for (Path p : ds) {
+                final String digits = p.getFileName().toString().substring(prefix.length()).replace(".xml", "");
+                if (digits.matches("\\d+") && Files.getLastModifiedTime(p).toInstant()
+                    .isBefore(Instant.now().minus(Duration.ofHours(1)))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not ours, or gone: leave it
+        }
+    }
+
+    private static byte[] sha256(final byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static InputStream resource(final String res) {

@@ -15,6 +15,7 @@ import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
 import org.vavl.core.util.ClipOutputStore;
 import org.vavl.core.util.ClipWorkPool;
+import org.vavl.core.util.InputIdentity;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
 import org.vavl.core.util.Progress;
@@ -25,7 +26,8 @@ import org.vavl.core.util.Progress;
  *
  * <ul>
  * <li>Clips whose file exists and was made with the same settings (the encoder's settings, the model file's
- * SHA-256 included, recorded beside each file by {@link ClipOutputStore}) are not encoded again.</li>
+ * SHA-256 included) from the same input file (its size, time and content hash, {@link InputIdentity}), both
+ * recorded beside each file by {@link ClipOutputStore}, are not encoded again.</li>
  * <li>The rest run in parallel over clips on {@code threads} workers ({@link ClipWorkPool}); with an encoder
  * that batches several clips ({@link ClipEncoder#clipsPerBatch()} &gt; 1), clips are sorted by length and
  * grouped so that a batch holds clips of similar length.</li>
@@ -46,9 +48,20 @@ public final class ClipEncoding {
 
         private final Path m_input;
 
+        private final String m_noInput;
+
         public ClipInput(final String clipId, final Path input) {
+            this(clipId, input, null);
+        }
+
+        /**
+         * @param noInput why the clip has no input file (said instead of the general message when input is
+         *            null), e.g. that the Face Aligner found no face in it; null for the general message
+         */
+        public ClipInput(final String clipId, final Path input, final String noInput) {
             m_clipId = Objects.requireNonNull(clipId, "clipId");
             m_input = input;
+            m_noInput = noInput;
         }
 
         /** @return the clip id */
@@ -86,6 +99,11 @@ public final class ClipEncoding {
         final ClipOutputStore store, final int threads, final OnError onError, final Progress progress)
         throws ClipException, CancelledException {
         try {
+            store.prepareFolder();
+        } catch (IOException e) {
+            throw new ClipException("", e.getMessage(), e);
+        }
+        try {
             store.deleteLeftoverParts();
         } catch (IOException e) {
             // not fatal: leftovers are only hidden temporary files
@@ -107,11 +125,12 @@ public final class ClipEncoding {
                 continue;
             }
             if (c.input() == null) {
-                results[i] = fail(c.clipId(), "Clip '" + c.clipId() + "' has no input file (missing value). Check the"
-                    + " input column, or skip such clips (on error = skip).", onError);
+                results[i] = fail(c.clipId(), c.m_noInput != null ? c.m_noInput : "Clip '" + c.clipId()
+                    + "' has no input file (missing value). Check the input column, or skip such clips (on error ="
+                    + " skip).", onError);
                 continue;
             }
-            if (store.isUpToDate(c.clipId())) {
+            if (upToDate(store, c)) {
                 final Path f = store.pathFor(c.clipId());
                 try {
                     final int[] shape = Npy.readShape(f);
@@ -204,7 +223,7 @@ public final class ClipEncoding {
         for (int j = 0; j < g.size(); j++) {
             final ClipInput c = clips.get(g.get(j));
             if (seqs != null) {
-                out.add(write(c.clipId(), seqs.get(j), store));
+                out.add(write(c.clipId(), identity(c), seqs.get(j), store));
                 continue;
             }
             try {
@@ -222,17 +241,44 @@ public final class ClipEncoding {
         return out;
     }
 
+    /**
+     * The identity of a clip's input now; empty when it cannot be read (the encoder then reports the problem,
+     * and nothing is reused).
+     */
+    private static Map<String, String> identity(final ClipInput c) {
+        try {
+            return InputIdentity.of(c.input());
+        } catch (IOException e) {
+            return Map.of(InputIdentity.SIZE, "unreadable");
+        }
+    }
+
+    private static boolean upToDate(final ClipOutputStore store, final ClipInput c) {
+        return store.isUpToDate(c.clipId(), identity(c));
+    }
+
     private static EncodedClip encodeOne(final ClipInput c, final ClipEncoder encoder, final ClipOutputStore store,
         final CancelToken cancel) throws Exception {
         cancel.check();
-        final FeatureSequence seq = encoder.encode(c.input(), cancel);
-        cancel.check();
-        return write(c.clipId(), seq, store);
+        try (ClipOutputStore.ClipLock lock = store.lock(c.clipId(), cancel)) {
+            final Map<String, String> input = identity(c);
+            if (store.isUpToDate(c.clipId(), input)) {
+                // another run (into the same folder) made it meanwhile
+                final Path f = store.pathFor(c.clipId());
+                final int[] shape = Npy.readShape(f);
+                if (shape[1] == encoder.dim()) {
+                    return EncodedClip.ok(c.clipId(), f, shape[0], shape[1], true);
+                }
+            }
+            final FeatureSequence seq = encoder.encode(c.input(), cancel);
+            cancel.check();
+            return write(c.clipId(), input, seq, store);
+        }
     }
 
-    private static EncodedClip write(final String clipId, final FeatureSequence seq, final ClipOutputStore store)
-        throws Exception {
-        final Path p = store.write(clipId, target -> Npy.write(target, seq));
+    private static EncodedClip write(final String clipId, final Map<String, String> input, final FeatureSequence seq,
+        final ClipOutputStore store) throws Exception {
+        final Path p = store.write(clipId, input, target -> Npy.write(target, seq));
         return EncodedClip.ok(clipId, p, seq.frames(), seq.dim(), false);
     }
 }

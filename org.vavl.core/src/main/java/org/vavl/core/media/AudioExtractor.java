@@ -29,6 +29,7 @@ import org.vavl.core.util.ClipException;
 import org.vavl.core.util.ClipOutputStore;
 import org.vavl.core.util.ClipWorkPool;
 import org.vavl.core.util.ClipWorkPool.Outcome;
+import org.vavl.core.util.InputIdentity;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
 import org.vavl.core.util.Progress;
@@ -48,8 +49,8 @@ import org.vavl.core.util.Progress;
  * {@link AudioInputStream} into {@link AudioSystem#write}, so memory does not grow with the clip's length.
  *
  * <p>Files: one {@code <clip>.wav} per clip in the output folder (the reference's layout), written to a
- * temporary name and renamed when complete, with the settings and the source file's size and time
- * recorded beside it ({@link ClipOutputStore}); a re-run skips clips whose file is up to date per the
+ * temporary name and renamed when complete, with the settings and the source file's identity (size,
+ * time, content hash: {@link InputIdentity}) recorded beside it ({@link ClipOutputStore}); a re-run skips clips whose file is up to date per the
  * {@link Overwrite} policy and reads their measures back from the file.
  *
  * <p>Thread safe: one extractor may serve many worker threads.
@@ -145,11 +146,16 @@ public final class AudioExtractor {
     public List<Outcome<ExtractedAudio>> extractAll(final List<Job> jobs, final Path folder,
         final Overwrite overwrite, final int threads, final OnError onError, final Progress progress)
         throws ClipException, CancelledException {
+        final ClipOutputStore store = new ClipOutputStore(folder, "wav", settings(), overwrite);
         try {
-            new ClipOutputStore(folder, "wav", settings(), overwrite).deleteLeftoverParts();
+            store.prepareFolder();
         } catch (IOException e) {
-            throw new ClipException("", "Cannot use the output folder " + folder + ": " + e.getMessage()
-                + ". Choose a folder you can write to.", e);
+            throw new ClipException("", e.getMessage(), e);
+        }
+        try {
+            store.deleteLeftoverParts();
+        } catch (IOException e) {
+            // not fatal: leftovers are hidden temporary files
         }
         return ClipWorkPool.run(new ArrayList<>(jobs), threads, Job::clipId,
             (job, cancel) -> extract(job.clipId(), job.media(), folder, overwrite, cancel), onError, progress);
@@ -163,19 +169,24 @@ public final class AudioExtractor {
      */
     public ExtractedAudio extract(final String clipId, final Path media, final Path folder,
         final Overwrite overwrite, final CancelToken cancel) throws ClipException, CancelledException {
-        final Map<String, String> recorded = new LinkedHashMap<>(settings());
-        recorded.putAll(sourceIdentity(clipId, media));
-        final ClipOutputStore store = new ClipOutputStore(folder, "wav", recorded, overwrite);
-        if (store.isUpToDate(clipId)) {
-            try {
-                return ExtractedAudio.measure(clipId, store.pathFor(clipId), true);
-            } catch (IOException e) {
-                // an unreadable old file: make it again
-            }
-        }
-        final ExtractedAudio[] result = new ExtractedAudio[1];
+        checkFile(clipId, media);
+        final Map<String, String> input;
         try {
-            store.write(clipId, part -> result[0] = extractTo(clipId, media, part, cancel));
+            input = InputIdentity.of(media);
+        } catch (IOException e) {
+            throw new ClipException(clipId, "Clip '" + clipId + "': cannot read " + media + ": " + e.getMessage(), e);
+        }
+        final ClipOutputStore store = new ClipOutputStore(folder, "wav", settings(), overwrite);
+        final ExtractedAudio[] result = new ExtractedAudio[1];
+        try (ClipOutputStore.ClipLock lock = store.lock(clipId, cancel)) {
+            if (store.isUpToDate(clipId, input)) {
+                try {
+                    return ExtractedAudio.measure(clipId, store.pathFor(clipId), true);
+                } catch (IOException e) {
+                    // an unreadable old file: make it again
+                }
+            }
+            store.write(clipId, input, part -> result[0] = extractTo(clipId, media, part, cancel));
         } catch (ClipException | CancelledException e) {
             throw e;
         } catch (Exception e) {
@@ -287,19 +298,6 @@ public final class AudioExtractor {
         } catch (IOException e) {
             throw new ClipException(clipId, "Clip '" + clipId + "': cannot read " + media + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Size and time of the source file: a replaced video is extracted again (overwrite = if changed). */
-    private static Map<String, String> sourceIdentity(final String clipId, final Path media) {
-        final Map<String, String> s = new LinkedHashMap<>();
-        s.put("source", media.toAbsolutePath().normalize().toString());
-        try {
-            s.put("source size", Long.toString(Files.size(media)));
-            s.put("source modified", Files.getLastModifiedTime(media).toString());
-        } catch (IOException e) {
-            s.put("source size", "unknown");
-        }
-        return s;
     }
 
     private static final Pattern FFMPEG_ERROR = Pattern.compile("error (-\\d+)");

@@ -125,8 +125,14 @@ public final class VideoProbe {
 
             // count the video frames and find where the readable data ends: packets only, no decoding
             final PacketScan scan;
+            long indexFromFile = -1;
             if (rewind(fc, video)) {
+                final long before = avformat.avformat_index_get_entries_count(vs);
                 scan = scan(fc, video, cancel);
+                // an index that reading did not extend was read from the file (an AVI's idx1, complete)
+                if (before > 0 && avformat.avformat_index_get_entries_count(vs) == before) {
+                    indexFromFile = before;
+                }
             } else {
                 // a file that cannot seek back: read its packets through a second, fresh context
                 final FFmpegFrameGrabber g2 = new FFmpegFrameGrabber(abs.toFile());
@@ -147,7 +153,12 @@ public final class VideoProbe {
             if (scan.videoPackets == 0) {
                 throw fail(id, abs, "has a video stream without frames");
             }
-            final long indexed = vs.nb_frames();
+            // frames the file promises with data. An AVI's header counts its drop frames too (empty index entries:
+            // the previous picture shown again, e.g. 376 of them in OpenCV's tree.avi), which FFmpeg leaves out of
+            // its index and never returns: when the AVI's own index was read (complete: it is written last, so a
+            // cut file has none and FFmpeg builds one while reading), its entries are the frames to expect
+            final boolean isAvi = g.getFormat() != null && g.getFormat().contains("avi");
+            final long indexed = isAvi && indexFromFile > 0 ? Math.min(vs.nb_frames(), indexFromFile) : vs.nb_frames();
             if (indexed > 0 && scan.videoPackets < indexed) {
                 throw fail(id, abs, String.format(Locale.ROOT,
                     "is truncated: its index lists %d video frames but only %d can be read (data ends at %.2f s); "

@@ -77,6 +77,12 @@ import ai.djl.training.tracker.Tracker;
  */
 public final class AuxFormerTrainer {
 
+    /**
+     * PyTorch intra-op threads of the training, whatever {@link TrainingSettings#threads()} says: with one, the
+     * model's bytes do not depend on the machine or the threads setting (see {@code TrainingThreadsTest}).
+     */
+    public static final int TRAINING_THREADS = 1;
+
     private AuxFormerTrainer() {
     }
 
@@ -204,8 +210,15 @@ public final class AuxFormerTrainer {
 
         final AuxFormerConfig config = architecture.toBuilder().audioDim(set.audioDim()).visualDim(set.visualDim())
             .outputs(labelNames.size()).task(task).build();
-        final Result result =
-            DjlRuntime.call(() -> new Run(config, labelNames, settings, set, train, dev, skipped, progress).run());
+        final Result result = DjlRuntime.call(() -> {
+            final int before = Djl.intraOpThreadCount();
+            try {
+                return new Run(config, labelNames, settings, set, train, dev, skipped, progress).run();
+            } finally {
+                // the setting is process-wide: give other work (encoders, predictions) its thread count back
+                Djl.intraOpThreads(before);
+            }
+        });
         if (task != Task.CATEGORICAL) {
             return result;
         }
@@ -337,7 +350,10 @@ public final class AuxFormerTrainer {
         Result run() throws Exception {
             final Device device = DjlRuntime.device(m_settings.device(), Djl.ENGINE);
             Djl.noGradOnThisThread();
-            Djl.intraOpThreads(m_settings.threads());
+            // one intra-op thread whatever the threads setting: how PyTorch (and MKL) split sums over threads
+            // changes their last bits, so 1 and 2 threads trained models that differed; with one, the same
+            // clips, settings and seed give the same model bytes on any machine
+            Djl.intraOpThreads(TRAINING_THREADS);
             final Engine engine = Engine.getEngine(Djl.ENGINE);
             try (NDManager manager = NDManager.newBaseManager(device, Djl.ENGINE)) {
                 m_manager = manager;

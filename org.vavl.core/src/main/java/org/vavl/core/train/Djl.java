@@ -49,6 +49,11 @@ final class Djl {
         }
     }
 
+    /** @return PyTorch's process-wide intra-op thread count; 0 when the engine is not PyTorch */
+    static int intraOpThreadCount() {
+        return ENGINE.equals(Engine.getInstance().getEngineName()) ? ai.djl.pytorch.jni.JniUtils.getNumThreads() : 0;
+    }
+
     /** Sets PyTorch's process-wide intra-op thread count; 0 or less leaves it. */
     static void intraOpThreads(final int threads) {
         if (threads > 0 && ENGINE.equals(Engine.getInstance().getEngineName())

@@ -160,8 +160,10 @@ public final class TrainingSettings {
     }
 
     /**
-     * @return PyTorch intra-op threads for the training; 0 (default) leaves PyTorch's process-wide setting as it
-     *         is. PyTorch has one such setting per process: the last training started sets it.
+     * @return the threads asked for (0 = default). It no longer reaches the training's arithmetic: the trainer
+     *         computes with {@link AuxFormerTrainer#TRAINING_THREADS} intra-op thread(s) whatever this says, so that
+     *         the same clips, settings and seed give the same model bytes on any machine and thread count. Kept
+     *         so that existing settings still load.
      */
     public int threads() {
         return m_threads;

@@ -85,6 +85,58 @@ class FaceTrackExtractorTest {
     }
 
     @Test
+    void aReplacedVideoIsMadeAgainAndTwoRunsIntoOneFolderTakeTurns() throws Exception {
+        final Path out = tmp.resolve("replaced");
+        final Path video = tmp.resolve("replaced-input.mp4");
+        Files.copy(faces, video);
+        try (FaceTrackExtractor x = new FaceTrackExtractor(settings().build(), out, Overwrite.IF_CHANGED)) {
+            assertEquals(30, x.extract("clip", video, new CancelToken()).framesRead());
+            assertTrue(x.extract("clip", video, new CancelToken()).reused());
+            // another video under the same name (and the same modification time): a new face track
+            final java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(video);
+            Files.copy(gaps, video, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(video, t);
+            final FaceTrackResult r = x.extract("clip", video, new CancelToken());
+            assertFalse(r.reused());
+            assertEquals(GAPS_WITH_FACE, r.framesWithFace());
+            assertEquals(GAPS_WITH_FACE, frameCount(r.faceTrack()));
+            assertTrue(x.store().readSettings("clip").get("input sha-256").endsWith("(whole file)"));
+        }
+        // two executions into one folder at once, on the same clips: every track is complete and made once
+        final Path shared = tmp.resolve("shared");
+        final List<FaceTrackExtractor.ClipInput> clips = FaceTrackExtractor.inputs(List.of("a", "b", "c", "d"),
+            List.of(faces, gaps, faces, gaps));
+        final List<List<org.vavl.core.util.ClipWorkPool.Outcome<FaceTrackResult>>> results =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final List<Thread> runs = new java.util.ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            runs.add(new Thread(() -> {
+                try (FaceTrackExtractor x = new FaceTrackExtractor(settings().build(), shared, Overwrite.IF_CHANGED)) {
+                    results.add(x.run(clips, 2, OnError.FAIL, Progress.NONE));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        runs.forEach(Thread::start);
+        for (Thread t : runs) {
+            t.join();
+        }
+        assertEquals(2, results.size());
+        int made = 0;
+        for (List<org.vavl.core.util.ClipWorkPool.Outcome<FaceTrackResult>> r : results) {
+            for (int i = 0; i < 4; i++) {
+                assertTrue(r.get(i).ok(), r.get(i).error());
+                assertEquals(i % 2 == 0 ? 30 : GAPS_WITH_FACE, r.get(i).value().framesWithFace());
+                made += r.get(i).value().reused() ? 0 : 1;
+            }
+        }
+        assertEquals(4, made, "each clip made by one run, reused by the other");
+        assertEquals(List.of("a.avi", "a.avi.figures", "a.avi.settings", "b.avi", "b.avi.figures", "b.avi.settings",
+            "c.avi", "c.avi.figures", "c.avi.settings", "d.avi", "d.avi.figures", "d.avi.settings"), files(shared));
+    }
+
+    @Test
     void faceTrackHasOneAlignedFacePerFrameAndFigures() throws Exception {
         final Path out = tmp.resolve("plain");
         try (FaceTrackExtractor x = new FaceTrackExtractor(settings().build(), out, Overwrite.IF_CHANGED)) {

@@ -87,6 +87,55 @@ class ClipEncodingTest {
     }
 
     @Test
+    void aReplacedInputIsEncodedAgainAndTwoRunsIntoOneFolderTakeTurns() throws Exception {
+        final List<ClipInput> clips = faceTracks(3, 2);
+        final Path out = tmp.resolve("replaced");
+        try (HogFaceEncoder hog = new HogFaceEncoder()) {
+            final ClipOutputStore store = ClipEncoding.storeFor(out, hog, Overwrite.IF_CHANGED);
+            assertEquals(2, ClipEncoding.run(clips, hog, store, 1, OnError.FAIL, Progress.NONE).get(0).frames());
+            // clip0's face track replaced by a longer one (same time): its features are made again
+            final java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(clips.get(0).input());
+            Files.copy(clips.get(2).input(), clips.get(0).input(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(clips.get(0).input(), t);
+            final List<EncodedClip> r = ClipEncoding.run(clips, hog, store, 1, OnError.FAIL, Progress.NONE);
+            assertFalse(r.get(0).reused());
+            assertEquals(4, r.get(0).frames());
+            assertEquals(4, Npy.read(out.resolve("clip0.npy")).frames());
+            assertTrue(r.get(1).reused() && r.get(2).reused());
+
+            // two runs at once into one folder: all complete, each clip encoded by one of them
+            final Path shared = tmp.resolve("shared");
+            final List<List<EncodedClip>> results = java.util.Collections.synchronizedList(new ArrayList<>());
+            final List<Thread> runs = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                runs.add(new Thread(() -> {
+                    try {
+                        results.add(ClipEncoding.run(clips, hog, ClipEncoding.storeFor(shared, hog,
+                            Overwrite.IF_CHANGED), 2, OnError.FAIL, Progress.NONE));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            runs.forEach(Thread::start);
+            for (Thread t2 : runs) {
+                t2.join();
+            }
+            assertEquals(2, results.size());
+            final int[] made = new int[1];
+            results.forEach(l -> l.forEach(c -> {
+                assertTrue(c.ok(), c.error());
+                made[0] += c.reused() ? 0 : 1;
+            }));
+            assertEquals(3, made[0]);
+            try (Stream<Path> s = Files.list(shared)) {
+                assertEquals(List.of("clip0.npy", "clip0.npy.settings", "clip1.npy", "clip1.npy.settings", "clip2.npy",
+                    "clip2.npy.settings"), s.map(p -> p.getFileName().toString()).sorted().toList());
+            }
+        }
+    }
+
+    @Test
     void badClipsFailOrAreSkipped() throws Exception {
         final List<ClipInput> clips = new ArrayList<>(faceTracks(2, 1));
         clips.add(1, new ClipInput("nofile", null));

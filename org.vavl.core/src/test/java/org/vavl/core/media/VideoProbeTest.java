@@ -125,6 +125,47 @@ class VideoProbeTest {
         assertProblem(cutFlv, "cutflv", "truncated");
     }
 
+    /**
+     * An AVI whose index holds empty drop-frame entries (as OpenCV's tree.avi does): FFmpeg's AVI muxer writes
+     * one for every frame number skipped. Every frame with data decodes, so it is not truncated; cut short, it is.
+     */
+    @Test
+    void anAviWithEmptyDropFrameEntriesIsNotTruncated() throws Exception {
+        final Path avi = dir.resolve("drops.avi");
+        final org.bytedeco.javacv.FFmpegFrameRecorder r = new org.bytedeco.javacv.FFmpegFrameRecorder(avi.toFile(), 64,
+            48, 0);
+        r.setFormat("avi");
+        r.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MJPEG);
+        r.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P);
+        r.setFrameRate(10);
+        r.start();
+        final java.util.Random rnd = new java.util.Random(3);
+        // frames 0..9, then 20..29, 40..49: 20 empty index entries in between
+        for (int block = 0; block < 3; block++) {
+            for (int i = 0; i < 10; i++) {
+                r.setFrameNumber(block * 20 + i);
+                final org.bytedeco.javacv.Frame f = new org.bytedeco.javacv.Frame(64, 48,
+                    org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3);
+                final java.nio.ByteBuffer b = (java.nio.ByteBuffer)f.image[0];
+                final byte[] px = new byte[b.capacity()];
+                rnd.nextBytes(px);
+                b.put(px);
+                r.record(f, org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24);
+            }
+        }
+        r.stop();
+        r.release();
+        try (org.bytedeco.javacv.FFmpegFrameGrabber g = new org.bytedeco.javacv.FFmpegFrameGrabber(avi.toFile())) {
+            g.start();
+            assertEquals(50, g.getLengthInVideoFrames(), "the header counts the drop frames");
+        }
+        final ClipInfo info = VideoProbe.probe(avi);
+        assertEquals(30, info.frames(), "frames with data");
+        assertEquals(5.0, info.durationSeconds(), 0.15);
+        final Path cut = truncate(avi, "dropscut.avi", 0.5);
+        assertProblem(cut, "dropscut", "is truncated: its index lists 50 video frames but only 15 can be read");
+    }
+
     @Test
     void audioOnlyFileHasNoVideoStream() throws Exception {
         // an FLV with only audio: written through FFmpeg directly (ClipRecorder always writes video)

@@ -93,7 +93,7 @@ final class AudioExtractorNodeModel extends SettingsNodeModel {
         extractor();
         CommonSettings.onError(m_onError);
         CommonSettings.overwrite(m_overwrite);
-        WorkflowPaths.resolveFolder(m_outputFolder.getStringValue(), "Output folder");
+        WorkflowPaths.resolveOutputFolder(m_outputFolder.getStringValue(), "output folder");
         return new DataTableSpec[] {outSpec(in)};
     }
 
@@ -150,7 +150,7 @@ final class AudioExtractorNodeModel extends SettingsNodeModel {
         final int clipIndex = clipColumnIndex(in);
         final OnError onError = CommonSettings.onError(m_onError);
         final Overwrite overwrite = CommonSettings.overwrite(m_overwrite);
-        final Path folder = WorkflowPaths.resolveFolder(m_outputFolder.getStringValue(), "Output folder");
+        final Path folder = WorkflowPaths.prepareOutputFolder(m_outputFolder.getStringValue(), "output folder");
         final AudioExtractor extractor = extractor();
 
         // 1. what to do per row

@@ -146,6 +146,14 @@ public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
     protected abstract ClipEncoder openEncoder(Path modelFile, String device, List<ClipInput> clips,
         BufferedDataTable in, Progress progress) throws Exception;
 
+    /**
+     * Why a clip has no input file, when the row tells (e.g. the Face Aligner found no face in it); null for the
+     * general "has no input file" message.
+     */
+    protected String noInputReason(final DataRow row, final DataTableSpec spec, final String clipId) {
+        return null;
+    }
+
     /** Checks the node's own settings in configure (and validate); the default checks nothing. */
     protected void checkSpecific(final DataTableSpec in) throws InvalidSettingsException {
         // nothing by default
@@ -203,7 +211,7 @@ public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
         if (attachesExisting()) {
             WorkflowPaths.resolveFolder(m_existingFolder.getStringValue(), EncoderSettings.EXISTING_FOLDER);
         } else {
-            WorkflowPaths.resolveFolder(m_outputFolder.getStringValue(), EncoderSettings.OUTPUT_FOLDER);
+            WorkflowPaths.resolveOutputFolder(m_outputFolder.getStringValue(), EncoderSettings.OUTPUT_FOLDER);
         }
         final DataTableSpec appended = appendedSpec(onError == OnError.SKIP);
         for (String name : appended.getColumnNames()) {
@@ -239,7 +247,7 @@ public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
                     input = toPath(((StringValue)c).getStringValue());
                 }
             }
-            clips.add(new ClipInput(clipId, input));
+            clips.add(new ClipInput(clipId, input, input == null ? noInputReason(row, spec, clipId) : null));
         }
         final Progress progress = ProgressBridge.of(exec);
         final List<EncodedClip> results;
@@ -250,7 +258,7 @@ public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
                 results = ExistingFeatures.attachAll(folder, clips.stream().map(ClipInput::clipId).toList(), onError,
                     progress);
             } else {
-                final Path folder = WorkflowPaths.resolveFolder(m_outputFolder.getStringValue(),
+                final Path folder = WorkflowPaths.prepareOutputFolder(m_outputFolder.getStringValue(),
                     EncoderSettings.OUTPUT_FOLDER);
                 final Path model = usesModelFile() ? resolveFile(m_modelFile.getStringValue()) : null;
                 try (ClipEncoder encoder = openEncoder(model, CommonSettings.device(m_device), clips, in,

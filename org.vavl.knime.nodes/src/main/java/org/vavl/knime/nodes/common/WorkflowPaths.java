@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.workflow.NodeContext;
 import org.knime.core.node.workflow.WorkflowManager;
 import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
 import org.knime.core.util.FileUtil;
+import org.vavl.core.util.ClipOutputStore;
+import org.vavl.core.util.Overwrite;
 
 /**
  * The one place where the nodes turn what a user typed into a file or folder setting, or what a path cell holds, into
@@ -49,6 +52,39 @@ public final class WorkflowPaths {
      */
     public static Path resolveFolder(final String value, final String settingName) throws InvalidSettingsException {
         return resolveSetting(value, settingName, "folder");
+    }
+
+    /**
+     * {@link #resolveFolder} for an output folder, which must exist and be writable or be creatable; checked
+     * without changing anything on disk (for configure).
+     *
+     * @throws InvalidSettingsException naming the setting when the folder cannot be used (under a regular file,
+     *             read-only)
+     */
+    public static Path resolveOutputFolder(final String value, final String settingName)
+        throws InvalidSettingsException {
+        final Path folder = resolveFolder(value, settingName);
+        final String problem = ClipOutputStore.folderProblem(folder);
+        if (problem != null) {
+            throw new InvalidSettingsException("Setting '" + settingName + "': the folder '" + folder
+                + "' cannot be used: " + problem + ". Choose a folder you can write to.");
+        }
+        return folder;
+    }
+
+    /**
+     * Resolves an output folder, creates it and proves that a file can be written into it: call it before the
+     * first clip, so that an unusable folder fails the node once, naming the setting, instead of every clip.
+     */
+    public static Path prepareOutputFolder(final String value, final String settingName)
+        throws InvalidSettingsException {
+        final Path folder = resolveOutputFolder(value, settingName);
+        try {
+            new ClipOutputStore(folder, "out", Map.of(), Overwrite.NEVER).prepareFolder();
+        } catch (IOException e) {
+            throw new InvalidSettingsException("Setting '" + settingName + "': " + e.getMessage(), e);
+        }
+        return folder;
     }
 
     /**

@@ -141,6 +141,11 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         engineSettings(false);
         final OnError onError = CommonSettings.onError(m_onError);
         CommonSettings.overwrite(m_overwrite);
+        WorkflowPaths.resolveOutputFolder(m_outputFolder.getStringValue(), FaceAlignerSettings.OUTPUT_FOLDER);
+        final String png = m_pngFolder.getStringValue();
+        if (png != null && !png.isBlank()) {
+            WorkflowPaths.resolveOutputFolder(png, FaceAlignerSettings.PNG_FOLDER);
+        }
         return new DataTableSpec[] {outputSpec(in, onError == OnError.SKIP)};
     }
 
@@ -183,7 +188,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
             }
             final String png = m_pngFolder.getStringValue();
             if (resolveFolders && png != null && !png.isBlank()) {
-                b.pngFolder(WorkflowPaths.resolveFolder(png, FaceAlignerSettings.PNG_FOLDER));
+                b.pngFolder(WorkflowPaths.prepareOutputFolder(png, FaceAlignerSettings.PNG_FOLDER));
             }
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -210,7 +215,8 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         final OnError onError = CommonSettings.onError(m_onError);
         final Overwrite overwrite = CommonSettings.overwrite(m_overwrite);
         final org.vavl.core.face.FaceAlignerSettings settings = engineSettings(true);
-        final Path folder = WorkflowPaths.resolveFolder(m_outputFolder.getStringValue(), "output folder");
+        final Path folder = WorkflowPaths.prepareOutputFolder(m_outputFolder.getStringValue(),
+            FaceAlignerSettings.OUTPUT_FOLDER);
 
         final List<Item> items = new ArrayList<>();
         for (DataRow row : in) {
@@ -237,6 +243,8 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         final BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, skip));
         int failed = 0;
         int low = 0;
+        int noFace = 0;
+        String firstNoFace = null;
         String firstError = null;
         String firstLow = null;
         final double lowRatio = m_lowRatio.getDoubleValue();
@@ -257,7 +265,13 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
                     : new DoubleCell(r.medianFaceSize()));
                 cells.add(Double.isNaN(r.meanDetectionConfidence()) ? DataType.getMissingCell()
                     : new DoubleCell(r.meanDetectionConfidence()));
-                if (r.faceRatio() < lowRatio) {
+                if (r.faceTrack() == null) {
+                    noFace++;
+                    if (firstNoFace == null) {
+                        firstNoFace = String.format(Locale.ROOT, "no face found in clip '%s' (0 of %d frames)",
+                            r.clipId(), r.framesRead());
+                    }
+                } else if (r.faceRatio() < lowRatio) {
                     low++;
                     if (firstLow == null) {
                         firstLow = String.format(Locale.ROOT, "'%s' (%.2f)", r.clipId(), r.faceRatio());
@@ -280,6 +294,11 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         out.close();
 
         final List<String> warnings = new ArrayList<>();
+        if (noFace > 0) {
+            warnings.add(noFace + " of " + items.size() + " clip(s) have no face track (missing '" + FACE_TRACK
+                + "'): " + firstNoFace + (noFace > 1 ? ", and others" : "") + ". Check that a face is visible and"
+                + " upright, or try the YuNet detector.");
+        }
         if (low > 0) {
             warnings.add(String.format(Locale.ROOT,
                 "%d of %d clip(s) have a face in fewer than %.0f%% of their frames (column '%s'), e.g. %s", low,

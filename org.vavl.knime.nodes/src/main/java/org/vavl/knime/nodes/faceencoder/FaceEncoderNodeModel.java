@@ -3,7 +3,9 @@ package org.vavl.knime.nodes.faceencoder;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.LongValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -66,6 +68,28 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
     private ModelFaceEncoder.ChannelOrder channelOrder() throws InvalidSettingsException {
         return CommonSettings.parse(m_channelOrder, ModelFaceEncoder.ChannelOrder::fromSetting);
+    }
+
+    /** The Face Aligner's column of the number of frames with a face. */
+    static final String FRAMES_WITH_FACE = "Frames with face";
+
+    /** The Face Aligner's column of the number of frames read. */
+    static final String FRAMES_READ = "Frames read";
+
+    /** A clip without a face track because the Face Aligner found no face in it says so. */
+    @Override
+    protected String noInputReason(final DataRow row, final DataTableSpec spec, final String clipId) {
+        final int withFace = spec.findColumnIndex(FRAMES_WITH_FACE);
+        if (withFace < 0 || row.getCell(withFace).isMissing() || !(row.getCell(withFace) instanceof LongValue)
+            || ((LongValue)row.getCell(withFace)).getLongValue() != 0) {
+            return null;
+        }
+        final int read = spec.findColumnIndex(FRAMES_READ);
+        final String frames = read >= 0 && row.getCell(read) instanceof LongValue
+            ? " (0 of " + ((LongValue)row.getCell(read)).getLongValue() + " frames)" : "";
+        return "No face found in clip '" + clipId + "'" + frames + ": the Face Aligner made no face track for it, so"
+            + " it has no visual features. Check the video (is a face visible and upright?), try the YuNet detector,"
+            + " or skip such clips (on error = skip).";
     }
 
     @Override

@@ -89,6 +89,13 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         final DataTableSpec in = (DataTableSpec)inSpecs[0];
         FeatureSource.of(m_settings.m_features, in, true);
         requireString(in, m_settings.m_splitColumn.getStringValue(), "split column");
+        final String modelFileSetting = m_settings.m_modelFile.getStringValue();
+        AuxFormerModelFile.check(modelFileSetting);
+        if (!modelFileSetting.isBlank() && (java.nio.file.Paths.get(modelFileSetting.trim()).isAbsolute()
+            || org.vavl.knime.nodes.common.WorkflowPaths.workflowFolder() != null)) {
+            // the model file's folder must be writable: known now, not after the training
+            AuxFormerModelFile.checkWritable(AuxFormerModelFile.resolve(modelFileSetting), false);
+        }
         final Task task = m_settings.task();
         AuxFormerPortObjectSpec modelSpec = null;
         if (task == Task.CATEGORICAL) {
@@ -133,6 +140,9 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         final FeatureSource features = FeatureSource.of(m_settings.m_features, spec, true);
         final String modelFileSetting = m_settings.m_modelFile.getStringValue();
         final Path modelFile = modelFileSetting.isBlank() ? null : AuxFormerModelFile.resolve(modelFileSetting);
+        if (modelFile != null) {
+            AuxFormerModelFile.checkWritable(modelFile, true);
+        }
         final int splitCol = spec.findColumnIndex(m_settings.m_splitColumn.getStringValue());
         final int classCol = spec.findColumnIndex(m_settings.m_classColumn.getStringValue());
         final List<String> attributes = m_settings.attributes();

@@ -88,6 +88,33 @@ public final class AuxFormerModelFile {
     }
 
     /**
+     * Proves that a model can be written to the file before the Learner trains, so that a bad path fails at
+     * once and not after the training: the file is not a folder, and its folder is created and can be written
+     * into (the model goes through a temporary file there, renamed when complete).
+     *
+     * @param create false (configure): check without changing anything on disk; true (execute): create the
+     *            folder and write a test file into it
+     * @throws InvalidSettingsException naming the setting and the reason
+     */
+    public static void checkWritable(final Path file, final boolean create) throws InvalidSettingsException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidSettingsException("Setting '" + KEY + "': '" + file + "' is a folder. Name a file ending"
+                + " with " + EXTENSION + " in it.");
+        }
+        final Path folder = file.toAbsolutePath().getParent();
+        try {
+            if (create) {
+                WorkflowPaths.prepareOutputFolder(folder.toString(), KEY);
+            } else {
+                WorkflowPaths.resolveOutputFolder(folder.toString(), KEY);
+            }
+        } catch (InvalidSettingsException e) {
+            throw new InvalidSettingsException(e.getMessage().replace(". Choose a folder you can write to.",
+                ". The trained model could not be saved there: choose a file in a folder you can write to."), e);
+        }
+    }
+
+    /**
      * Writes a model through a temporary file in the same folder that is renamed when complete; on failure the
      * previous file, if any, is left as it was.
      *
@@ -96,7 +123,7 @@ public final class AuxFormerModelFile {
     public static void write(final TrainedAuxFormer model, final Path file) throws IOException {
         final Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        final Path part = Files.createTempFile(folder, "." + file.getFileName() + ".part-", ".tmp");
+        final Path part = org.vavl.core.util.ClipOutputStore.newPartFile(file);
         try {
             try (OutputStream out = Files.newOutputStream(part)) {
                 model.save(out);

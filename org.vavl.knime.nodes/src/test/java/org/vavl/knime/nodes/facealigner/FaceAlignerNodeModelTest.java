@@ -89,9 +89,35 @@ class FaceAlignerNodeModelTest {
             assertTrue(((String)c.get(8)).startsWith("Clip 'zero': the video file '"), (String)c.get(8));
             assertTrue(((String)c.get(8)).contains("is empty (0 bytes)"));
             final String w = t.warning();
-            assertTrue(w.contains("1 of 3 clip(s) have a face in fewer than 50% of their frames"), w);
-            assertTrue(w.contains("'wall' (0.00)"), w);
+            assertTrue(w.contains("1 of 3 clip(s) have no face track (missing 'Face track'): no face found in clip"
+                + " 'wall' (0 of 10 frames). Check that a face is visible and upright, or try the YuNet detector."), w);
+            assertTrue(!w.contains("fewer than 50%"), w);
             assertTrue(w.contains("1 of 3 clip(s) failed"), w);
+        }
+    }
+
+    @Test
+    void anUnusableOutputFolderFailsOnceNamingTheSettingEvenWithSkip() throws Exception {
+        final Path file = Files.writeString(dir.resolve("a-file.txt"), "x");
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> {
+                s.addString("output folder", file.resolve("tracks").toString());
+                s.addString("on error", "skip");
+            });
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> t.executeTable(input(face, empty)));
+            assertEquals("Setting 'output folder': the folder '" + file.resolve("tracks") + "' cannot be used: '" + file
+                + "' is a file, so no folder can be made inside it. Choose a folder you can write to.", e.getMessage());
+        }
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> {
+                s.addString("output folder", dir.resolve("ok").toString());
+                s.addString("png folder", file.toString());
+            });
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> t.configureTable(input(face).getDataTableSpec()));
+            assertTrue(e.getMessage().startsWith("Setting '" + FaceAlignerSettings.PNG_FOLDER + "': the folder '"),
+                e.getMessage());
         }
     }
 

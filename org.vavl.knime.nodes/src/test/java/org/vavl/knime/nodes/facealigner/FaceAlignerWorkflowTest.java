@@ -39,7 +39,8 @@ class FaceAlignerWorkflowTest {
         assertEquals(2, runs.size());
         final WorkflowRunner.NodeRun run = runs.get(1);
         assertEquals("Face Aligner (#2)", run.name());
-        assertTrue(run.warning().contains("1 of 2 clip(s) have a face in fewer than 50%"), run.warning());
+        assertTrue(run.warning().contains("1 of 2 clip(s) have no face track (missing 'Face track'): no face found in"
+            + " clip 'b_wall' (0 of 8 frames)"), run.warning());
         final BufferedDataTable t = (BufferedDataTable)run.outputs().get(0);
         final List<String> cols = Arrays.asList(t.getDataTableSpec().getColumnNames());
         assertEquals(List.of("Face track", "Frames read", "Frames with face", "Face ratio", "Median face size (px)",

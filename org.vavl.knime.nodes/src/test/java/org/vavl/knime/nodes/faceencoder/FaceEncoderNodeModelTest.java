@@ -81,6 +81,35 @@ class FaceEncoderNodeModelTest {
     }
 
     @Test
+    void aClipWithoutAFaceSaysSoAndAnUnusableFolderFailsOnce() throws Exception {
+        final DataTableSpec spec = Tables.spec("Clip", StringCell.TYPE, "Face track", StringCell.TYPE, "Frames read",
+            org.knime.core.data.def.LongCell.TYPE, "Frames with face", org.knime.core.data.def.LongCell.TYPE);
+        final BufferedDataTable in = Tables.table(spec, new Object[]{"a", a.toString(), 10L, 10L},
+            new Object[]{"wall", null, 12L, 0L});
+        final NodeTester<FaceEncoderNodeModel> skip = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("output folder", dir.resolve("noface").toString());
+            s.addString("on error", "skip");
+        });
+        final BufferedDataTable r = skip.executeTable(in);
+        assertEquals("No face found in clip 'wall' (0 of 12 frames): the Face Aligner made no face track for it, so it"
+            + " has no visual features. Check the video (is a face visible and upright?), try the YuNet detector, or"
+            + " skip such clips (on error = skip).", Tables.value(r, 1, "Visual features error"));
+        final NodeTester<FaceEncoderNodeModel> fail = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> s
+            .addString("output folder", dir.resolve("noface").toString()));
+        final Exception e = assertThrows(Exception.class, () -> fail.executeTable(in));
+        assertTrue(e.getMessage().startsWith("No face found in clip 'wall'"), e.getMessage());
+
+        final Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        final NodeTester<FaceEncoderNodeModel> bad = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("output folder", file.toString());
+            s.addString("on error", "skip");
+        });
+        final InvalidSettingsException b = assertThrows(InvalidSettingsException.class, () -> bad.executeTable(in));
+        assertEquals("Setting 'output folder': the folder '" + file + "' cannot be used: '" + file + "' is a file, not"
+            + " a folder. Choose a folder you can write to.", b.getMessage());
+    }
+
+    @Test
     void modelFileAndItsErrors() throws Exception {
         final Path out = dir.resolve("model");
         final NodeTester<FaceEncoderNodeModel> t = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {

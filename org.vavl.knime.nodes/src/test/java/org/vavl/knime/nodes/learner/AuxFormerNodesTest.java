@@ -379,6 +379,28 @@ class AuxFormerNodesTest {
     }
 
     @Test
+    void aModelFileThatCannotBeWrittenFailsBeforeTheTraining() throws Exception {
+        final Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
+        final Path file = blocker.resolve("m.auxformer");
+        final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
+        t.settings(s -> {
+            small(s);
+            s.addString("model file", file.toString());
+        });
+        final String expected = "Setting 'model file': the folder '" + blocker + "' cannot be used: '" + blocker
+            + "' is a file, not a folder. The trained model could not be saved there: choose a file in a folder you"
+            + " can write to.";
+        final InvalidSettingsException c = assertThrows(InvalidSettingsException.class,
+            () -> t.configure(SyntheticClips.categoricalSpec()));
+        assertEquals(expected, c.getMessage());
+        final Exception e = assertThrows(Exception.class,
+            () -> t.execute(SyntheticClips.table(SyntheticClips.categoricalSpec(), rows.subList(0, 24))));
+        assertEquals(expected, e.getMessage());
+        assertTrue(t.progress().stream().noneMatch(p -> p.message() != null && p.message().startsWith("Epoch")),
+            "no training before the check: " + t.progress());
+    }
+
+    @Test
     void settingsAreCheckedAndNamed() {
         final NodeTester<AuxFormerLearnerNodeModel> t = NodeTester.of(new AuxFormerLearnerNodeFactory());
         final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
