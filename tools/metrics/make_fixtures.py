@@ -71,6 +71,25 @@ def dimensional_case(name, truth, pred):
             "mae": float(mean_absolute_error(y, p))}
 
 
+def calibration_case(name, probs, truth, bins=15):
+    """ECE over 15 equal-width bins of the top probability ((b/15, (b+1)/15], the first bin also 0) and the
+    multi-class Brier score, with numpy from their definitions."""
+    p = np.asarray(probs)
+    y = np.asarray(truth)
+    conf = p.max(axis=1)
+    pred = p.argmax(axis=1)
+    b = np.clip(np.ceil(conf * bins).astype(int) - 1, 0, bins - 1)
+    ece = 0.0
+    for k in range(bins):
+        m = b == k
+        if m.any():
+            ece += m.mean() * abs((pred[m] == y[m]).mean() - conf[m].mean())
+    onehot = np.eye(p.shape[1])[y]
+    brier = float(((p - onehot) ** 2).sum(axis=1).mean())
+    return {"name": name, "kind": "calibration", "probabilities": p.tolist(), "truth": y.tolist(),
+            "ece": float(ece), "brier": brier}
+
+
 def main():
     rng = np.random.default_rng(20231)
     cases = []
@@ -102,6 +121,12 @@ def main():
     cases.append(dimensional_case("constant truth", [0.1] * 10, y10.tolist()))
     cases.append(dimensional_case("the same constant", [0.1] * 10, [0.1] * 10))
     cases.append(dimensional_case("perfect prediction", y10.tolist(), y10.tolist()))
+    # calibration: over-confident softmax outputs of noisy logits, 400 clips, 6 classes
+    logits = rng.normal(0, 1, (400, 6))
+    truth6 = rng.integers(0, 6, 400)
+    logits[np.arange(400), truth6] += 1.0
+    probs = np.exp(3 * logits) / np.exp(3 * logits).sum(axis=1, keepdims=True)
+    cases.append(calibration_case("over-confident probabilities", probs.tolist(), truth6.tolist()))
     print(json.dumps({"generator": "tools/metrics/make_fixtures.py", "cases": cases}, indent=1))
 
 

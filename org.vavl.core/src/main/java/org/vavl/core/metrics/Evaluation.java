@@ -57,6 +57,44 @@ public final class Evaluation {
         }
     }
 
+    private Map<String, CalibrationScores> m_calibration = Map.of();
+
+    /**
+     * @param calibration per modality how well its probabilities are calibrated
+     * @return this evaluation with the calibration figures (rows "ECE" and "Brier score" per modality, no interval)
+     */
+    public Evaluation withCalibration(final Map<String, CalibrationScores> calibration) {
+        final List<MetricRow> rows = new ArrayList<>(m_rows);
+        calibration.forEach((m, c) -> {
+            rows.add(new MetricRow(m, "ECE", null, c.ece(), Double.NaN, Double.NaN));
+            rows.add(new MetricRow(m, "Brier score", null, c.brier(), Double.NaN, Double.NaN));
+        });
+        final Evaluation e = new Evaluation(rows, m_categorical, m_warnings, m_comparisons, m_clips, m_resamples);
+        e.m_calibration = Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
+        e.m_contributions = m_contributions;
+        return e;
+    }
+
+    private List<ModalityContributions.ClassContribution> m_contributions = List.of();
+
+    /** @return this evaluation with the modality contributions per class (for the report) */
+    public Evaluation withContributions(final List<ModalityContributions.ClassContribution> contributions) {
+        final Evaluation e = new Evaluation(m_rows, m_categorical, m_warnings, m_comparisons, m_clips, m_resamples);
+        e.m_calibration = m_calibration;
+        e.m_contributions = List.copyOf(contributions);
+        return e;
+    }
+
+    /** @return the modality contributions per class; empty when the three modalities' probabilities were not given */
+    public List<ModalityContributions.ClassContribution> contributions() {
+        return m_contributions;
+    }
+
+    /** @return per modality its calibration figures; empty when the probabilities were not given */
+    public Map<String, CalibrationScores> calibration() {
+        return m_calibration;
+    }
+
     private Evaluation(final List<MetricRow> rows, final Map<String, CategoricalScores> categorical,
         final List<String> warnings, final List<Comparison> comparisons, final int clips, final int resamples) {
         m_rows = Collections.unmodifiableList(rows);

@@ -265,6 +265,45 @@ public final class EvaluationCharts {
     }
 
     /**
+     * Reliability diagram: per modality, accuracy against mean confidence in each confidence bin (points sized by
+     * nothing, joined by lines), the diagonal being perfect calibration; the legend gives each modality's ECE.
+     */
+    public static JFreeChart reliability(final Map<String, CalibrationScores> calibration) {
+        final XYSeriesCollection data = new XYSeriesCollection();
+        final XYSeries diagonal = new XYSeries("perfectly calibrated");
+        diagonal.add(0, 0);
+        diagonal.add(1, 1);
+        data.addSeries(diagonal);
+        for (Map.Entry<String, CalibrationScores> e : calibration.entrySet()) {
+            final XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (ECE %.3f)", e.getKey(), e.getValue().ece()));
+            for (CalibrationScores.Bin b : e.getValue().bins()) {
+                s.add(b.confidence(), b.accuracy());
+            }
+            data.addSeries(s);
+        }
+        final JFreeChart chart = ChartFactory.createXYLineChart("Reliability: accuracy per confidence bin",
+            "confidence (highest probability)", "accuracy", data, PlotOrientation.VERTICAL, true, false, false);
+        final XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        ((NumberAxis)plot.getDomainAxis()).setRange(0, 1);
+        ((NumberAxis)plot.getRangeAxis()).setRange(0, 1);
+        final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, Color.GRAY);
+        renderer.setSeriesShapesVisible(0, false);
+        renderer.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1,
+            new float[] {4, 4}, 0));
+        for (int s = 1; s < data.getSeriesCount(); s++) {
+            renderer.setSeriesPaint(s, PALETTE[(s - 1) % PALETTE.length]);
+            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        }
+        plot.setRenderer(renderer);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
      * @param keptEpoch the epoch the model kept (1-based), 0 when unknown
      * @return all charts of an evaluation, in report order, keyed by their file base name
      */
@@ -280,6 +319,9 @@ public final class EvaluationCharts {
             }
             used.add(name);
             charts.put(name, confusionMatrix(e.getKey(), e.getValue()));
+        }
+        if (!evaluation.calibration().isEmpty()) {
+            charts.put("reliability", reliability(evaluation.calibration()));
         }
         if (history != null && !history.isEmpty()) {
             charts.put("training-history", trainingCurves(history, keptEpoch));

@@ -266,6 +266,8 @@ public final class EvaluationReport {
             }
             w.write("</ul>\n");
         }
+        writeContributions(w, evaluation);
+        writeCalibration(w, evaluation);
         for (Map.Entry<String, CategoricalScores> e : evaluation.categorical().entrySet()) {
             writePerClass(w, e.getKey(), evaluation);
             writeConfusion(w, e.getKey(), e.getValue().matrix());
@@ -286,6 +288,42 @@ public final class EvaluationReport {
                 + "</tr>\n");
         }
         w.write("</table>\n<p>Written by VAVL for KNIME.</p></body></html>\n");
+    }
+
+    private static void writeContributions(final Writer w, final Evaluation evaluation) throws IOException {
+        if (evaluation.contributions().isEmpty()) {
+            return;
+        }
+        w.write("<h2>What the voice and the face contribute</h2>\n<p>Per true class, the mean probability of the"
+            + " true class with both modalities, with the audio removed (the model's visual-only path) and with the"
+            + " visual input removed (its audio-only path). The drop when a modality is removed is what it carried."
+            + "</p>\n<table><tr><th class=\"t\">Class</th><th>Clips</th><th>Both</th><th>Without the voice</th>"
+            + "<th>Without the face</th><th class=\"t\">The voice carries</th></tr>\n");
+        for (ModalityContributions.ClassContribution c : evaluation.contributions()) {
+            final double share = c.voiceShare();
+            w.write(String.format(Locale.ROOT, "<tr><td class=\"t\">%s</td><td>%d</td><td>%.3f</td><td>%.3f</td>"
+                + "<td>%.3f</td><td class=\"t\">%s</td></tr>%n", esc(c.cls()), c.clips(), c.audiovisual(),
+                c.withoutAudio(), c.withoutVisual(), Double.isNaN(share) ? "&ndash; (neither removal lowers it)"
+                    : String.format(Locale.ROOT, "%.0f%% of the decision (the face %.0f%%)", 100 * share,
+                        100 * (1 - share))));
+        }
+        w.write("</table>\n");
+    }
+
+    private static void writeCalibration(final Writer w, final Evaluation evaluation) throws IOException {
+        if (evaluation.calibration().isEmpty()) {
+            return;
+        }
+        w.write("<h2>How sure: calibration of the probabilities</h2>\n<p>Expected calibration error (ECE, "
+            + CalibrationScores.BINS + " bins of the highest probability: 0 means a prediction made with probability p"
+            + " is right p of the time) and the Brier score (0 perfect, 2 worst). The Learner calibrates each head"
+            + " with a temperature fitted on the Development clips; the reliability chart shows accuracy per"
+            + " confidence bin.</p>\n<table><tr><th class=\"t\">Modality</th><th>ECE</th><th>Brier score</th></tr>\n");
+        for (Map.Entry<String, CalibrationScores> e : evaluation.calibration().entrySet()) {
+            w.write(String.format(Locale.ROOT, "<tr><td class=\"t\">%s</td><td>%.3f</td><td>%.3f</td></tr>%n",
+                esc(e.getKey()), e.getValue().ece(), e.getValue().brier()));
+        }
+        w.write("</table>\n");
     }
 
     private static void writePerClass(final Writer w, final String modality, final Evaluation evaluation)

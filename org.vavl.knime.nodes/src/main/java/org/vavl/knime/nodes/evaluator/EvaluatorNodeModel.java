@@ -375,6 +375,10 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final Map<String, List<String>> predictions = new LinkedHashMap<>();
         predIndex.keySet().forEach(m -> predictions.put(m, new ArrayList<>()));
         final List<String> skipped = new ArrayList<>();
+        final List<String> classOrder = modelClassOrder(spec);
+        final Map<String, int[]> probColumns = probabilityColumns(spec, classOrder, predIndex.keySet());
+        final Map<String, List<double[]>> probabilities = new LinkedHashMap<>();
+        probColumns.keySet().forEach(m -> probabilities.put(m, new ArrayList<>()));
         for (DataRow r : table) {
             exec.checkCanceled();
             final String missing = firstMissing(r, truthIndex, predIndex.values(), spec);
@@ -388,8 +392,8 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             }
             truth.add(((StringValue)r.getCell(truthIndex)).getStringValue());
             predIndex.forEach((m, i) -> predictions.get(m).add(((StringValue)r.getCell(i)).getStringValue()));
+            probColumns.forEach((m, cols) -> probabilities.get(m).add(values(r, cols)));
         }
-        final List<String> classOrder = modelClassOrder(spec);
         final Set<String> known = new LinkedHashSet<>(truth);
         known.addAll(classOrder);
         for (Map.Entry<String, List<String>> e : predictions.entrySet()) {
@@ -404,7 +408,93 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         }
         final Evaluation e = Evaluation.categorical(truth, predictions, classOrder.isEmpty() ? null : classOrder,
             resamples, seed);
-        return withSkipWarning(e, skipped);
+        return withSkipWarning(withProbabilityFigures(e, truth, classOrder, probabilities), skipped);
+    }
+
+    /**
+     * Per modality the columns {@code P(<class>) (<modality>)} of every class in the model's order, for modalities
+     * that have them all.
+     */
+    private static Map<String, int[]> probabilityColumns(final DataTableSpec spec, final List<String> classes,
+        final Iterable<String> modalities) {
+        final Map<String, int[]> m = new LinkedHashMap<>();
+        if (classes.isEmpty()) {
+            return m;
+        }
+        for (String modality : modalities) {
+            final int[] cols = new int[classes.size()];
+            boolean all = true;
+            for (int c = 0; c < cols.length && all; c++) {
+                cols[c] = spec.findColumnIndex("P(" + classes.get(c) + ") (" + modality + ")");
+                all = cols[c] >= 0 && spec.getColumnSpec(cols[c]).getType().isCompatible(DoubleValue.class);
+            }
+            if (all) {
+                m.put(modality, cols);
+            }
+        }
+        return m;
+    }
+
+    /** @return the row's values in the columns, or null when one is missing or not finite */
+    private static double[] values(final DataRow r, final int[] cols) {
+        final double[] v = new double[cols.length];
+        for (int i = 0; i < cols.length; i++) {
+            final DataCell c = r.getCell(cols[i]);
+            v[i] = c.isMissing() ? Double.NaN : ((DoubleValue)c).getDoubleValue();
+            if (!Double.isFinite(v[i])) {
+                return null;
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Adds what the Predictor's probabilities tell: per modality the calibration (ECE, Brier score, reliability), and
+     * the voice's and the face's contributions per class when all three modalities are there.
+     */
+    private static Evaluation withProbabilityFigures(final Evaluation e, final List<String> truth,
+        final List<String> classes, final Map<String, List<double[]>> probabilities) {
+        if (probabilities.isEmpty()) {
+            return e;
+        }
+        final Map<String, org.vavl.core.metrics.CalibrationScores> calibration = new LinkedHashMap<>();
+        for (Map.Entry<String, List<double[]>> m : probabilities.entrySet()) {
+            final List<double[]> rows = new ArrayList<>();
+            final List<Integer> y = new ArrayList<>();
+            for (int i = 0; i < truth.size(); i++) {
+                final int c = classes.indexOf(truth.get(i));
+                if (c >= 0 && m.getValue().get(i) != null) {
+                    rows.add(m.getValue().get(i));
+                    y.add(c);
+                }
+            }
+            if (!rows.isEmpty()) {
+                calibration.put(m.getKey(), org.vavl.core.metrics.CalibrationScores.of(rows,
+                    y.stream().mapToInt(Integer::intValue).toArray()));
+            }
+        }
+        Evaluation out = e.withCalibration(calibration);
+        final List<double[]> av = probabilities.get(MODALITIES.get(0));
+        final List<double[]> a = probabilities.get(MODALITIES.get(1));
+        final List<double[]> v = probabilities.get(MODALITIES.get(2));
+        if (av != null && a != null && v != null) {
+            final List<double[]> av2 = new ArrayList<>();
+            final List<double[]> a2 = new ArrayList<>();
+            final List<double[]> v2 = new ArrayList<>();
+            final List<Integer> y = new ArrayList<>();
+            for (int i = 0; i < truth.size(); i++) {
+                final int c = classes.indexOf(truth.get(i));
+                if (c >= 0 && av.get(i) != null && a.get(i) != null && v.get(i) != null) {
+                    av2.add(av.get(i));
+                    a2.add(a.get(i));
+                    v2.add(v.get(i));
+                    y.add(c);
+                }
+            }
+            out = out.withContributions(org.vavl.core.metrics.ModalityContributions.of(classes,
+                y.stream().mapToInt(Integer::intValue).toArray(), av2, a2, v2));
+        }
+        return out;
     }
 
     /** Warns that rows were left out, naming the first ten. */

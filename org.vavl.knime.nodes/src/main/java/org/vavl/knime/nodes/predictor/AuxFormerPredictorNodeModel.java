@@ -31,6 +31,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.vavl.core.model.Task;
 import org.vavl.core.train.AuxFormerPredictor;
+import org.vavl.core.train.Calibration;
 import org.vavl.core.train.AuxFormerPredictor.ClipPrediction;
 import org.vavl.core.train.FeatureClip;
 import org.vavl.core.train.Losses;
@@ -55,6 +56,9 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
     static final String[] MODES = {"audiovisual", "audio-only", "visual-only"};
 
     static final String COL_INPUT_USED = "Input used";
+
+    /** The audiovisual prediction's calibrated probability: how often such a prediction is right. */
+    static final String COL_CONFIDENCE = "Confidence (audiovisual)";
 
     static final String COL_ERROR = "Prediction error";
 
@@ -109,6 +113,9 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
                 cols.add(new DataColumnSpecCreator("Predicted class (" + m + ")", StringCell.TYPE).createSpec());
                 for (String c : model.labels()) {
                     cols.add(new DataColumnSpecCreator("P(" + c + ") (" + m + ")", DoubleCell.TYPE).createSpec());
+                }
+                if (m.equals(MODES[0])) {
+                    cols.add(new DataColumnSpecCreator(COL_CONFIDENCE, DoubleCell.TYPE).createSpec());
                 }
             } else {
                 for (String a : model.labels()) {
@@ -211,8 +218,16 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
                 firstError = firstError == null ? p.error() : firstError;
             }
         }
+        final List<String> warnings = new ArrayList<>();
+        if (model.task() == Task.CATEGORICAL && !Calibration.isCalibrated(model)) {
+            warnings.add("The model has no temperatures (it was written before calibration existed): its probabilities"
+                + " are the raw softmax, often over-confident. Train it again to calibrate them.");
+        }
         if (failed > 0) {
-            setWarningMessage(failed + " clip(s) could not be predicted; first: " + firstError);
+            warnings.add(failed + " clip(s) could not be predicted; first: " + firstError);
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("\n", warnings));
         }
         final DataColumnSpec[] add = newColumns(modelSpec);
         final ColumnRearranger r = new ColumnRearranger(spec);
@@ -231,12 +246,16 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
         final DataCell missing = DataType.getMissingCell();
         int k = 0;
         final float[][] outs = p == null ? new float[3][] : new float[][] {p.audiovisual(), p.audioOnly(), p.visualOnly()};
-        for (float[] o : outs) {
+        for (int m = 0; m < outs.length; m++) {
+            final float[] o = outs[m];
             if (model.task() == Task.CATEGORICAL) {
                 cells[k++] = o == null ? missing : new StringCell(model.labels().get(Losses.argmax(o)));
             }
             for (int j = 0; j < model.labels().size(); j++) {
                 cells[k++] = o == null ? missing : new DoubleCell(o[j]);
+            }
+            if (model.task() == Task.CATEGORICAL && m == 0) {
+                cells[k++] = o == null ? missing : new DoubleCell(o[Losses.argmax(o)]);
             }
         }
         cells[k++] = p == null || p.inputUsed() == null ? missing : new StringCell(p.inputUsed().label());

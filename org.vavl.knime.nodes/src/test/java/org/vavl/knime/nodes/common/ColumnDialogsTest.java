@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
@@ -29,9 +32,13 @@ class ColumnDialogsTest {
     private static final DataTableSpec NO_CLIP = Tables.spec("Video", StringCell.TYPE, "Speaker", StringCell.TYPE,
         "Duration", DoubleCell.TYPE);
 
+    @TempDir
+    Path m_workflow;
+
     @Test
     void optionalClipIdColumnsSelectNoneWhenTheirColumnIsMissing() throws Exception {
         try (NodeTester<?> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.workflowFolder(m_workflow); // the output folders are knime://knime.workflow/... URLs
             t.settings(s -> s.addString("path column", "Video"));
             final NodeSettings saved = t.dialogRoundTrip(NO_CLIP);
             assertEquals("Video", saved.getString("path column"));

@@ -129,6 +129,13 @@ class EndToEndWorkflowTest {
         assertEquals(Set.of("audiovisual", "audio-only", "visual-only"), new HashSet<>(Tables.column(metrics, "Modality")));
         assertTrue(Files.isRegularFile(wf.resolve("vavl-data/evaluation-report/report.html")));
         assertTrue(Files.isRegularFile(wf.resolve("vavl-data/evaluation-report/training-history.png")));
+        // the Predictor's calibrated probabilities give the report its calibration and contribution sections
+        assertTrue(Files.isRegularFile(wf.resolve("vavl-data/evaluation-report/reliability.png")));
+        final String html = Files.readString(wf.resolve("vavl-data/evaluation-report/report.html"));
+        assertTrue(html.contains("<h2>How sure: calibration of the probabilities</h2>")
+            && html.contains("<h2>What the voice and the face contribute</h2>"), html);
+        final String summary = Files.readString(wf.resolve("vavl-data/evaluation-report/summary.txt"));
+        assertTrue(summary.contains("Training: ") && summary.contains("the model kept epoch "), summary);
     }
 
     @Test
