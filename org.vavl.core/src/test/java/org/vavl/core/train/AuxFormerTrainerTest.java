@@ -143,6 +143,49 @@ class AuxFormerTrainerTest {
         assertArrayEquals(t, Calibration.temperatures(back), 0);
     }
 
+    /** A sequence whose first half shows class {@code a} and second half class {@code b}. */
+    private static Path changing(final String name, final int frames, final int a, final int b, final int dim)
+        throws Exception {
+        final java.util.Random r = new java.util.Random(5);
+        final FeatureSequence first = Npy.read(Synthetic.write(dir.resolve("changing"), name + "-1", frames / 2,
+            Synthetic.classPattern(a, dim), 0.5f, r));
+        final FeatureSequence second = Npy.read(Synthetic.write(dir.resolve("changing"), name + "-2", frames / 2,
+            Synthetic.classPattern(b, dim), 0.5f, r));
+        final float[] v = java.util.Arrays.copyOf(first.values(), first.values().length + second.values().length);
+        System.arraycopy(second.values(), 0, v, first.values().length, second.values().length);
+        final Path p = dir.resolve("changing").resolve(name + ".npy");
+        Npy.write(p, new FeatureSequence(v, frames, dim));
+        return p;
+    }
+
+    @Test
+    void emotionOverTimeFollowsAClipWhoseEmotionChangesHalfway() throws Exception {
+        // 8 s: class 0 in the first 4 s, class 2 in the last 4 s (audio 5 frames/s, visual 2.5 frames/s)
+        final FeatureClip clip = FeatureClip.unlabelled("turns", changing("turns-a", 40, 0, 2, Synthetic.AUDIO_DIM),
+            changing("turns-v", 20, 0, 2, Synthetic.VISUAL_DIM));
+        final List<EmotionTimeline.Window> w;
+        try (AuxFormerPredictor p = AuxFormerPredictor.open(trained.model(), "cpu")) {
+            w = EmotionTimeline.predict(p, List.of(clip), new double[] {8}, 3, 1, 8, 1, Progress.NONE);
+        }
+        final List<EmotionTimeline.Window> av = w.stream().filter(x -> x.modality().equals("audiovisual")).toList();
+        assertEquals(6, av.size(), "windows 0-3, 1-4, ..., 5-8");
+        assertEquals(18, w.size(), "three modalities per window");
+        assertEquals(0.0, av.get(0).start());
+        assertEquals(8.0, av.get(5).end());
+        assertEquals(0, Losses.argmax(av.get(0).values()), "the first window is class 0");
+        assertEquals(2, Losses.argmax(av.get(5).values()), "the last window is class 2");
+        // a clip shorter than a window: one window, the whole clip, the same as predicting the clip
+        final List<EmotionTimeline.Window> one;
+        final FeatureClip shortClip = split(clips, "Test").get(0);
+        try (AuxFormerPredictor p = AuxFormerPredictor.open(trained.model(), "cpu")) {
+            one = EmotionTimeline.predict(p, List.of(shortClip), new double[] {1.5}, 2, 0.5, 8, 1, Progress.NONE);
+        }
+        assertEquals(3, one.size());
+        assertEquals(1.5, one.get(0).end());
+        assertArrayEquals(predict(trained.model(), List.of(shortClip), 1).get(0).audiovisual(), one.get(0).values(),
+            1e-6f);
+    }
+
     @Test
     void clipPredictionDoesNotDependOnItsBatchButOnFrameOrder() throws Exception {
         final List<FeatureClip> test = split(clips, "Test").subList(0, 8);

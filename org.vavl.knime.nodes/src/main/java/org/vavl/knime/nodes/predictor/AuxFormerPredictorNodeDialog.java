@@ -7,6 +7,8 @@ import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.defaultnodesettings.DialogComponentLabel;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSource;
@@ -32,5 +34,16 @@ final class AuxFormerPredictorNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentStringSelection(CommonSettings.onError(), "On error",
             CommonSettings.ON_ERROR_VALUES));
         closeCurrentGroup();
+        createNewTab("Emotion over time");
+        final TimelineSettings t = new TimelineSettings();
+        addDialogComponent(new DialogComponentBoolean(t.m_enabled,
+            "Predict over sliding windows (second output: one row per clip, window and modality)"));
+        addDialogComponent(new DialogComponentNumber(t.m_window, "Window (s)", 0.5));
+        addDialogComponent(new DialogComponentNumber(t.m_hop, "Hop (s)", 0.25));
+        addDialogComponent(new DialogComponentString(t.m_durationColumn, "Duration column (seconds per clip)"));
+        addDialogComponent(new DialogComponentNumber(t.m_images, "Timeline images of the first clips (0 = none)", 1));
+        addDialogComponent(new DialogComponentLabel("Folder of the timeline images"));
+        addDialogComponent(new DialogComponentFileChooser(t.m_folder, "vavl-timeline-folder",
+            JFileChooser.SAVE_DIALOG, true));
     }
 }

@@ -45,6 +45,11 @@ import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
 import org.vavl.knime.nodes.port.AuxFormerPortObjectSpec;
 import org.vavl.knime.nodes.port.FeatureSource;
+import org.vavl.core.train.EmotionTimeline;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.data.def.DefaultRow;
+import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
  * AuxFormer Predictor: appends the predictions of a trained AuxFormer for each clip, from both modalities and
@@ -83,6 +88,8 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
     /** The model last read from the model file (read again only when the file changes). */
     private final AuxFormerModelFile.Cache m_fileModel = new AuxFormerModelFile.Cache();
 
+    private final TimelineSettings m_timeline = new TimelineSettings();
+
     static SettingsModelString createModelFile() {
         return AuxFormerModelFile.createSetting();
     }
@@ -94,7 +101,7 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
 
     AuxFormerPredictorNodeModel() {
         super(new PortType[] {AuxFormerPortObject.TYPE_OPTIONAL, BufferedDataTable.TYPE},
-            new PortType[] {BufferedDataTable.TYPE});
+            new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
     /** The settings saved, validated and loaded together; the model file is loaded leniently after them. */
@@ -102,7 +109,47 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
     protected List<SettingsModel> settingsModels() {
         final List<SettingsModel> all = new ArrayList<>(m_features.all());
         all.addAll(List.of(m_batchSize, m_threads, m_device, m_onError));
+        all.addAll(m_timeline.all());
         return all;
+    }
+
+    @Override
+    protected Map<SettingsModel, String> settingsAddedLater() {
+        return m_timeline.withKeys();
+    }
+
+    /** The second output's columns: one row per clip, window and modality. */
+    static DataTableSpec timelineSpec(final AuxFormerPortObjectSpec model) {
+        final List<DataColumnSpec> cols = new ArrayList<>(List.of(
+            new DataColumnSpecCreator("Clip", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Window start (s)", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Window end (s)", DoubleCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("Modality", StringCell.TYPE).createSpec()));
+        if (model.task() == Task.CATEGORICAL) {
+            cols.add(new DataColumnSpecCreator("Predicted class", StringCell.TYPE).createSpec());
+            for (String c : model.labels()) {
+                cols.add(new DataColumnSpecCreator("P(" + c + ")", DoubleCell.TYPE).createSpec());
+            }
+        } else {
+            for (String a : model.labels()) {
+                cols.add(new DataColumnSpecCreator(a, DoubleCell.TYPE).createSpec());
+            }
+        }
+        return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
+    }
+
+    /** Checks the timeline settings against the input table; the duration column must be numeric. */
+    private void checkTimeline(final DataTableSpec in) throws InvalidSettingsException {
+        if (!m_timeline.m_enabled.getBooleanValue()) {
+            return;
+        }
+        final String col = m_timeline.m_durationColumn.getStringValue();
+        final DataColumnSpec c = in.getColumnSpec(col);
+        if (c == null || !c.getType().isCompatible(DoubleValue.class)) {
+            throw new InvalidSettingsException("Setting 'duration column': the input has no numeric column '" + col
+                + "' with each clip's duration in seconds (the Video Reader's 'Duration (s)'); emotion over time needs"
+                + " it to find each window's frames.");
+        }
     }
 
     /** @return the appended columns for a model */
@@ -134,13 +181,14 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
         FeatureSource.of(m_features, in, false);
         onError();
         CommonSettings.device(m_device);
+        checkTimeline(in);
         AuxFormerPortObjectSpec model = (AuxFormerPortObjectSpec)inSpecs[0];
         if (model == null) {
             // no model spec: the port is not connected, or its model is not known before execution (a Learner)
             final Path file = modelFile();
             if (file == null) {
                 setWarningMessage(NO_MODEL);
-                return new PortObjectSpec[] {null};
+                return new PortObjectSpec[] {null, null};
             }
             model = AuxFormerPortObjectSpec.of(m_fileModel.get(file));
         }
@@ -149,7 +197,7 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
                 + model.formatVersion() + ", but this release of VAVL for KNIME reads format version "
                 + TrainedAuxFormer.FORMAT_VERSION + " only. Train the model again with this release.");
         }
-        return new PortObjectSpec[] {outSpec(in, model)};
+        return new PortObjectSpec[] {outSpec(in, model), timelineSpec(model)};
     }
 
     private static DataTableSpec outSpec(final DataTableSpec in, final AuxFormerPortObjectSpec model)
@@ -199,11 +247,19 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
             clips.add(FeatureClip.unlabelled(features.clipId(row), features.audio(row), features.visual(row)));
             keys.add(row.getKey());
         }
+        checkTimeline(spec);
+        final boolean timeline = m_timeline.m_enabled.getBooleanValue();
         final List<ClipPrediction> predictions;
-        final ExecutionContext predictExec = exec.createSubExecutionContext(0.9);
+        List<EmotionTimeline.Window> windows = List.of();
+        final ExecutionContext predictExec = exec.createSubExecutionContext(timeline ? 0.5 : 0.9);
         try (AuxFormerPredictor predictor = AuxFormerPredictor.open(model, m_device.getStringValue())) {
             predictions = predictor.predict(clips, m_batchSize.getIntValue(), CommonSettings.threads(m_threads), onError(),
                 ProgressBridge.of(predictExec));
+            if (timeline) {
+                windows = EmotionTimeline.predict(predictor, clips, durations(table),
+                    m_timeline.m_window.getDoubleValue(), m_timeline.m_hop.getDoubleValue(), m_batchSize.getIntValue(),
+                    CommonSettings.threads(m_threads), ProgressBridge.of(exec.createSubExecutionContext(0.35)));
+            }
         } catch (CancelledException e) {
             throw ProgressBridge.toKnime(e);
         }
@@ -238,7 +294,66 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
             }
         });
         final BufferedDataTable out = exec.createColumnRearrangeTable(table, r, exec.createSubProgress(0.1));
-        return new PortObject[] {out};
+        final BufferedDataTable over = timelineTable(windows, modelSpec, exec);
+        if (timeline && m_timeline.m_images.getIntValue() > 0 && !windows.isEmpty()) {
+            writeTimelineImages(windows, model, clips);
+        }
+        return new PortObject[] {out, over};
+    }
+
+    /** @return per row its clip's duration from the duration column (NaN when missing) */
+    private double[] durations(final BufferedDataTable table) {
+        final int col = table.getDataTableSpec().findColumnIndex(m_timeline.m_durationColumn.getStringValue());
+        final double[] d = new double[(int)table.size()];
+        int i = 0;
+        for (DataRow row : table) {
+            final DataCell c = row.getCell(col);
+            d[i++] = c.isMissing() ? Double.NaN : ((DoubleValue)c).getDoubleValue();
+        }
+        return d;
+    }
+
+    private static BufferedDataTable timelineTable(final List<EmotionTimeline.Window> windows,
+        final AuxFormerPortObjectSpec model, final ExecutionContext exec) {
+        final BufferedDataContainer c = exec.createDataContainer(timelineSpec(model));
+        long row = 0;
+        for (EmotionTimeline.Window w : windows) {
+            final List<DataCell> cells = new ArrayList<>(List.of(new StringCell(w.clip()), new DoubleCell(w.start()),
+                new DoubleCell(w.end()), new StringCell(w.modality())));
+            if (model.task() == Task.CATEGORICAL) {
+                cells.add(new StringCell(model.labels().get(Losses.argmax(w.values()))));
+            }
+            for (float v : w.values()) {
+                cells.add(new DoubleCell(v));
+            }
+            c.addRowToTable(new DefaultRow("Row" + row++, cells));
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    /** One PNG per clip for the first clips, in the timeline folder; each written whole or not at all. */
+    private void writeTimelineImages(final List<EmotionTimeline.Window> windows, final TrainedAuxFormer model,
+        final List<FeatureClip> clips) throws InvalidSettingsException, java.io.IOException {
+        final Path folder = WorkflowPaths.prepareOutputFolder(m_timeline.m_folder.getStringValue(), "timeline folder");
+        final java.util.Set<String> done = new java.util.LinkedHashSet<>();
+        for (FeatureClip clip : clips) {
+            if (done.size() >= m_timeline.m_images.getIntValue()) {
+                break;
+            }
+            if (!done.add(clip.id()) || windows.stream().noneMatch(w -> w.clip().equals(clip.id()))) {
+                continue;
+            }
+            final Path png = folder.resolve(EmotionTimeline.imageName(clip.id()));
+            final Path tmp = java.nio.file.Files.createTempFile(folder, ".timeline", ".png.tmp");
+            try {
+                org.jfree.chart.ChartUtils.saveChartAsPNG(tmp.toFile(),
+                    EmotionTimeline.chart(clip.id(), windows, model.labelNames(), model.task()), 800, 400);
+                java.nio.file.Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     static DataCell[] cells(final ClipPrediction p, final AuxFormerPortObjectSpec model, final int n) {

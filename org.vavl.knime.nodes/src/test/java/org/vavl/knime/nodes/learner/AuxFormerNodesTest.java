@@ -183,6 +183,60 @@ class AuxFormerNodesTest {
     }
 
     @Test
+    void emotionOverTimeGivesAWindowTableAndTimelineImages() throws Exception {
+        // 4 test clips with a Duration (s) column: 1.5 s (one window) and 3 s (window 2, hop 0.5: 0-2, 0.5-2.5, 1-3)
+        final List<Object[]> test = split("Test").subList(0, 4);
+        final List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            final Object[] r = java.util.Arrays.copyOf(test.get(i), test.get(i).length + 1);
+            r[r.length - 1] = i % 2 == 0 ? 1.5 : 3.0;
+            rows.add(r);
+        }
+        final List<Object> cols = new ArrayList<>();
+        final org.knime.core.data.DataTableSpec base = SyntheticClips.categoricalSpec();
+        for (String n : base.getColumnNames()) {
+            cols.add(n);
+            cols.add(org.knime.core.data.def.StringCell.TYPE);
+        }
+        cols.add("Duration (s)");
+        cols.add(org.knime.core.data.def.DoubleCell.TYPE);
+        final Path wf = dir.resolve("timeline-workflow");
+        try (var p = NodeTester.of(new AuxFormerPredictorNodeFactory())) {
+            p.workflowFolder(wf);
+            p.settings(s -> {
+                s.addInt("threads", 1);
+                s.addString("device", "cpu");
+                s.addBoolean("emotion over time", true);
+                s.addInt("timeline images", 3);
+            });
+            final PortObject[] out = p.execute(model, SyntheticClips.table(Tables.spec(cols.toArray()), rows));
+            final BufferedDataTable over = (BufferedDataTable)out[1];
+            assertEquals(List.of("Clip", "Window start (s)", "Window end (s)", "Modality", "Predicted class", "P(angry)",
+                "P(happy)", "P(sad)"), List.of(over.getDataTableSpec().getColumnNames()));
+            // (1 + 3 + 1 + 3) windows x 3 modalities
+            assertEquals(24, over.size());
+            assertEquals(List.of(test.get(1)[0], 1.0, 3.0, "visual-only"),
+                Tables.values(Tables.rows(over).get(3 * 1 + 3 * 2 + 2)).subList(0, 4));
+            // the whole-clip window of a short clip is the clip's own prediction
+            final double[][] whole = probabilities((BufferedDataTable)out[0], "audiovisual");
+            for (int c = 0; c < SyntheticClips.CLASSES.length; c++) {
+                assertEquals(whole[0][c], (Double)Tables.value(over, 0, "P(" + SyntheticClips.CLASSES[c] + ")"), 1e-6);
+            }
+            try (var files = Files.list(wf.resolve("vavl-data/timelines"))) {
+                assertEquals(3, files.filter(f -> f.getFileName().toString().startsWith("timeline-")).count());
+            }
+        }
+        // without a duration column the setting is named at configure
+        try (var p = NodeTester.of(new AuxFormerPredictorNodeFactory())) {
+            p.settings(s -> s.addBoolean("emotion over time", true));
+            final Exception e = assertThrows(Exception.class,
+                () -> p.configure(model.getSpec(), SyntheticClips.categoricalSpec()));
+            assertTrue(e.getMessage().startsWith("Setting 'duration column': the input has no numeric column"),
+                e.getMessage());
+        }
+    }
+
+    @Test
     void predictionIsTheSameAloneOrInABatchAndFollowsFrameOrder() throws Exception {
         final List<Object[]> test = split("Test").subList(0, 8);
         final double[][] alone = probabilities(predict(model, test, 1, "fail"), "audiovisual");

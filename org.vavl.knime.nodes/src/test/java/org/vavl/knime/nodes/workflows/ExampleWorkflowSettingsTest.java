@@ -1,6 +1,7 @@
 package org.vavl.knime.nodes.workflows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -168,5 +169,9 @@ class ExampleWorkflowSettingsTest {
         assertEquals(30, learner.getInt("epochs"));
         assertEquals(64, learner.getInt("model dim"));
         assertEquals(ExampleWorkflows.DEMO_MODEL_FILE, learner.getString("model file"));
+        // what the demo shows beyond the paper: emotion over time, calibrated confidence, the speaker guard
+        assertTrue(model(wf, "AuxFormer Predictor (#9)").getBoolean("emotion over time"));
+        assertTrue(model(wf, "Evaluator (#10)").getBoolean("bootstrap"));
+        assertFalse(learner.getBoolean("allow speakers in several splits"));
     }
 }

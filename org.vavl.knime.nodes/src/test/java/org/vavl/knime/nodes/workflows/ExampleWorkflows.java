@@ -109,9 +109,15 @@ public final class ExampleWorkflows {
     /** Learner, Predictor and Evaluator after the chain; returns the Learner's id. */
     private static int learnAndEvaluate(final WorkflowBuilder b, final Chain c, final int x0,
         final Consumer<NodeSettings> learner, final Consumer<NodeSettings> evaluator) {
+        return learnAndEvaluate(b, c, x0, learner, s -> { }, evaluator);
+    }
+
+    private static int learnAndEvaluate(final WorkflowBuilder b, final Chain c, final int x0,
+        final Consumer<NodeSettings> learner, final Consumer<NodeSettings> predictor,
+        final Consumer<NodeSettings> evaluator) {
         final int learn = b.node("AuxFormer Learner", new AuxFormerLearnerNodeFactory(), learner);
         b.position(learn, x0, Y - 90);
-        final int predict = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(), s -> { });
+        final int predict = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(), predictor);
         b.position(predict, x0 + DX, Y);
         final int evaluate = b.node("Evaluator", new EvaluatorNodeFactory(), evaluator);
         b.position(evaluate, x0 + 2 * DX, Y);
@@ -136,7 +142,7 @@ public final class ExampleWorkflows {
             s -> { }, s -> { }, s -> { });
         b.connect(demo, 1, c.reader(), 1);
         b.bindVariable(c.labels(), "demo_label_file", "label file");
-        learnAndEvaluate(b, c, 40 + 7 * DX, DemoSettings::learner, s -> s.addString("report title",
+        learnAndEvaluate(b, c, 40 + 7 * DX, DemoSettings::learner, DemoSettings::predictor, s -> s.addString("report title",
             "VAVL for KNIME demo: evaluation on the Test speakers"));
         b.annotation("Demo: runs as it is. The Demo Dataset node writes 192 synthetic clips into vavl-data/ next to "
             + "this workflow on its first execution (about a minute or two); every node after it writes its per-clip files "
@@ -273,6 +279,11 @@ public final class ExampleWorkflows {
             s.addInt("batch size", 16);
             s.addDouble("learning rate", 1e-3);
             s.addString("model file", DEMO_MODEL_FILE);
+        }
+
+        /** Emotion over time on: the second output and a timeline PNG of the first 10 clips. */
+        static void predictor(final NodeSettings s) {
+            s.addBoolean("emotion over time", true);
         }
     }
 }
