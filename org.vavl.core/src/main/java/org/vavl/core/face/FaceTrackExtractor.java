@@ -366,6 +366,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
     }
 
     private FFmpegFrameGrabber open(final String clipId, final Path video) throws ClipException {
+        org.vavl.core.media.FfmpegLog.quiet(); // checks the natives once, then FFmpeg quiet
         final FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile());
         g.setVideoOption("threads", "1");
         try {

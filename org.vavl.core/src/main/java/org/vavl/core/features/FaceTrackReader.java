@@ -54,6 +54,7 @@ public final class FaceTrackReader implements AutoCloseable {
         if (Files.size(file) == 0) {
             throw new IOException("Face track '" + file + "' is empty (0 bytes). Run the Face Aligner again.");
         }
+        org.vavl.core.media.FfmpegLog.quiet(); // checks the natives once, then FFmpeg quiet
         final FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
         try {
             g.start();

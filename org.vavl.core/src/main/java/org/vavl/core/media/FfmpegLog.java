@@ -20,6 +20,7 @@ public final class FfmpegLog {
         if (s_done) {
             return;
         }
+        org.vavl.core.util.NativeLibraries.check(); // before FFmpeg's natives load: one message if they cannot
         synchronized (FfmpegLog.class) {
             if (s_done) {
                 return;

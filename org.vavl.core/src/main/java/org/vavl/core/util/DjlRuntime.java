@@ -49,6 +49,8 @@ public final class DjlRuntime {
             setIfAbsent("DJL_CACHE_DIR", cacheDir.toAbsolutePath().toString());
             setIfAbsent("ENGINE_CACHE_DIR", cacheDir.toAbsolutePath().toString());
         }
+        // one clear message instead of an UnsatisfiedLinkError: unsupported platform, missing fragment, read-only cache
+        NativeLibraries.check();
         s_configured = true;
     }
 

@@ -39,8 +39,8 @@ final class BuiltSite {
     static final String NODES = "org.vavl.knime.nodes";
     static final String CORE = "org.vavl.core";
     static final String LIBS = "org.vavl.libs";
-    static final String FRAGMENT = "org.vavl.libs.linux.x86_64";
-    static final List<String> BUNDLES = List.of(NODES, CORE, LIBS, FRAGMENT);
+    /** The bundles of every site; the native fragments come on top (SitePlatform). */
+    static final List<String> BUNDLES = List.of(NODES, CORE, LIBS);
 
     private BuiltSite() {
     }
@@ -73,9 +73,16 @@ final class BuiltSite {
         }
     }
 
-    /** The version of this build, read from the zip name. */
+    /** The bundles of this build's site: {@link #BUNDLES} and the native fragments it holds. */
+    static List<String> siteBundles() {
+        final List<String> out = new ArrayList<>(BUNDLES);
+        out.addAll(SitePlatform.fragmentsInSite());
+        return out;
+    }
+
+    /** The version of this build, read from the zip name (-linux.x86_64 etc. for a one-platform site, -cuda). */
     static String version() throws IOException {
-        final Matcher m = Pattern.compile("vavl-knime-update-site-(.*?)(-cuda)?\\.zip")
+        final Matcher m = Pattern.compile("vavl-knime-update-site-(.*?)(-[a-z0-9]+\\.[a-z0-9_]+)?(-cuda)?\\.zip")
             .matcher(zip().getFileName().toString());
         assertTrue(m.matches());
         assertTrue(VERSION.matcher(m.group(1)).matches(), "Site version is no OSGi build version: " + m.group(1));

@@ -3,7 +3,6 @@ package org.vavl.knime.osgitest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vavl.knime.osgitest.BuiltSite.CORE;
-import static org.vavl.knime.osgitest.BuiltSite.FRAGMENT;
 import static org.vavl.knime.osgitest.BuiltSite.LIBS;
 import static org.vavl.knime.osgitest.BuiltSite.NODES;
 
@@ -139,15 +138,18 @@ class BundleManifestsTest {
 
     @Test
     void fragmentClassPathMatchesItsJarsAndItsPlatform() throws Exception {
-        final Path jar = BuiltSite.plugin(FRAGMENT);
-        final Attributes a = BuiltSite.manifest(jar).getMainAttributes();
-        assertEquals(libEntries(jar), new TreeSet<>(BuiltSite.clauses(a.getValue("Bundle-ClassPath"))),
-            "org.vavl.libs.linux.x86_64/META-INF/MANIFEST.MF Bundle-ClassPath vs the jars in lib/");
-        assertEquals(LIBS, BuiltSite.clauses(a.getValue("Fragment-Host")).get(0));
-        assertEquals("(&(osgi.os=linux)(osgi.arch=x86_64))", a.getValue("Eclipse-PlatformFilter"));
-        assertEquals("dir", a.getValue("Eclipse-BundleShape"));
-        for (final String lib : libEntries(jar)) {
-            assertTrue(lib.endsWith("-linux-x86_64.jar"), "not a linux-x86_64 jar in the fragment: " + lib);
+        for (final SitePlatform p : SitePlatform.inSite()) {
+            final Path jar = BuiltSite.plugin(p.fragment());
+            final Attributes a = BuiltSite.manifest(jar).getMainAttributes();
+            assertEquals(libEntries(jar), new TreeSet<>(BuiltSite.clauses(a.getValue("Bundle-ClassPath"))),
+                p.fragment() + "/META-INF/MANIFEST.MF Bundle-ClassPath vs the jars in lib/");
+            assertEquals(LIBS, BuiltSite.clauses(a.getValue("Fragment-Host")).get(0));
+            assertEquals(p.filter(), a.getValue("Eclipse-PlatformFilter"));
+            assertEquals("dir", a.getValue("Eclipse-BundleShape"));
+            for (final String lib : libEntries(jar)) {
+                assertTrue(lib.endsWith("-" + p.javacpp + ".jar") || lib.endsWith("-" + p.djl + ".jar"),
+                    "not a " + p.javacpp + " jar in " + p.fragment() + ": " + lib);
+            }
         }
     }
 

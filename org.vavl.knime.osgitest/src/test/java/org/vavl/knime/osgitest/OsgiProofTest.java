@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vavl.knime.osgitest.BuiltSite.CORE;
-import static org.vavl.knime.osgitest.BuiltSite.FRAGMENT;
 import static org.vavl.knime.osgitest.BuiltSite.LIBS;
 import static org.vavl.knime.osgitest.BuiltSite.NODES;
 
@@ -46,8 +45,9 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
- * The OSGi proof: Equinox (as KNIME runs it) with the engine, the library bundle and the Linux x86_64 native
- * fragment installed from the built update site, the way p2 lays them out (bundles with Eclipse-BundleShape: dir
+ * The OSGi proof: Equinox (as KNIME runs it) with the engine, the library bundle and the native fragment of this
+ * machine's platform (Linux x86_64 on the project's machines) installed from the built update site, the way p2
+ * lays them out (bundles with Eclipse-BundleShape: dir
  * unpacked into folders). Inside the framework a probe bundle runs a DJL PyTorch operation through
  * DjlRuntime.call (which sets the context class loader the way the nodes do), writes and probes a video with
  * FFmpeg, runs OpenCV and loads ONNX Runtime; DJL offline mode is on and the natives unpack into a configurable
@@ -58,6 +58,9 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OsgiProofTest {
+
+    /** The native fragment of this machine: what p2 installs here (the site may hold the other platforms' too). */
+    private static final String FRAGMENT = thisMachinesFragment();
 
     private static Framework s_framework;
     private static final Map<String, Bundle> BUNDLES = new LinkedHashMap<>();
@@ -99,6 +102,16 @@ class OsgiProofTest {
                 b.start();
             }
         }
+    }
+
+    private static String thisMachinesFragment() {
+        final SitePlatform p = SitePlatform.running();
+        if (p == null || !SitePlatform.inSite().contains(p)) {
+            throw new IllegalStateException("The OSGi proof runs the natives of this machine (" + System.getProperty("os.name")
+                + " " + System.getProperty("os.arch") + "), and the site of this build has none for it: "
+                + SitePlatform.fragmentsInSite());
+        }
+        return p.fragment();
     }
 
     @AfterAll

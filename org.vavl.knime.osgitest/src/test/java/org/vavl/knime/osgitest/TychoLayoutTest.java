@@ -26,8 +26,9 @@ import org.w3c.dom.Element;
  */
 class TychoLayoutTest {
 
-    private static final List<String> FOLDERS = List.of(BuiltSite.LIBS, BuiltSite.FRAGMENT, BuiltSite.CORE,
-        BuiltSite.NODES, BuiltSite.FEATURE, "org.vavl.knime.update");
+    private static final List<String> FOLDERS = List.of(BuiltSite.LIBS, "org.vavl.libs.linux.x86_64",
+        "org.vavl.libs.win32.x86_64", "org.vavl.libs.macosx.aarch64", BuiltSite.CORE, BuiltSite.NODES, BuiltSite.FEATURE,
+        "org.vavl.knime.update");
 
     @Test
     void aggregatorListsEveryFolderOnce() throws Exception {
@@ -43,7 +44,9 @@ class TychoLayoutTest {
 
     @Test
     void bundleFoldersHaveMatchingTychoPomsAndBuildProperties() throws Exception {
-        for (final String folder : List.of(BuiltSite.LIBS, BuiltSite.FRAGMENT, BuiltSite.CORE, BuiltSite.NODES)) {
+        final List<String> bundles = new java.util.ArrayList<>(List.of(BuiltSite.LIBS, BuiltSite.CORE, BuiltSite.NODES));
+        bundles.addAll(SitePlatform.allFragments());
+        for (final String folder : bundles) {
             final Path dir = BuiltSite.repoDir().resolve(folder);
             final Manifest mf;
             try (InputStream in = Files.newInputStream(dir.resolve("META-INF/MANIFEST.MF"))) {
@@ -84,8 +87,11 @@ class TychoLayoutTest {
         assertEquals("eclipse-feature", text(tychoPom(BuiltSite.FEATURE), "packaging"));
         assertEquals(List.of("feature.xml"),
             list(buildProperties(BuiltSite.repoDir().resolve(BuiltSite.FEATURE)).getProperty("bin.includes")));
-        // Tycho reads p2.inf next to feature.xml: the plain build's category advice must stay out of its way
-        assertTrue(!Files.exists(BuiltSite.repoDir().resolve(BuiltSite.FEATURE).resolve("p2.inf")));
+        // Tycho reads p2.inf next to feature.xml: it holds the platform refusal only; the plain build's category
+        // advice (p2-category/p2.inf) must stay out of its way, or Tycho would show the category twice
+        final String p2inf = Files.readString(BuiltSite.repoDir().resolve(BuiltSite.FEATURE).resolve("p2.inf"));
+        assertTrue(p2inf.contains("requires.0.filter="), "the platform refusal is in " + BuiltSite.FEATURE + "/p2.inf");
+        assertTrue(!p2inf.contains("units."), BuiltSite.FEATURE + "/p2.inf must not declare the category");
         assertEquals("eclipse-repository", text(tychoPom("org.vavl.knime.update"), "packaging"));
         assertTrue(Files.isRegularFile(BuiltSite.repoDir().resolve("org.vavl.knime.update/category.xml")));
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vavl.knime.osgitest.BuiltSite.BUNDLES;
 import static org.vavl.knime.osgitest.BuiltSite.CORE;
 import static org.vavl.knime.osgitest.BuiltSite.FEATURE;
-import static org.vavl.knime.osgitest.BuiltSite.FRAGMENT;
 import static org.vavl.knime.osgitest.BuiltSite.LIBS;
 import static org.vavl.knime.osgitest.BuiltSite.NODES;
 
@@ -45,10 +44,18 @@ class UpdateSiteTest {
         }
         final Set<String> expected = new TreeSet<>(List.of("content.jar", "artifacts.jar",
             "features/" + FEATURE + "_" + v + ".jar"));
-        for (final String b : BUNDLES) {
+        for (final String b : BuiltSite.siteBundles()) {
             expected.add("plugins/" + b + "_" + v + ".jar");
         }
         assertEquals(expected, files, "files at the root of " + BuiltSite.zip().getFileName());
+        // the zip says what it holds: no suffix for the release site (all platforms), else the one platform
+        final String name = BuiltSite.zip().getFileName().toString().replace("-cuda", "");
+        if (SitePlatform.inSite().size() == SitePlatform.values().length) {
+            assertEquals("vavl-knime-update-site-" + v + ".zip", name);
+        } else {
+            final SitePlatform only = SitePlatform.inSite().get(0);
+            assertEquals("vavl-knime-update-site-" + v + "-" + only.os + "." + only.arch + ".zip", name);
+        }
         // the natives are really in: ~290 MB of the 2.5 GB of jars DJL and JavaCV would otherwise download
         assertTrue(Files.size(BuiltSite.zip()) > 200_000_000L, "site zip is too small to hold the natives");
     }
@@ -56,7 +63,7 @@ class UpdateSiteTest {
     @Test
     void everyBundleCarriesTheBuildVersion() throws Exception {
         final String v = BuiltSite.version();
-        for (final String b : BUNDLES) {
+        for (final String b : BuiltSite.siteBundles()) {
             final Manifest m = BuiltSite.manifest(BuiltSite.plugin(b));
             final String bsn = m.getMainAttributes().getValue("Bundle-SymbolicName").split(";")[0].trim();
             assertEquals(b, bsn);
@@ -84,7 +91,7 @@ class UpdateSiteTest {
     }
 
     @Test
-    void featureGroupInstallsTheBundlesAndTheFragmentOnlyOnLinuxX86_64() throws Exception {
+    void featureGroupInstallsTheBundlesEverywhereAndEachFragmentOnItsPlatform() throws Exception {
         final String v = BuiltSite.version();
         final Element group = BuiltSite.unitsOfZip().get(FEATURE + ".feature.group");
         assertNotNull(group, "no feature group in content.xml");
@@ -93,13 +100,18 @@ class UpdateSiteTest {
         for (final String b : BUNDLES) {
             final Element r = required(group, b);
             assertEquals("[" + v + "," + v + "]", r.getAttribute("range"), "feature's requirement on " + b);
+            assertTrue(BuiltSite.elements(r, "filter").isEmpty(), b + " must install everywhere");
+        }
+        // all three fragments are required, each only on its platform (a one-platform site lacks the other two:
+        // p2 then names the missing fragment on those platforms; the release site has them all)
+        for (final SitePlatform p : SitePlatform.values()) {
+            final Element r = required(group, p.fragment());
+            assertEquals("[" + v + "," + v + "]", r.getAttribute("range"), "feature's requirement on " + p.fragment());
             final List<Element> filter = BuiltSite.elements(r, "filter");
-            if (b.equals(FRAGMENT)) {
-                assertEquals(1, filter.size());
-                assertEquals("(&(osgi.arch=x86_64)(osgi.os=linux))", filter.get(0).getTextContent().trim());
-            } else {
-                assertTrue(filter.isEmpty(), b + " must install everywhere");
-            }
+            assertEquals(1, filter.size());
+            assertEquals("(&(osgi.arch=" + p.arch + ")(osgi.os=" + p.os + "))", filter.get(0).getTextContent().trim());
+            assertEquals(SitePlatform.inSite().contains(p), BuiltSite.unitsOfZip().containsKey(p.fragment()),
+                p.fragment() + " in the site");
         }
         assertTrue(BuiltSite.elements(group, "license").get(0).getTextContent().contains("MIT License"));
     }
@@ -124,20 +136,24 @@ class UpdateSiteTest {
     @Test
     void libraryBundleAndFragmentAreUnpackedOnInstall() throws Exception {
         final Map<String, Element> units = BuiltSite.unitsOfZip();
-        for (final String b : List.of(LIBS, FRAGMENT)) {
+        final List<String> dirShaped = new ArrayList<>(List.of(LIBS));
+        dirShaped.addAll(SitePlatform.fragmentsInSite());
+        for (final String b : dirShaped) {
             assertEquals("true", instruction(units.get(b), "zipped"), b + " is Eclipse-BundleShape: dir");
         }
         for (final String b : List.of(NODES, CORE)) {
             assertEquals(null, instruction(units.get(b), "zipped"), b + " stays a jar");
         }
-        final Element fragment = units.get(FRAGMENT);
-        assertEquals("(&(osgi.arch=x86_64)(osgi.os=linux))",
-            BuiltSite.elements(fragment, "filter").get(0).getTextContent().trim());
-        boolean hostsLibs = false;
-        for (final Element p : BuiltSite.elements(fragment, "provided")) {
-            hostsLibs |= "osgi.fragment".equals(p.getAttribute("namespace")) && LIBS.equals(p.getAttribute("name"));
+        for (final SitePlatform p : SitePlatform.inSite()) {
+            final Element fragment = units.get(p.fragment());
+            assertEquals("(&(osgi.arch=" + p.arch + ")(osgi.os=" + p.os + "))",
+                BuiltSite.elements(fragment, "filter").get(0).getTextContent().trim());
+            boolean hostsLibs = false;
+            for (final Element pr : BuiltSite.elements(fragment, "provided")) {
+                hostsLibs |= "osgi.fragment".equals(pr.getAttribute("namespace")) && LIBS.equals(pr.getAttribute("name"));
+            }
+            assertTrue(hostsLibs, "the host of " + p.fragment() + " is " + LIBS);
         }
-        assertTrue(hostsLibs, "the fragment's host is " + LIBS);
     }
 
     @Test
@@ -145,7 +161,7 @@ class UpdateSiteTest {
         try (ZipFile z = new ZipFile(BuiltSite.zip().toFile())) {
             final Document d = BuiltSite.xml(BuiltSite.readInner(BuiltSite.read(z, "artifacts.jar"), "artifacts.xml"));
             final List<Element> artifacts = BuiltSite.elements(d.getDocumentElement(), "artifact");
-            assertEquals(5, artifacts.size());
+            assertEquals(BuiltSite.siteBundles().size() + 1, artifacts.size());
             for (final Element a : artifacts) {
                 final String dir = a.getAttribute("classifier").equals("osgi.bundle") ? "plugins/" : "features/";
                 final String file = dir + a.getAttribute("id") + "_" + a.getAttribute("version") + ".jar";
@@ -175,13 +191,19 @@ class UpdateSiteTest {
             for (final Element p : BuiltSite.elements(f, "plugin")) {
                 ids.add(p.getAttribute("id"));
                 assertEquals(v, p.getAttribute("version"), "feature.xml version of " + p.getAttribute("id"));
-                if (p.getAttribute("id").equals(FRAGMENT)) {
-                    assertEquals("linux", p.getAttribute("os"));
-                    assertEquals("x86_64", p.getAttribute("arch"));
+                if (p.getAttribute("id").startsWith(LIBS + ".")) {
+                    final SitePlatform platform = SitePlatform.ofFragment(p.getAttribute("id"));
+                    assertEquals(platform.os, p.getAttribute("os"));
+                    assertEquals(platform.arch, p.getAttribute("arch"));
                     assertEquals("true", p.getAttribute("fragment"));
+                    assertEquals("true", p.getAttribute("unpack"));
+                } else {
+                    assertEquals("", p.getAttribute("os") + p.getAttribute("arch"), p.getAttribute("id") + " everywhere");
                 }
             }
-            assertEquals(BUNDLES, ids);
+            final List<String> all = new ArrayList<>(BUNDLES);
+            all.addAll(SitePlatform.allFragments());
+            assertEquals(all, ids);
         }
     }
 
