@@ -26,6 +26,7 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.vavl.core.media.DisplayRotation;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -269,9 +270,12 @@ public final class FaceTrackExtractor implements AutoCloseable {
         boolean recorded = false;
         long pendingRepeats = 0;
         final Mat last = new Mat();
+        final Mat turned = new Mat();
         try (FFmpegFrameGrabber grabber = open(clipId, video); FrameAligner aligner = new FrameAligner(models, m_settings)) {
             final double fps = grabber.getVideoFrameRate() > 0 && Double.isFinite(grabber.getVideoFrameRate())
                 ? grabber.getVideoFrameRate() : 25;
+            // a phone clip's display matrix: turn every frame upright, as players do
+            final int rotation = DisplayRotation.of(grabber);
             long number = 0;
             while (true) {
                 token.check();
@@ -291,10 +295,11 @@ public final class FaceTrackExtractor implements AutoCloseable {
                 if ((number - 1) % step != 0) {
                     continue;
                 }
-                final Mat bgr = toMat.convert(frame);
-                if (bgr == null || bgr.empty()) {
+                final Mat decoded = toMat.convert(frame);
+                if (decoded == null || decoded.empty()) {
                     continue;
                 }
+                final Mat bgr = DisplayRotation.upright(decoded, rotation, turned);
                 stats.processed++;
                 final FrameAligner.Result r = aligner.process(asBgr(bgr));
                 if (observer != null) {
@@ -343,6 +348,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
             recorder.finish();
         } finally {
             last.close();
+            turned.close();
             toMat.close();
             if (recorder != null) {
                 recorder.close();

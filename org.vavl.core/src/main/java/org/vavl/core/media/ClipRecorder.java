@@ -135,12 +135,23 @@ public final class ClipRecorder implements AutoCloseable {
 
         private boolean m_fastStart;
 
+        private double m_displayRotation;
+
         private final java.util.Map<String, String> m_videoOptions = new java.util.LinkedHashMap<>();
 
         private Builder(final Path target, final int width, final int height) {
             m_target = Objects.requireNonNull(target, "target");
             m_width = width;
             m_height = height;
+        }
+
+        /**
+         * A display matrix (MP4 / MOV): players turn the picture by this angle, counter-clockwise in degrees as FFmpeg
+         * counts it (-90: shown turned a quarter clockwise, as a phone held upright records); default 0, none.
+         */
+        public Builder displayRotation(final double degrees) {
+            m_displayRotation = degrees;
+            return this;
         }
 
         /** Container and codecs; default {@link Format#MP4_H264_AAC}. */
@@ -293,6 +304,9 @@ public final class ClipRecorder implements AutoCloseable {
             r.setVideoOption("allow_skip_frames", "0");
         }
         b.m_videoOptions.forEach(r::setVideoOption);
+        if (b.m_displayRotation != 0) {
+            r.setDisplayRotation(b.m_displayRotation);
+        }
         if (b.m_fastStart && "mp4".equals(b.m_format.m_container)) {
             r.setOption("movflags", "+faststart");
         }

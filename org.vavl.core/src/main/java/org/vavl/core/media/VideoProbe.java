@@ -204,8 +204,11 @@ public final class VideoProbe {
                 sampleRate = ap.sample_rate();
                 channels = ap.ch_layout().nb_channels();
             }
-            return new ClipInfo(id, abs, duration, fps, scan.videoPackets, width, height, codec, hasAudio, sampleRate,
-                channels);
+            // as players show it: a phone clip's display matrix turns the picture (and swaps its sides)
+            final int rotation = DisplayRotation.of(g);
+            final boolean sideways = rotation == 90 || rotation == 270;
+            return new ClipInfo(id, abs, duration, fps, scan.videoPackets, sideways ? height : width,
+                sideways ? width : height, codec, hasAudio, sampleRate, channels, rotation);
         } finally {
             releaseQuietly(g);
         }

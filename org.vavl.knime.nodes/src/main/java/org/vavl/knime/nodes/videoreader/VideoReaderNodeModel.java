@@ -68,6 +68,8 @@ final class VideoReaderNodeModel extends SettingsNodeModel {
 
     static final String HEIGHT = "Height";
 
+    static final String ROTATION = "Rotation (deg)";
+
     static final String VIDEO_CODEC = "Video codec";
 
     static final String HAS_AUDIO = "Has audio";
@@ -102,7 +104,7 @@ final class VideoReaderNodeModel extends SettingsNodeModel {
         final List<DataColumnSpec> cols = new ArrayList<>(List.of(col(CLIP, StringCell.TYPE),
             col(PATH, StringCell.TYPE), col(DURATION, DoubleCell.TYPE), col(FPS, DoubleCell.TYPE),
             col(FRAMES, LongCell.TYPE), col(WIDTH, IntCell.TYPE), col(HEIGHT, IntCell.TYPE),
-            col(VIDEO_CODEC, StringCell.TYPE), col(HAS_AUDIO, BooleanCell.TYPE), col(SAMPLE_RATE, IntCell.TYPE),
+            col(ROTATION, IntCell.TYPE), col(VIDEO_CODEC, StringCell.TYPE), col(HAS_AUDIO, BooleanCell.TYPE), col(SAMPLE_RATE, IntCell.TYPE),
             col(CHANNELS, IntCell.TYPE)));
         if (withErrorColumn) {
             cols.add(col(PROBE_ERROR, StringCell.TYPE));
@@ -203,6 +205,7 @@ final class VideoReaderNodeModel extends SettingsNodeModel {
                 cells.add(new LongCell(c.frames()));
                 cells.add(new IntCell(c.width()));
                 cells.add(new IntCell(c.height()));
+                cells.add(new IntCell(c.rotation()));
                 cells.add(new StringCell(c.videoCodec()));
                 cells.add(BooleanCellFactory.create(c.hasAudio()));
                 cells.add(new IntCell(c.audioSampleRate()));
@@ -215,7 +218,7 @@ final class VideoReaderNodeModel extends SettingsNodeModel {
                 cells.add(item.path() == null ? DataType.getMissingCell() : new StringCell(item.clipId()));
                 cells.add(item.path() == null ? DataType.getMissingCell()
                     : new StringCell(item.path().toAbsolutePath().normalize().toString()));
-                for (int k = 0; k < 9; k++) {
+                for (int k = 0; k < 10; k++) {
                     cells.add(DataType.getMissingCell());
                 }
             }

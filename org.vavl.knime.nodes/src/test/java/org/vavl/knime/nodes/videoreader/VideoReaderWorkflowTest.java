@@ -49,7 +49,7 @@ class VideoReaderWorkflowTest {
         assertEquals("Video Reader (#1)", run.name());
         assertNull(run.warning());
         final BufferedDataTable t = (BufferedDataTable)run.outputs().get(0);
-        assertEquals(List.of("Clip", "Path", "Duration (s)", "FPS", "Frames", "Width", "Height", "Video codec",
+        assertEquals(List.of("Clip", "Path", "Duration (s)", "FPS", "Frames", "Width", "Height", "Rotation (deg)", "Video codec",
             "Has audio", "Audio sample rate", "Audio channels"), Arrays.asList(t.getDataTableSpec().getColumnNames()));
         final List<DataRow> rows = Tables.rows(t);
         assertEquals(3, rows.size());
