@@ -15,7 +15,7 @@ import org.vavl.core.features.FeatureSequence;
 import org.vavl.core.features.Npy;
 import org.vavl.core.media.ClipRecorder;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /** Runs the committed test workflow {@code test-workflows/Audio Encoder} over clips made here. */
 class AudioEncoderWorkflowTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.BufferedDataTable;
 import org.vavl.core.media.ClipRecorder;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /**
  * Runs the committed test workflow {@code test-workflows/Audio and Labels} (Video Reader -> Emotion Label Joiner ->

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.BufferedDataTable;
 import org.vavl.knime.nodes.workflows.TestWorkflowFolders;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /**
  * Runs the committed test workflow {@code test-workflows/Demo Dataset} (Demo Dataset -> Video Reader -> Emotion

@@ -18,7 +18,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.vavl.core.media.ClipRecorder;
 import org.vavl.knime.nodes.workflows.TestWorkflowFolders;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /**
  * Runs the committed test workflow {@code test-workflows/Evaluator} (Video Reader -> Emotion Label Joiner ->

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataRow;
 import org.knime.core.node.BufferedDataTable;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /** Runs the committed test workflow {@code test-workflows/Face Aligner} (Video Reader -> Face Aligner). */
 class FaceAlignerWorkflowTest {

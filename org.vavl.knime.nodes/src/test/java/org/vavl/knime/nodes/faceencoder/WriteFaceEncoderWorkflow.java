@@ -3,7 +3,7 @@ package org.vavl.knime.nodes.faceencoder;
 import java.nio.file.Path;
 
 import org.vavl.knime.nodes.videoreader.VideoReaderNodeFactory;
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowBuilder;
 
 /**
  * Writes the test workflow {@code test-workflows/Face Encoder} (run by hand when the node's settings change:

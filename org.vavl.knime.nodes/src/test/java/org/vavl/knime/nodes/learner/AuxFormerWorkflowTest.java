@@ -15,7 +15,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.vavl.core.media.ClipRecorder;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /**
  * Runs the committed test workflow {@code test-workflows/AuxFormer Learner and Predictor} over clips, features and

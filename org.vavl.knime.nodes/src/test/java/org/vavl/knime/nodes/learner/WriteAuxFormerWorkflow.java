@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.vavl.knime.nodes.labels.LabelJoinerNodeFactory;
 import org.vavl.knime.nodes.predictor.AuxFormerPredictorNodeFactory;
 import org.vavl.knime.nodes.videoreader.VideoReaderNodeFactory;
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowBuilder;
 
 /**
  * Writes the test workflow {@code test-workflows/AuxFormer Learner and Predictor} (run by hand when the nodes'

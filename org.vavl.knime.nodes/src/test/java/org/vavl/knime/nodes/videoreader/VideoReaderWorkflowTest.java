@@ -18,7 +18,7 @@ import org.knime.core.data.DataRow;
 import org.knime.core.node.BufferedDataTable;
 import org.vavl.core.media.ClipRecorder;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /** Runs the committed test workflow {@code test-workflows/Video Reader} over clips made here. */
 class VideoReaderWorkflowTest {

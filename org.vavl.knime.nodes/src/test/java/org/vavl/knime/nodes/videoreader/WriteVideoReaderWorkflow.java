@@ -2,7 +2,7 @@ package org.vavl.knime.nodes.videoreader;
 
 import java.nio.file.Path;
 
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowBuilder;
 
 /**
  * Writes the test workflow {@code test-workflows/Video Reader} (run once by hand when the node's settings

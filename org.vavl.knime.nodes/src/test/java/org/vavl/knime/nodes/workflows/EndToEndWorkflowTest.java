@@ -30,8 +30,8 @@ import org.vavl.knime.nodes.learner.AuxFormerLearnerNodeFactory;
 import org.vavl.knime.nodes.predictor.AuxFormerPredictorNodeFactory;
 import org.vavl.knime.nodes.videoreader.VideoReaderNodeFactory;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /**
  * The whole chain on a tiny generated set, as a workflow folder ({@code test-workflows/End to end}) run by

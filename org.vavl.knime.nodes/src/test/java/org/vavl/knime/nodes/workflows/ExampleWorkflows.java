@@ -21,7 +21,7 @@ import org.vavl.knime.nodes.labels.LabelJoinerNodeFactory;
 import org.vavl.knime.nodes.learner.AuxFormerLearnerNodeFactory;
 import org.vavl.knime.nodes.predictor.AuxFormerPredictorNodeFactory;
 import org.vavl.knime.nodes.videoreader.VideoReaderNodeFactory;
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowBuilder;
 
 /**
  * Writes the example workflows under {@code workflows/} from the nodes' own default settings, so that

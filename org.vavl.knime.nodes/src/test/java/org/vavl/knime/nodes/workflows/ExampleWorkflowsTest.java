@@ -18,7 +18,7 @@ import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.vavl.knime.testkit.NodeTester;
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowBuilder;
 
 /**
  * The committed example workflows under {@code workflows/} are exactly what {@link ExampleWorkflows} writes

@@ -34,8 +34,8 @@ import org.vavl.knime.nodes.predictor.AuxFormerPredictorNodeFactory;
 import org.vavl.knime.nodes.videoreader.VideoReaderNodeFactory;
 import org.vavl.knime.testkit.NodeTester;
 import org.vavl.knime.testkit.Tables;
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
-import org.vavl.knime.testkit.runner.WorkflowRunner;
+import org.vavl.knime.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowRunner;
 
 /**
  * Runs the committed example workflow "Inference — emotions of new videos" (a copy, so that its per-clip files are

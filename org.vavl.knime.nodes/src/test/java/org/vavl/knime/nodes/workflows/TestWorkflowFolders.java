@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.vavl.knime.testkit.runner.WorkflowBuilder;
+import org.vavl.knime.runner.WorkflowBuilder;
 
 /**
  * The folders under {@code test-workflows/}: where they are, a copy without their data (so that a run never writes

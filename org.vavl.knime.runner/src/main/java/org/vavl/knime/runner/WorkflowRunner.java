@@ -1,4 +1,4 @@
-package org.vavl.knime.testkit.runner;
+package org.vavl.knime.runner;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +32,8 @@ import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.vavl.knime.testkit.internal.KitAccess;
 
 /**
@@ -39,7 +41,7 @@ import org.vavl.knime.testkit.internal.KitAccess;
  * KNIME's batch executor ({@code -application org.knime.product.KNIME_BATCH_APPLICATION}).
  *
  * <pre>
- * java -cp ... org.vavl.knime.testkit.runner.WorkflowRunner &lt;workflow-folder&gt;
+ * java -cp ... org.vavl.knime.runner.WorkflowRunner &lt;workflow-folder&gt;
  *     [-workflow.variable=name,value,String|int|double ...] [-csv=&lt;folder&gt;] [-saveLoad] [-quiet]
  * </pre>
  *
@@ -622,34 +624,29 @@ public final class WorkflowRunner {
         }
     }
 
+    /** RFC 4180 with "\n" line ends: fields quoted only where they must be, a missing cell empty. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
     private static void writeCsv(final Path file, final BufferedDataTable t, final Node n) throws RunnerException {
         try {
             Files.createDirectories(file.getParent());
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                DataTableSpec spec = t.getDataTableSpec();
-                StringBuilder line = new StringBuilder(csv("RowID"));
-                for (String c : spec.getColumnNames()) {
-                    line.append(',').append(csv(c));
-                }
-                w.write(line + "\n");
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(w, CSV)) {
+                final List<String> header = new ArrayList<>(List.of("RowID"));
+                header.addAll(List.of(t.getDataTableSpec().getColumnNames()));
+                csv.printRecord(header);
                 for (DataRow r : t) {
-                    line = new StringBuilder(csv(r.getKey().getString()));
+                    final List<String> record = new ArrayList<>();
+                    record.add(r.getKey().getString());
                     for (DataCell c : r) {
-                        line.append(',').append(c.isMissing() ? "" : csv(c.toString()));
+                        record.add(c.isMissing() ? "" : c.toString());
                     }
-                    w.write(line + "\n");
+                    csv.printRecord(record);
                 }
             }
         } catch (IOException e) {
             throw new RunnerException(RunnerException.EXECUTION_ERROR,
                 "Node " + n.label() + ": cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String csv(final String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

@@ -1,4 +1,4 @@
-package org.vavl.knime.testkit.runner;
+package org.vavl.knime.runner;
 
 /** A failure of the runner with the exit code KNIME's batch executor uses for it. */
 public final class RunnerException extends Exception {

@@ -1,4 +1,4 @@
-package org.vavl.knime.testkit.runner;
+package org.vavl.knime.runner;
 
 import java.io.IOException;
 import java.nio.file.Files;

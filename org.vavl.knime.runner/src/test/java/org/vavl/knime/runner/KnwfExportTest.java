@@ -1,4 +1,4 @@
-package org.vavl.knime.testkit.runner;
+package org.vavl.knime.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
