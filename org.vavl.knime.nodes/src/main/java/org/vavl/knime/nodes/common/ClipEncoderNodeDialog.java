@@ -78,7 +78,7 @@ public abstract class ClipEncoderNodeDialog extends DefaultNodeSettingsPane {
             EncoderSettings.encoders(builtIn).toArray(new String[0])));
         final DialogComponentFileChooser model = new DialogComponentFileChooser(m_modelFile, historyId + ".model",
             JFileChooser.OPEN_DIALOG, false, ".pt|.onnx|.pth");
-        model.setBorderTitle("Encoder model file (.pt or .onnx, for the model-file encoder)");
+        model.setBorderTitle("Encoder model file (.pt or .onnx)");
         addDialogComponent(model);
         final DialogComponentFileChooser existing = new DialogComponentFileChooser(m_existingFolder,
             historyId + ".existing", JFileChooser.OPEN_DIALOG, true);

@@ -40,7 +40,18 @@ public class DialogComponentButtonGroup extends DialogComponent {
             throw new IllegalArgumentException("Elements and action commands must have the same length");
         }
         m_actionCommands = Arrays.asList(actionCommands.clone());
-        m_box = new JPanel();
+        m_box = new JPanel() {
+            @Override
+            public java.awt.Dimension getPreferredSize() {
+                // wide enough for the border's title
+                final java.awt.Dimension d = super.getPreferredSize();
+                if (getBorder() instanceof javax.swing.border.TitledBorder) {
+                    d.width = Math.max(d.width,
+                        ((javax.swing.border.TitledBorder)getBorder()).getMinimumSize(this).width);
+                }
+                return d;
+            }
+        };
         m_box.setLayout(new BoxLayout(m_box, vertical ? BoxLayout.Y_AXIS : BoxLayout.X_AXIS));
         if (label != null) {
             m_box.setBorder(BorderFactory.createTitledBorder(BorderFactory.createEtchedBorder(), label));
