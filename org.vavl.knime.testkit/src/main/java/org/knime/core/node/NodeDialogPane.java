@@ -51,6 +51,45 @@ public abstract class NodeDialogPane {
         m_tabs.addTab(title, comp);
     }
 
+    /** @return the component of the tab with the title, or null */
+    protected final Component getTab(final String title) {
+        final int i = m_tabs.indexOfTab(title);
+        return i < 0 ? null : m_tabs.getComponentAt(i);
+    }
+
+    /** @return the titles of the tabs, in order */
+    protected final java.util.List<String> getTabTitles() {
+        final java.util.List<String> titles = new java.util.ArrayList<>();
+        for (int i = 0; i < m_tabs.getTabCount(); i++) {
+            titles.add(m_tabs.getTitleAt(i));
+        }
+        return titles;
+    }
+
+    /** Renames a tab. */
+    protected final void renameTab(final String oldName, final String newName) {
+        final int i = m_tabs.indexOfTab(oldName);
+        if (i >= 0) {
+            m_tabs.setTitleAt(i, newName);
+        }
+    }
+
+    /** Adds a tab at the index (or last, if the index is too big). @return the index used */
+    protected final int addTabAt(final int index, final String title, final Component comp) {
+        final int i = Math.max(0, Math.min(index, m_tabs.getTabCount()));
+        m_tabs.insertTab(title, null, comp, null, i);
+        return i;
+    }
+
+    /** Brings the tab to front. @return whether the tab exists */
+    protected final boolean setSelected(final String name) {
+        final int i = m_tabs.indexOfTab(name);
+        if (i >= 0) {
+            m_tabs.setSelectedIndex(i);
+        }
+        return i >= 0;
+    }
+
     /** Removes a tab. */
     protected final void removeTab(final String name) {
         int i = m_tabs.indexOfTab(name);

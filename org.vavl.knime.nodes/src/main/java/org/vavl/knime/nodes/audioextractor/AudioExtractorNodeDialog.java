@@ -10,7 +10,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.vavl.knime.nodes.common.CommonSettings;
 
-/** The Audio Extractor's dialog. */
+/** The Audio Extractor's dialog: tabs Options and Execution. */
 final class AudioExtractorNodeDialog extends DefaultNodeSettingsPane {
 
     @SuppressWarnings("unchecked")
@@ -29,15 +29,16 @@ final class AudioExtractorNodeDialog extends DefaultNodeSettingsPane {
             "Maximum duration (s, 0 = no limit)", 1.0));
         closeCurrentGroup();
         createNewGroup("Files");
-        addDialogComponent(new DialogComponentFileChooser(AudioExtractorSettings.outputFolder(),
-            "vavl-audio-output-folder", JFileChooser.SAVE_DIALOG, true));
+        final DialogComponentFileChooser output = new DialogComponentFileChooser(
+            AudioExtractorSettings.outputFolder(), "vavl-audio-output-folder", JFileChooser.SAVE_DIALOG, true);
+        output.setBorderTitle("Output folder for the WAV files");
+        addDialogComponent(output);
         addDialogComponent(new DialogComponentStringSelection(AudioExtractorSettings.overwrite(),
             "Overwrite existing WAV files", CommonSettings.OVERWRITE_VALUES));
         closeCurrentGroup();
-        createNewGroup("Execution");
+        createNewTab("Execution");
         addDialogComponent(new DialogComponentNumber(AudioExtractorSettings.threads(), "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentStringSelection(AudioExtractorSettings.onError(),
             "On error", CommonSettings.ON_ERROR_VALUES));
-        closeCurrentGroup();
     }
 }

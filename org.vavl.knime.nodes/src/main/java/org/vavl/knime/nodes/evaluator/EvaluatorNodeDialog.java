@@ -1,5 +1,7 @@
 package org.vavl.knime.nodes.evaluator;
 
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
@@ -7,9 +9,19 @@ import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.port.PortObjectSpec;
 
-/** The Evaluator's dialog. */
+/**
+ * The Evaluator's dialog: tabs Options (what to compare, confidence intervals) and Report files. Resamples and seed
+ * are enabled while bootstrap is on, also when the dialog opens.
+ */
 final class EvaluatorNodeDialog extends DefaultNodeSettingsPane {
+
+    private final SettingsModelBoolean m_bootstrap = EvaluatorSettings.bootstrap();
+
+    private final SettingsModelIntegerBounded m_resamples = EvaluatorSettings.resamples();
+
+    private final SettingsModelIntegerBounded m_seed = EvaluatorSettings.seed();
 
     EvaluatorNodeDialog() {
         createNewGroup("What to compare");
@@ -26,21 +38,26 @@ final class EvaluatorNodeDialog extends DefaultNodeSettingsPane {
             "Evaluated split (empty: every row)", false, 20));
         closeCurrentGroup();
         createNewGroup("Confidence intervals");
-        final SettingsModelBoolean bootstrap = EvaluatorSettings.bootstrap();
-        final SettingsModelIntegerBounded resamples = EvaluatorSettings.resamples();
-        final SettingsModelIntegerBounded seed = EvaluatorSettings.seed();
-        bootstrap.addChangeListener(e -> {
-            resamples.setEnabled(bootstrap.getBooleanValue());
-            seed.setEnabled(bootstrap.getBooleanValue());
-        });
-        addDialogComponent(new DialogComponentBoolean(bootstrap, "Bootstrap 95% confidence intervals"));
-        addDialogComponent(new DialogComponentNumber(resamples, "Resamples", 100));
-        addDialogComponent(new DialogComponentNumber(seed, "Seed", 1));
+        m_bootstrap.addChangeListener(e -> updateEnabled());
+        addDialogComponent(new DialogComponentBoolean(m_bootstrap, "Bootstrap 95% confidence intervals"));
+        addDialogComponent(new DialogComponentNumber(m_resamples, "Resamples", 100));
+        addDialogComponent(new DialogComponentNumber(m_seed, "Seed", 1));
         closeCurrentGroup();
-        createNewGroup("Report files");
+        createNewTab("Report files");
         addDialogComponent(new DialogComponentString(EvaluatorSettings.reportFolder(),
             "Folder for PNG charts and report.html (absolute or relative to the workflow; empty: none)", false, 30));
         addDialogComponent(new DialogComponentString(EvaluatorSettings.reportTitle(), "Report title", false, 30));
-        closeCurrentGroup();
+        updateEnabled();
+    }
+
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        updateEnabled();
+    }
+
+    private void updateEnabled() {
+        m_resamples.setEnabled(m_bootstrap.getBooleanValue());
+        m_seed.setEnabled(m_bootstrap.getBooleanValue());
     }
 }

@@ -3,6 +3,8 @@ package org.vavl.knime.nodes.facealigner;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -10,10 +12,26 @@ import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelectio
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObjectSpec;
+import org.vavl.core.face.FaceDetectorKind;
 import org.vavl.knime.nodes.common.CommonSettings;
 
-/** The Face Aligner's dialog. */
+/**
+ * The Face Aligner's dialog: tabs Options (clips, face detection), Face tracks and Execution. The YuNet model file
+ * is enabled with the YuNet detector, the detection interval with tracking.
+ */
 final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
+
+    private final SettingsModelString m_detector = FaceAlignerSettings.detector();
+
+    private final SettingsModelString m_yunetModel = FaceAlignerSettings.yunetModel();
+
+    private final SettingsModelBoolean m_tracking = FaceAlignerSettings.tracking();
+
+    private final SettingsModelIntegerBounded m_detectionInterval = FaceAlignerSettings.detectionInterval();
 
     @SuppressWarnings("unchecked")
     FaceAlignerNodeDialog() {
@@ -24,42 +42,63 @@ final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
             "Clip id column", 0, false, true, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Face detection");
-        addDialogComponent(new DialogComponentButtonGroup(FaceAlignerSettings.detector(), "Detector", false,
+        addDialogComponent(new DialogComponentButtonGroup(m_detector, "Detector", false,
             new String[] {"Haar cascade (built in)", "YuNet (ONNX model file)"},
             FaceAlignerSettings.DETECTORS.toArray(new String[0])));
-        addDialogComponent(new DialogComponentFileChooser(FaceAlignerSettings.yunetModel(), "vavl.face.yunet",
-            JFileChooser.OPEN_DIALOG, false, ".onnx"));
+        final DialogComponentFileChooser yunet = new DialogComponentFileChooser(m_yunetModel, "vavl.face.yunet",
+            JFileChooser.OPEN_DIALOG, false, ".onnx");
+        yunet.setBorderTitle("YuNet model file (.onnx, for the YuNet detector)");
+        addDialogComponent(yunet);
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.minFace(),
             "Minimum face size (fraction of the frame's shorter side)", 0.05));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerSettings.mainFace(), "Main face",
             FaceAlignerSettings.MAIN_FACES));
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.frameStep(), "Frame step (every Nth frame)",
             1));
-        addDialogComponent(new DialogComponentBoolean(FaceAlignerSettings.tracking(),
-            "Track the face between detections"));
-        addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.detectionInterval(),
+        addDialogComponent(new DialogComponentBoolean(m_tracking, "Track the face between detections"));
+        addDialogComponent(new DialogComponentNumber(m_detectionInterval,
             "Detection interval (frames, when tracking)", 1));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerSettings.missingFace(),
             "Frames without a face", FaceAlignerSettings.MISSING_FACES));
         closeCurrentGroup();
-        createNewGroup("Face tracks");
-        addDialogComponent(new DialogComponentFileChooser(FaceAlignerSettings.outputFolder(), "vavl.face.output",
-            JFileChooser.SAVE_DIALOG, true));
+
+        createNewTab("Face tracks");
+        final DialogComponentFileChooser output = new DialogComponentFileChooser(FaceAlignerSettings.outputFolder(),
+            "vavl.face.output", JFileChooser.SAVE_DIALOG, true);
+        output.setBorderTitle("Output folder for the face-track videos");
+        addDialogComponent(output);
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.cropScale(), "Crop scale (face box x)", 0.05));
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.outputSize(), "Output size (pixels)", 16));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerSettings.format(), "Format",
             FaceAlignerSettings.FORMATS));
-        addDialogComponent(new DialogComponentFileChooser(FaceAlignerSettings.pngFolder(), "vavl.face.png",
-            JFileChooser.SAVE_DIALOG, true));
-        closeCurrentGroup();
-        createNewGroup("Execution");
-        addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.lowRatio(),
-            "Warn about clips with a face ratio under", 0.05));
-        addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.threads(), "Threads (0 = one per processor)", 1));
-        addDialogComponent(new DialogComponentButtonGroup(FaceAlignerSettings.onError(), "On error", false,
-            new String[] {"Fail", "Skip and report"}, CommonSettings.ON_ERROR_VALUES.toArray(new String[0])));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerSettings.overwrite(), "Overwrite face tracks",
             CommonSettings.OVERWRITE_VALUES));
-        closeCurrentGroup();
+        final DialogComponentFileChooser png = new DialogComponentFileChooser(FaceAlignerSettings.pngFolder(),
+            "vavl.face.png", JFileChooser.SAVE_DIALOG, true);
+        png.setBorderTitle("Also write PNG frames into this folder (empty: none)");
+        addDialogComponent(png);
+
+        createNewTab("Execution");
+        addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.lowRatio(),
+            "Warn about clips with a face ratio under", 0.05));
+        addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.threads(),
+            "Threads (0 = one per processor)", 1));
+        addDialogComponent(new DialogComponentButtonGroup(FaceAlignerSettings.onError(), "On error", false,
+            new String[] {"Fail", "Skip and report"}, CommonSettings.ON_ERROR_VALUES.toArray(new String[0])));
+
+        m_detector.addChangeListener(e -> updateEnabled());
+        m_tracking.addChangeListener(e -> updateEnabled());
+        updateEnabled();
+    }
+
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        updateEnabled();
+    }
+
+    private void updateEnabled() {
+        m_yunetModel.setEnabled(FaceDetectorKind.YUNET.settingValue().equals(m_detector.getStringValue()));
+        m_detectionInterval.setEnabled(m_tracking.getBooleanValue());
     }
 }

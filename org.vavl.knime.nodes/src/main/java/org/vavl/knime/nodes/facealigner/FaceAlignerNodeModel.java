@@ -114,15 +114,21 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         super(1, 1);
     }
 
-    /** The input columns plus the table contract's face columns ({@code Face error} with on error = skip). */
-    static DataTableSpec outputSpec(final DataTableSpec in, final boolean withErrorColumn) {
+    /**
+     * The input columns plus the table contract's face columns ({@code Face error} with on error = skip); the mean
+     * detection confidence only with a detector that gives one (YuNet; the Haar cascade gives none).
+     */
+    static DataTableSpec outputSpec(final DataTableSpec in, final boolean withErrorColumn,
+        final boolean withConfidence) {
         final List<DataColumnSpec> cols = new ArrayList<>();
         cols.add(col(in, FACE_TRACK, StringCell.TYPE));
         cols.add(col(in, FRAMES_READ, LongCell.TYPE));
         cols.add(col(in, FRAMES_WITH_FACE, LongCell.TYPE));
         cols.add(col(in, FACE_RATIO, DoubleCell.TYPE));
         cols.add(col(in, MEDIAN_FACE_SIZE, DoubleCell.TYPE));
-        cols.add(col(in, MEAN_CONFIDENCE, DoubleCell.TYPE));
+        if (withConfidence) {
+            cols.add(col(in, MEAN_CONFIDENCE, DoubleCell.TYPE));
+        }
         if (withErrorColumn) {
             cols.add(col(in, FACE_ERROR, StringCell.TYPE));
         }
@@ -131,6 +137,15 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
 
     private static DataColumnSpec col(final DataTableSpec in, final String name, final DataType type) {
         return new DataColumnSpecCreator(Columns.unique(in, name), type).createSpec();
+    }
+
+    /** @return whether the detector gives a detection confidence (YuNet does, the Haar cascade does not) */
+    private boolean withConfidence() {
+        try {
+            return FaceDetectorKind.fromSetting(m_detector.getStringValue()) == FaceDetectorKind.YUNET;
+        } catch (IllegalArgumentException e) {
+            return false; // an unknown detector fails the node elsewhere, naming the setting
+        }
     }
 
     @Override
@@ -146,7 +161,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         if (png != null && !png.isBlank()) {
             WorkflowPaths.resolveOutputFolder(png, FaceAlignerSettings.PNG_FOLDER);
         }
-        return new DataTableSpec[] {outputSpec(in, onError == OnError.SKIP)};
+        return new DataTableSpec[] {outputSpec(in, onError == OnError.SKIP, withConfidence())};
     }
 
     /** @return the clip id column, or -1 to use the video file's base name (the default column is absent) */
@@ -240,7 +255,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         }
 
         final boolean skip = onError == OnError.SKIP;
-        final BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, skip));
+        final BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, skip, withConfidence()));
         int failed = 0;
         int low = 0;
         int noFace = 0;
@@ -263,8 +278,10 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
                 cells.add(new DoubleCell(r.faceRatio()));
                 cells.add(Double.isNaN(r.medianFaceSize()) ? DataType.getMissingCell()
                     : new DoubleCell(r.medianFaceSize()));
-                cells.add(Double.isNaN(r.meanDetectionConfidence()) ? DataType.getMissingCell()
-                    : new DoubleCell(r.meanDetectionConfidence()));
+                if (withConfidence()) {
+                    cells.add(Double.isNaN(r.meanDetectionConfidence()) ? DataType.getMissingCell()
+                        : new DoubleCell(r.meanDetectionConfidence()));
+                }
                 if (r.faceTrack() == null) {
                     noFace++;
                     if (firstNoFace == null) {
@@ -282,7 +299,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
                 if (firstError == null) {
                     firstError = o.error();
                 }
-                for (int k = 0; k < 6; k++) {
+                for (int k = withConfidence() ? 6 : 5; k > 0; k--) {
                     cells.add(DataType.getMissingCell());
                 }
             }

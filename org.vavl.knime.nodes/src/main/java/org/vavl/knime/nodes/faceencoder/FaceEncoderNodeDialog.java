@@ -3,9 +3,11 @@ package org.vavl.knime.nodes.faceencoder;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.knime.nodes.common.ClipEncoderNodeDialog;
 
-/** The Face Encoder's dialog. */
+/** The Face Encoder's dialog; the Model file tab applies to the model-file encoder. */
 final class FaceEncoderNodeDialog extends ClipEncoderNodeDialog {
 
     FaceEncoderNodeDialog() {
@@ -13,16 +15,20 @@ final class FaceEncoderNodeDialog extends ClipEncoderNodeDialog {
             FaceEncoderSettings.BUILT_IN, "Built-in HOG (no weights)", "knime://knime.workflow/vavl-data/face-features");
 
         createNewTab("Model file");
-        addDialogComponent(new DialogComponentNumber(FaceEncoderSettings.inputSize(), "Input size (pixels)", 4));
-        addDialogComponent(new DialogComponentStringSelection(FaceEncoderSettings.channelOrder(), "Channel order",
-            "RGB", "BGR"));
-        addDialogComponent(new DialogComponentString(FaceEncoderSettings.mean(), "Normalisation mean (R, G, B)", true,
-            20));
-        addDialogComponent(new DialogComponentString(FaceEncoderSettings.std(), "Normalisation std (R, G, B)", true,
-            20));
-        addDialogComponent(new DialogComponentNumber(FaceEncoderSettings.framesPerBatch(), "Frames per batch", 1));
+        final SettingsModelIntegerBounded inputSize = FaceEncoderSettings.inputSize();
+        final SettingsModelString channelOrder = FaceEncoderSettings.channelOrder();
+        final SettingsModelString mean = FaceEncoderSettings.mean();
+        final SettingsModelString std = FaceEncoderSettings.std();
+        final SettingsModelIntegerBounded framesPerBatch = FaceEncoderSettings.framesPerBatch();
+        forModelFile(inputSize, channelOrder, mean, std, framesPerBatch);
+        addDialogComponent(new DialogComponentNumber(inputSize, "Input size (pixels)", 4));
+        addDialogComponent(new DialogComponentStringSelection(channelOrder, "Channel order", "RGB", "BGR"));
+        addDialogComponent(new DialogComponentString(mean, "Normalisation mean (R, G, B)", true, 20));
+        addDialogComponent(new DialogComponentString(std, "Normalisation std (R, G, B)", true, 20));
+        addDialogComponent(new DialogComponentNumber(framesPerBatch, "Frames per batch", 1));
         addDevice();
 
         addExecutionTab();
+        followEncoder();
     }
 }

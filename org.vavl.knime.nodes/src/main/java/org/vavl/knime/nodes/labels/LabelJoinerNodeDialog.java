@@ -3,6 +3,8 @@ package org.vavl.knime.nodes.labels;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -15,9 +17,13 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObjectSpec;
 import org.vavl.core.labels.LabelFormat;
 
-/** The Emotion Label Joiner's dialog: fields enable themselves for the chosen source and format. */
+/**
+ * The Emotion Label Joiner's dialog: tabs Options, Generic file: columns and Speaker-independent splits; fields
+ * enable themselves for the chosen source and format, also when the dialog opens.
+ */
 final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
 
     private final SettingsModelString m_source = LabelJoinerSettings.source();
@@ -65,32 +71,38 @@ final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentButtonGroup(m_source, "Source", false, sources, sources));
         addDialogComponent(new DialogComponentStringSelection(m_corpus, "Corpus", LabelJoinerSettings.CORPORA));
         addDialogComponent(new DialogComponentNumber(m_partition, "Partition", 1));
-        addDialogComponent(new DialogComponentFileChooser(m_file, "vavl-label-file", JFileChooser.OPEN_DIALOG,
-            ".csv", ".txt", ".tsv"));
+        final DialogComponentFileChooser file = new DialogComponentFileChooser(m_file, "vavl-label-file",
+            JFileChooser.OPEN_DIALOG, ".csv", ".txt", ".tsv");
+        file.setBorderTitle("Label file (.csv, .txt or .tsv, for a label file source)");
+        addDialogComponent(file);
         addDialogComponent(new DialogComponentStringSelection(m_format, "File format", LabelJoinerSettings.FORMATS));
-        closeCurrentGroup();
-        createNewGroup("Generic file: columns");
-        addDialogComponent(new DialogComponentString(m_id, "Id column", false, 20));
-        addDialogComponent(new DialogComponentString(m_labels, "Label column(s), comma separated", false, 30));
-        addDialogComponent(new DialogComponentString(m_split, "Split column (empty: none)", false, 20));
-        addDialogComponent(new DialogComponentString(m_speaker, "Speaker column (empty: none)", false, 20));
-        addDialogComponent(new DialogComponentString(m_gender, "Gender column (empty: none)", false, 20));
         closeCurrentGroup();
         createNewGroup("MSP-IMPROV attributes");
         addDialogComponent(new DialogComponentBoolean(m_flip, "Flip arousal (6 - EmoAct), as the reference"));
         addDialogComponent(new DialogComponentBoolean(m_scale, "Scale 1..5 to 0..1, as the reference"));
         closeCurrentGroup();
-        createNewGroup("Speaker-independent splits");
+        createNewTab("Generic file: columns");
+        addDialogComponent(new DialogComponentString(m_id, "Id column", false, 20));
+        addDialogComponent(new DialogComponentString(m_labels, "Label column(s), comma separated", false, 30));
+        addDialogComponent(new DialogComponentString(m_split, "Split column (empty: none)", false, 20));
+        addDialogComponent(new DialogComponentString(m_speaker, "Speaker column (empty: none)", false, 20));
+        addDialogComponent(new DialogComponentString(m_gender, "Gender column (empty: none)", false, 20));
+        createNewTab("Speaker-independent splits");
         addDialogComponent(new DialogComponentBoolean(m_speakerSplits,
             "Assign Train / Development / Test by speaker (replaces the file's splits)"));
         addDialogComponent(new DialogComponentNumber(m_trainShare, "Train share of clips", 0.05));
         addDialogComponent(new DialogComponentNumber(m_developmentShare, "Development share (Test: the rest)", 0.05));
         addDialogComponent(new DialogComponentNumber(m_splitSeed, "Seed", 1));
-        closeCurrentGroup();
         m_speakerSplits.addChangeListener(e -> updateEnabled());
         m_source.addChangeListener(e -> updateEnabled());
         m_corpus.addChangeListener(e -> updateEnabled());
         m_format.addChangeListener(e -> updateEnabled());
+        updateEnabled();
+    }
+
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
         updateEnabled();
     }
 

@@ -5,25 +5,35 @@ import java.util.List;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
-import org.knime.core.node.defaultnodesettings.DialogComponentLabel;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.port.PortObjectSpec;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSourceDialog;
 
-/** Dialog of the AuxFormer Learner: tabs Data, Model and Training. */
+/**
+ * Dialog of the AuxFormer Learner: tabs Data, Model and Training. Enabled only where they apply, also when the
+ * dialog opens: the class column for a categorical task, the attribute columns for a dimensional one; the feature
+ * columns or folders by the feature source; the sizes unless the reference sizes are used; the modality dropout for
+ * the AuxFormer (2022). Threads is kept for old workflows and never enabled (training runs on one thread).
+ */
 final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
+
+    private final AuxFormerLearnerSettings m_s = new AuxFormerLearnerSettings();
 
     @SuppressWarnings("unchecked")
     AuxFormerLearnerNodeDialog() {
-        final AuxFormerLearnerSettings s = new AuxFormerLearnerSettings();
+        final AuxFormerLearnerSettings s = m_s;
         setDefaultTabTitle("Data");
         createNewGroup("Feature sequences");
         FeatureSourceDialog.add(this, s.m_features, 0);
@@ -81,11 +91,38 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.m_modalityDropout, "Modality dropout (AuxFormer 2022)", 0.05));
         addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
         addDialogComponent(new DialogComponentStringSelection(s.m_device, "Device", CommonSettings.DEVICE_VALUES));
-        addDialogComponent(new DialogComponentNumber(s.m_threads, "Threads (0 = one per processor)", 1));
-        createNewGroup("Model file");
-        addDialogComponent(new DialogComponentLabel("Model file (also write the model here; empty = none)"));
-        addDialogComponent(new DialogComponentFileChooser(s.m_modelFile, "vavl-auxformer-model",
-            JFileChooser.SAVE_DIALOG, false, AuxFormerModelFile.EXTENSION));
-        closeCurrentGroup();
+        addDialogComponent(new DialogComponentNumber(s.m_threads,
+            "Threads (not used: training runs on one thread, for reproducible models)", 1));
+        final DialogComponentFileChooser modelFile = new DialogComponentFileChooser(s.m_modelFile,
+            "vavl-auxformer-model", JFileChooser.SAVE_DIALOG, false, AuxFormerModelFile.EXTENSION);
+        modelFile.setBorderTitle("Also write the model to this file (" + AuxFormerModelFile.EXTENSION
+            + "; empty: none)");
+        addDialogComponent(modelFile);
+        s.m_task.addChangeListener(e -> updateEnabled());
+        s.m_architecture.addChangeListener(e -> updateEnabled());
+        s.m_referenceSizes.addChangeListener(e -> updateEnabled());
+        updateEnabled();
+    }
+
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        updateEnabled();
+    }
+
+    private void updateEnabled() {
+        final AuxFormerLearnerSettings s = m_s;
+        final boolean categorical = AuxFormerLearnerSettings.TASK_CATEGORICAL.equals(s.m_task.getStringValue());
+        s.m_classColumn.setEnabled(categorical);
+        s.m_classWeights.setEnabled(categorical);
+        s.m_attributes.setEnabled(!categorical);
+        final boolean sizes = !s.m_referenceSizes.getBooleanValue();
+        for (SettingsModel m : new SettingsModel[] {s.m_projectionDim, s.m_modelDim, s.m_heads, s.m_feedForwardDim,
+            s.m_convKernel, s.m_branchBlocks, s.m_sharedBlocks, s.m_dropout, s.m_headDropout}) {
+            m.setEnabled(sizes);
+        }
+        s.m_modalityDropout.setEnabled(AuxFormerLearnerSettings.ARCH_2022.equals(s.m_architecture.getStringValue()));
+        s.m_threads.setEnabled(false);
+        FeatureSourceDialog.updateEnabled(s.m_features);
     }
 }

@@ -108,7 +108,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
             modelSpec = new AuxFormerPortObjectSpec(task, m_settings.attributes(), 0, 0, m_settings.architecture(),
                 TrainedAuxFormer.FORMAT_VERSION);
         }
-        return new PortObjectSpec[] {modelSpec, historySpec(task)};
+        return new PortObjectSpec[] {modelSpec, historySpec(task, m_settings.architecture())};
     }
 
     private static void requireString(final DataTableSpec in, final String column, final String setting)
@@ -116,16 +116,29 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         Columns.require(in, column, StringValue.class, setting);
     }
 
-    static DataTableSpec historySpec(final Task task) {
-        return new DataTableSpec(new DataColumnSpecCreator(COL_EPOCH, IntCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(COL_VISUAL, DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(COL_AUDIO, DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(COL_FUSION, DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(COL_JOINT, DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(COL_CRITERION, DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(task == Task.CATEGORICAL ? COL_ACCURACY : COL_CCC, DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(COL_SECONDS, DoubleCell.TYPE).createSpec(),
-            new DataColumnSpecCreator(COL_SELECTED, BooleanCell.TYPE).createSpec());
+    /**
+     * The training history's columns; {@code Loss (joint)} only for the AuxFormer (2022), whose joint step VAVL
+     * does not have (the column would be empty by construction).
+     */
+    static DataTableSpec historySpec(final Task task, final org.vavl.core.model.Architecture architecture) {
+        final java.util.List<org.knime.core.data.DataColumnSpec> cols = new java.util.ArrayList<>();
+        cols.add(new DataColumnSpecCreator(COL_EPOCH, IntCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(COL_VISUAL, DoubleCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(COL_AUDIO, DoubleCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(COL_FUSION, DoubleCell.TYPE).createSpec());
+        if (hasJointLoss(architecture)) {
+            cols.add(new DataColumnSpecCreator(COL_JOINT, DoubleCell.TYPE).createSpec());
+        }
+        cols.add(new DataColumnSpecCreator(COL_CRITERION, DoubleCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(task == Task.CATEGORICAL ? COL_ACCURACY : COL_CCC, DoubleCell.TYPE)
+            .createSpec());
+        cols.add(new DataColumnSpecCreator(COL_SECONDS, DoubleCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(COL_SELECTED, BooleanCell.TYPE).createSpec());
+        return new DataTableSpec(cols.toArray(new org.knime.core.data.DataColumnSpec[0]));
+    }
+
+    private static boolean hasJointLoss(final org.vavl.core.model.Architecture architecture) {
+        return architecture == org.vavl.core.model.Architecture.AUXFORMER_2022;
     }
 
     @Override
@@ -222,11 +235,17 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         if (!warnings.isEmpty()) {
             setWarningMessage(String.join("\n", warnings));
         }
-        final BufferedDataContainer history = exec.createDataContainer(historySpec(task));
+        final org.vavl.core.model.Architecture architecture = m_settings.architecture();
+        final BufferedDataContainer history = exec.createDataContainer(historySpec(task, architecture));
         for (EpochRecord r : result.history()) {
-            history.addRowToTable(new DefaultRow("Epoch " + r.epoch(), new IntCell(r.epoch()),
-                cell(r.visualLoss()), cell(r.audioLoss()), cell(r.fusionLoss()), cell(r.jointLoss()),
-                cell(r.devCriterion()), cell(r.devMetric()), cell(r.seconds()), BooleanCellFactory.create(r.selected())));
+            final java.util.List<DataCell> cells = new java.util.ArrayList<>(java.util.List.of(new IntCell(r.epoch()),
+                cell(r.visualLoss()), cell(r.audioLoss()), cell(r.fusionLoss())));
+            if (hasJointLoss(architecture)) {
+                cells.add(cell(r.jointLoss()));
+            }
+            cells.addAll(java.util.List.of(cell(r.devCriterion()), cell(r.devMetric()), cell(r.seconds()),
+                BooleanCellFactory.create(r.selected())));
+            history.addRowToTable(new DefaultRow("Epoch " + r.epoch(), cells.toArray(new DataCell[0])));
         }
         history.close();
         if (modelFile != null) {

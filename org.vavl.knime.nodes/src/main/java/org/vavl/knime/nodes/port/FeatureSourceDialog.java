@@ -7,9 +7,11 @@ import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
-import org.knime.core.node.defaultnodesettings.DialogComponentLabel;
 
-/** The dialog components of a {@link FeatureSource}, for the AuxFormer nodes' dialogs. */
+/**
+ * The dialog components of a {@link FeatureSource}, for the AuxFormer nodes' dialogs: the path columns are enabled
+ * in columns mode, the folders in folders mode.
+ */
 public final class FeatureSourceDialog {
 
     private FeatureSourceDialog() {
@@ -25,13 +27,26 @@ public final class FeatureSourceDialog {
             StringValue.class));
         pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_visualColumn, "Visual features column", port,
             false, StringValue.class));
-        pane.addDialogComponent(new DialogComponentLabel("Audio features folder (folders mode)"));
-        pane.addDialogComponent(new DialogComponentFileChooser(s.m_audioFolder, "vavl-audio-features",
-            JFileChooser.OPEN_DIALOG, true));
-        pane.addDialogComponent(new DialogComponentLabel("Visual features folder (folders mode)"));
-        pane.addDialogComponent(new DialogComponentFileChooser(s.m_visualFolder, "vavl-visual-features",
-            JFileChooser.OPEN_DIALOG, true));
+        final DialogComponentFileChooser audio = new DialogComponentFileChooser(s.m_audioFolder,
+            "vavl-audio-features", JFileChooser.OPEN_DIALOG, true);
+        audio.setBorderTitle("Audio features folder (folders mode)");
+        pane.addDialogComponent(audio);
+        final DialogComponentFileChooser visual = new DialogComponentFileChooser(s.m_visualFolder,
+            "vavl-visual-features", JFileChooser.OPEN_DIALOG, true);
+        visual.setBorderTitle("Visual features folder (folders mode)");
+        pane.addDialogComponent(visual);
         pane.addDialogComponent(new DialogComponentColumnNameSelection(s.m_clipColumn, "Clip id column", port, false,
             StringValue.class));
+        s.m_mode.addChangeListener(e -> updateEnabled(s));
+        updateEnabled(s);
+    }
+
+    /** Enables the path columns in columns mode and the folders in folders mode. */
+    public static void updateEnabled(final FeatureSource.Settings s) {
+        final boolean folders = FeatureSource.FOLDERS.equals(s.m_mode.getStringValue());
+        s.m_audioColumn.setEnabled(!folders);
+        s.m_visualColumn.setEnabled(!folders);
+        s.m_audioFolder.setEnabled(folders);
+        s.m_visualFolder.setEnabled(folders);
     }
 }

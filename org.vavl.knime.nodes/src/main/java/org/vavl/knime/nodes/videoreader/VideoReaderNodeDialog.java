@@ -3,6 +3,8 @@ package org.vavl.knime.nodes.videoreader;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -10,28 +12,55 @@ import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelectio
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObjectSpec;
 import org.vavl.knime.nodes.common.CommonSettings;
 
-/** The Video Reader's dialog. */
+/**
+ * The Video Reader's dialog: tabs Options and Execution. The node lists a folder when no table is connected and
+ * reads a path column when one is: the dialog enables the folder settings or the path column accordingly.
+ */
 final class VideoReaderNodeDialog extends DefaultNodeSettingsPane {
+
+    private final SettingsModelString m_folder = VideoReaderSettings.folder();
+
+    private final SettingsModelBoolean m_recursive = VideoReaderSettings.recursive();
+
+    private final SettingsModelString m_pattern = VideoReaderSettings.pattern();
+
+    private final SettingsModelString m_pathColumn = VideoReaderSettings.pathColumn();
 
     @SuppressWarnings("unchecked")
     VideoReaderNodeDialog() {
         createNewGroup("Clips from a folder (when no table is connected)");
-        addDialogComponent(new DialogComponentFileChooser(VideoReaderSettings.folder(), "vavl.videoreader.folder",
-            JFileChooser.OPEN_DIALOG, true));
-        addDialogComponent(new DialogComponentBoolean(VideoReaderSettings.recursive(), "Include sub-folders"));
-        addDialogComponent(new DialogComponentString(VideoReaderSettings.pattern(),
+        final DialogComponentFileChooser folder = new DialogComponentFileChooser(m_folder,
+            "vavl.videoreader.folder", JFileChooser.OPEN_DIALOG, true);
+        folder.setBorderTitle("Folder with the videos");
+        addDialogComponent(folder);
+        addDialogComponent(new DialogComponentBoolean(m_recursive, "Include sub-folders"));
+        addDialogComponent(new DialogComponentString(m_pattern,
             "File pattern (comma separated, case-insensitive)", true, 30));
         closeCurrentGroup();
         createNewGroup("Clips from a table (when a table is connected)");
-        addDialogComponent(new DialogComponentColumnNameSelection(VideoReaderSettings.pathColumn(), "Path column", 0,
+        addDialogComponent(new DialogComponentColumnNameSelection(m_pathColumn, "Path column", 0,
             false, true, StringValue.class));
         closeCurrentGroup();
-        createNewGroup("Execution");
-        addDialogComponent(new DialogComponentNumber(VideoReaderSettings.threads(), "Threads (0 = one per processor)", 1));
+        createNewTab("Execution");
+        addDialogComponent(new DialogComponentNumber(VideoReaderSettings.threads(),
+            "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentButtonGroup(VideoReaderSettings.onError(), "On error", false,
             new String[] {"Fail", "Skip and report"}, CommonSettings.ON_ERROR_VALUES.toArray(new String[0])));
-        closeCurrentGroup();
+    }
+
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        final boolean table = specs != null && specs.length > 0 && specs[0] != null;
+        for (SettingsModel m : new SettingsModel[] {m_folder, m_recursive, m_pattern}) {
+            m.setEnabled(!table);
+        }
+        m_pathColumn.setEnabled(table);
     }
 }

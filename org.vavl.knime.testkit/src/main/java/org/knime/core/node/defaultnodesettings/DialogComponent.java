@@ -1,6 +1,9 @@
 package org.knime.core.node.defaultnodesettings;
 
+import java.awt.Color;
+
 import javax.swing.JPanel;
+import javax.swing.JTextField;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -9,13 +12,21 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
- * A dialog element bound to a settings model (Swing; in the test kit the value lives in the model and the widgets
- * are minimal).
+ * A dialog element bound to a settings model: Swing widgets in a panel ({@link #getComponentPanel()}, a
+ * {@code FlowLayout} as KNIME's) that show the model's value and enabled status, follow the model's changes (each
+ * component prepends a change listener that calls {@link #updateComponent()}) and write what the user enters back
+ * into the model.
  * <p>
  * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponent.java (own
  * implementation, test-kit subset).
  */
 public abstract class DialogComponent {
+
+    /** Background of a component without error. */
+    protected static final Color DEFAULT_BG = new JTextField().getBackground();
+
+    /** Foreground of a component without error. */
+    protected static final Color DEFAULT_FG = new JTextField().getForeground();
 
     private final SettingsModel m_model;
 
@@ -26,6 +37,11 @@ public abstract class DialogComponent {
     /** @param model the model this component edits */
     public DialogComponent(final SettingsModel model) {
         m_model = model;
+    }
+
+    /** Makes the component follow the model: called by the subclasses once their widgets exist. */
+    final void followModel() {
+        m_model.prependChangeListener(e -> updateComponent());
     }
 
     /** @return the panel */
@@ -67,6 +83,19 @@ public abstract class DialogComponent {
     /** @return the specs from the last load */
     protected final PortObjectSpec[] getLastTableSpecs() {
         return m_lastSpecs;
+    }
+
+    /** Colours a text field as erroneous (red background). */
+    protected void showError(final JTextField field) {
+        if (m_model.isEnabled()) {
+            field.setBackground(Color.RED);
+        }
+    }
+
+    /** Removes the error colouring. */
+    protected void clearError(final JTextField field) {
+        field.setForeground(DEFAULT_FG);
+        field.setBackground(DEFAULT_BG);
     }
 
     /** Shows the model's value. */

@@ -1,22 +1,35 @@
 package org.knime.core.node.defaultnodesettings;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
-import javax.swing.JLabel;
+import javax.swing.AbstractButton;
+import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
+import javax.swing.ButtonGroup;
+import javax.swing.JPanel;
+import javax.swing.JRadioButton;
 
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
- * Radio buttons choosing one of fixed strings.
+ * Radio buttons choosing one of fixed strings, in a panel with a titled border (the label); the selected button's
+ * action command is the model's value.
  * <p>
- * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponentButtonGroup.java (test-kit subset).
+ * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponentButtonGroup.java
+ * (own implementation, test-kit subset).
  */
 public class DialogComponentButtonGroup extends DialogComponent {
 
-    private final JLabel m_label;
-
     private final List<String> m_actionCommands;
+
+    private final List<JRadioButton> m_buttons = new ArrayList<>();
+
+    private final ButtonGroup m_group = new ButtonGroup();
+
+    private final JPanel m_box;
 
     /** @param stringModel model @param label border label @param vertical layout
      * @param elements button texts @param actionCommands the values stored (one per button) */
@@ -26,9 +39,38 @@ public class DialogComponentButtonGroup extends DialogComponent {
         if (elements.length != actionCommands.length) {
             throw new IllegalArgumentException("Elements and action commands must have the same length");
         }
-        m_label = new JLabel(label);
         m_actionCommands = Arrays.asList(actionCommands.clone());
-        getComponentPanel().add(m_label);
+        m_box = new JPanel() {
+            @Override
+            public java.awt.Dimension getPreferredSize() {
+                // wide enough for the border's title
+                final java.awt.Dimension d = super.getPreferredSize();
+                if (getBorder() instanceof javax.swing.border.TitledBorder) {
+                    d.width = Math.max(d.width,
+                        ((javax.swing.border.TitledBorder)getBorder()).getMinimumSize(this).width);
+                }
+                return d;
+            }
+        };
+        m_box.setLayout(new BoxLayout(m_box, vertical ? BoxLayout.Y_AXIS : BoxLayout.X_AXIS));
+        if (label != null) {
+            m_box.setBorder(BorderFactory.createTitledBorder(BorderFactory.createEtchedBorder(), label));
+        }
+        for (int i = 0; i < elements.length; i++) {
+            final JRadioButton b = new JRadioButton(elements[i]);
+            b.setActionCommand(actionCommands[i]);
+            b.addItemListener(e -> {
+                if (b.isSelected()) {
+                    stringModel.setStringValue(b.getActionCommand());
+                }
+            });
+            m_group.add(b);
+            m_buttons.add(b);
+            m_box.add(b);
+        }
+        getComponentPanel().add(m_box);
+        followModel();
+        updateComponent();
     }
 
     /** @param stringModel model @param vertical layout @param label border label @param elements the values
@@ -43,9 +85,25 @@ public class DialogComponentButtonGroup extends DialogComponent {
         return m_actionCommands;
     }
 
+    /** @return the button storing the action command, or null */
+    public AbstractButton getButton(final String actionCommand) {
+        for (JRadioButton b : m_buttons) {
+            if (b.getActionCommand().equals(actionCommand)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
     @Override
     protected void updateComponent() {
-        m_label.setEnabled(getModel().isEnabled());
+        final String v = ((SettingsModelString)getModel()).getStringValue();
+        for (JRadioButton b : m_buttons) {
+            if (Objects.equals(b.getActionCommand(), v) && !b.isSelected()) {
+                b.setSelected(true);
+            }
+        }
+        setEnabledComponents(getModel().isEnabled());
     }
 
     @Override
@@ -59,11 +117,16 @@ public class DialogComponentButtonGroup extends DialogComponent {
 
     @Override
     protected void setEnabledComponents(final boolean enabled) {
-        m_label.setEnabled(enabled);
+        m_box.setEnabled(enabled);
+        for (JRadioButton b : m_buttons) {
+            b.setEnabled(enabled);
+        }
     }
 
     @Override
     public void setToolTipText(final String text) {
-        m_label.setToolTipText(text);
+        for (JRadioButton b : m_buttons) {
+            b.setToolTipText(text);
+        }
     }
 }

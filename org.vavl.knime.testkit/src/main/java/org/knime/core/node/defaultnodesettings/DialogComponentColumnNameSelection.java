@@ -3,6 +3,7 @@ package org.knime.core.node.defaultnodesettings;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.swing.JComboBox;
 import javax.swing.JLabel;
 
 import org.knime.core.data.DataColumnSpec;
@@ -43,6 +44,13 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     /** The selected column; null for {@code <none>} or an empty combo box. */
     private String m_selected;
 
+    /** Shown for "no column" when the component offers it. */
+    private static final String NONE = "<none>";
+
+    private final JComboBox<String> m_combo = new JComboBox<>();
+
+    private boolean m_updating;
+
     /** @param model model @param label label @param specIndex input port @param classFilter accepted value types */
     @SafeVarargs
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
@@ -75,7 +83,45 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         m_isRequired = isRequired;
         m_addNoneCol = addNoneCol;
         m_classFilter = classFilter.clone();
+        m_combo.setPrototypeDisplayValue("A column name of usual length");
+        m_combo.addItemListener(e -> {
+            if (!m_updating && m_combo.getSelectedItem() != null) {
+                final String v = m_combo.getSelectedItem().toString();
+                m_selected = m_addNoneCol && m_combo.getSelectedIndex() == 0 ? null : v;
+                m_updating = true;
+                try {
+                    model.setStringValue(m_selected);
+                } finally {
+                    m_updating = false;
+                }
+            }
+        });
         getComponentPanel().add(m_label);
+        getComponentPanel().add(m_combo);
+        followModel();
+    }
+
+    /** @return the selected column, null for {@code <none>} or nothing to choose */
+    public final String getSelected() {
+        return m_selected;
+    }
+
+    private void showItems() {
+        m_updating = true;
+        try {
+            m_combo.removeAllItems();
+            if (m_addNoneCol) {
+                m_combo.addItem(NONE);
+            }
+            m_items.forEach(m_combo::addItem);
+            if (m_selected == null) {
+                m_combo.setSelectedIndex(m_addNoneCol ? 0 : -1);
+            } else {
+                m_combo.setSelectedIndex(m_items.indexOf(m_selected) + (m_addNoneCol ? 1 : 0));
+            }
+        } finally {
+            m_updating = false;
+        }
     }
 
     private List<String> compatible(final PortObjectSpec spec) {
@@ -118,7 +164,8 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     protected void updateComponent() {
         final SettingsModelString m = (SettingsModelString)getModel();
         final PortObjectSpec spec = getLastTableSpec(m_specIndex);
-        if (spec != null || !m_isRequired) {
+        // the list is known once the dialog was loaded; a change the combo box made itself is shown already
+        if (!m_updating && getLastTableSpecs() != null && (spec != null || !m_isRequired)) {
             m_items = compatible(spec);
             final String saved = m.getStringValue();
             if (saved != null && m_items.contains(saved)) {
@@ -128,6 +175,7 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
             } else {
                 m_selected = m_items.isEmpty() ? null : m_items.get(m_items.size() - 1);
             }
+            showItems();
             // the combo box's selection is the model's value (KNIME updates the model on selection)
             if (!java.util.Objects.equals(saved, m_selected)) {
                 m.setStringValue(m_selected);
@@ -145,10 +193,12 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
     @Override
     protected void setEnabledComponents(final boolean enabled) {
         m_label.setEnabled(enabled);
+        m_combo.setEnabled(enabled);
     }
 
     @Override
     public void setToolTipText(final String text) {
         m_label.setToolTipText(text);
+        m_combo.setToolTipText(text);
     }
 }

@@ -1,6 +1,5 @@
 package org.knime.core.node.defaultnodesettings;
 
-
 import javax.swing.JLabel;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -10,7 +9,8 @@ import org.knime.core.node.port.PortObjectSpec;
 /**
  * A label (no setting).
  * <p>
- * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponentLabel.java (test-kit subset).
+ * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/defaultnodesettings/DialogComponentLabel.java
+ * (own implementation).
  */
 public class DialogComponentLabel extends DialogComponent {
 
@@ -24,9 +24,13 @@ public class DialogComponentLabel extends DialogComponent {
         getComponentPanel().add(m_label);
     }
 
+    /** @param text the new text */
+    public void setText(final String text) {
+        m_label.setText(text);
+    }
+
     @Override
     protected void updateComponent() {
-        m_label.setEnabled(getModel().isEnabled());
     }
 
     @Override

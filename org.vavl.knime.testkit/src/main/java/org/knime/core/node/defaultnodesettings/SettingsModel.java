@@ -78,6 +78,15 @@ public abstract class SettingsModel {
         m_listeners.addIfAbsent(l);
     }
 
+    /**
+     * Adds a listener notified before the others (the dialog components use it to show a change before the node
+     * dialog's own listeners run).
+     */
+    protected void prependChangeListener(final ChangeListener l) {
+        m_listeners.remove(l);
+        m_listeners.add(0, l);
+    }
+
     /** Removes a listener. */
     public void removeChangeListener(final ChangeListener l) {
         m_listeners.remove(l);
@@ -136,10 +145,14 @@ public abstract class SettingsModel {
 
     void dialogLoadSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
+        final boolean before = m_enabled;
         try {
             readInternals(settings);
         } catch (InvalidSettingsException e) {
             // keep current status, as the dialog does with incomplete settings
+        }
+        if (before != m_enabled) {
+            notifyChangeListeners(); // as setEnabled: the component shows the loaded status
         }
         loadSettingsForDialog(settings, specs);
     }
