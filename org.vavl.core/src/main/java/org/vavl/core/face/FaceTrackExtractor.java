@@ -36,6 +36,7 @@ import org.vavl.core.util.ClipWorkPool.Outcome;
 import org.vavl.core.util.InputIdentity;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
+import org.vavl.core.util.FileNames;
 import org.vavl.core.util.Progress;
 
 /**
@@ -204,6 +205,11 @@ public final class FaceTrackExtractor implements AutoCloseable {
     static void checkFile(final String clipId, final Path video) throws ClipException {
         if (video == null) {
             throw new ClipException(clipId, "Clip '" + clipId + "' has no video path: fill the video path column.");
+        }
+        final String encoding = FileNames.encodingProblem(video);
+        if (encoding != null) {
+            throw new ClipException(clipId, "Clip '" + clipId + "': the video file '" + video + "' cannot be opened: "
+                + encoding + ".");
         }
         if (!Files.exists(video)) {
             throw new ClipException(clipId, "Clip '" + clipId + "': the video file '" + video

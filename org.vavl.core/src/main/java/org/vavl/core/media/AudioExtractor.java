@@ -32,6 +32,7 @@ import org.vavl.core.util.ClipWorkPool.Outcome;
 import org.vavl.core.util.InputIdentity;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
+import org.vavl.core.util.FileNames;
 import org.vavl.core.util.Progress;
 
 /**
@@ -283,6 +284,11 @@ public final class AudioExtractor {
     }
 
     private static void checkFile(final String clipId, final Path media) throws ClipException {
+        final String encoding = FileNames.encodingProblem(media);
+        if (encoding != null) {
+            throw new ClipException(clipId, "Clip '" + clipId + "': the file " + media + " cannot be opened: " + encoding
+                + ".");
+        }
         if (!Files.exists(media)) {
             throw new ClipException(clipId,
                 "Clip '" + clipId + "': file not found: " + media + ". Check the path column or restore the file.");

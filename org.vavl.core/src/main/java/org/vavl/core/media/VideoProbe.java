@@ -19,6 +19,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
+import org.vavl.core.util.FileNames;
 import org.vavl.core.util.ClipException;
 
 /**
@@ -310,6 +311,11 @@ public final class VideoProbe {
     }
 
     private static void checkFile(final String id, final Path abs) throws ClipException {
+        // before anything else: Java may open such a file (it keeps the name's bytes), FFmpeg gets a mangled name
+        final String encoding = FileNames.encodingProblem(abs);
+        if (encoding != null) {
+            throw fail(id, abs, "cannot be opened: " + encoding);
+        }
         if (!Files.exists(abs)) {
             throw fail(id, abs, "does not exist: check the path (was the file moved or renamed?)");
         }
