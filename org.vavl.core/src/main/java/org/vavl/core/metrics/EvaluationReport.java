@@ -44,9 +44,21 @@ public final class EvaluationReport {
     public static List<Path> write(final Path folder, final String title, final Evaluation evaluation,
         final Map<String, double[]> history, final int keptEpoch, final Map<String, String> provenance)
         throws IOException {
+        return write(folder, title, evaluation, history, keptEpoch, provenance, Map.of());
+    }
+
+    /**
+     * @param extra more charts after the evaluation's own (e.g. emotion-over-time timelines of a few clips), keyed by
+     *            file base name
+     */
+    public static List<Path> write(final Path folder, final String title, final Evaluation evaluation,
+        final Map<String, double[]> history, final int keptEpoch, final Map<String, String> provenance,
+        final Map<String, JFreeChart> extra) throws IOException {
         Files.createDirectories(folder);
         final List<Path> files = new ArrayList<>();
-        final Map<String, JFreeChart> charts = EvaluationCharts.all(evaluation, history, keptEpoch);
+        final Map<String, JFreeChart> charts = new java.util.LinkedHashMap<>(
+            EvaluationCharts.all(evaluation, history, keptEpoch));
+        charts.putAll(extra);
         for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
             final Path png = folder.resolve(e.getKey() + ".png");
             final Path tmp = Files.createTempFile(folder, "." + e.getKey(), ".png.tmp");

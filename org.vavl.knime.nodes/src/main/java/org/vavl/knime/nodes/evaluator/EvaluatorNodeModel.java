@@ -100,7 +100,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     private final List<String> m_summary = new ArrayList<>();
 
     EvaluatorNodeModel() {
-        super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL},
+        super(new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE_OPTIONAL, BufferedDataTable.TYPE_OPTIONAL},
             new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE});
     }
 
@@ -313,7 +313,11 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final Map<String, double[]> history = historyTable == null ? null : history(historyTable);
         final int kept = historyTable == null ? 0 : keptEpoch(historyTable);
         m_charts.clear();
-        for (Map.Entry<String, JFreeChart> e : EvaluationCharts.all(evaluation, history, kept).entrySet()) {
+        final Map<String, JFreeChart> timelines = inObjects.length > 2 && inObjects[2] != null
+            ? timelines((BufferedDataTable)inObjects[2], table) : Map.of();
+        final Map<String, JFreeChart> charts = new LinkedHashMap<>(EvaluationCharts.all(evaluation, history, kept));
+        charts.putAll(timelines);
+        for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
             m_charts.put(e.getValue().getTitle().getText(),
                 e.getValue().createBufferedImage(EvaluationReport.WIDTH, EvaluationReport.HEIGHT));
         }
@@ -324,7 +328,8 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final Path folder = resolveReportFolder();
         if (folder != null) {
             exec.setProgress(0.8, "Writing the report to " + folder);
-            EvaluationReport.write(folder, m_reportTitle.getStringValue(), evaluation, history, kept, provenance);
+            EvaluationReport.write(folder, m_reportTitle.getStringValue(), evaluation, history, kept, provenance,
+                timelines);
         }
         if (!evaluation.warnings().isEmpty()) {
             setWarningMessage(String.join("\n", evaluation.warnings()));
@@ -625,6 +630,63 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             h.put("Development criterion".equals(name) ? "Development loss" : name, column(rows, k));
         }
         return h;
+    }
+
+    /** Timelines shown in the report: of the first clips of the evaluated rows. */
+    static final int TIMELINES_IN_REPORT = 3;
+
+    /**
+     * The emotion-over-time charts of the first {@value #TIMELINES_IN_REPORT} evaluated clips (the AuxFormer
+     * Predictor's second output: Clip, Window start (s), Window end (s), Modality, then P(class) columns).
+     */
+    private static Map<String, JFreeChart> timelines(final BufferedDataTable windows, final BufferedDataTable rows) {
+        final DataTableSpec ws = windows.getDataTableSpec();
+        final int clip = ws.findColumnIndex("Clip");
+        final int start = ws.findColumnIndex("Window start (s)");
+        final int end = ws.findColumnIndex("Window end (s)");
+        final int modality = ws.findColumnIndex("Modality");
+        final int clipOfRow = rows.getDataTableSpec().findColumnIndex("Clip");
+        final Map<String, JFreeChart> charts = new LinkedHashMap<>();
+        if (clip < 0 || start < 0 || end < 0 || modality < 0 || clipOfRow < 0) {
+            return charts;
+        }
+        final List<String> labels = new ArrayList<>();
+        final List<Integer> cols = new ArrayList<>();
+        for (int i = 0; i < ws.getNumColumns(); i++) {
+            final String n = ws.getColumnSpec(i).getName();
+            if (n.startsWith("P(") && n.endsWith(")")) {
+                labels.add(n.substring(2, n.length() - 1));
+                cols.add(i);
+            }
+        }
+        final Set<String> wanted = new LinkedHashSet<>();
+        for (DataRow r : rows) {
+            if (wanted.size() < TIMELINES_IN_REPORT && !r.getCell(clipOfRow).isMissing()) {
+                wanted.add(r.getCell(clipOfRow).toString());
+            }
+        }
+        final List<org.vavl.core.train.EmotionTimeline.Window> list = new ArrayList<>();
+        for (DataRow r : windows) {
+            final String c = r.getCell(clip).toString();
+            if (!wanted.contains(c)) {
+                continue;
+            }
+            final float[] v = new float[cols.size()];
+            for (int k = 0; k < v.length; k++) {
+                final DataCell cell = r.getCell(cols.get(k));
+                v[k] = cell.isMissing() ? Float.NaN : (float)((DoubleValue)cell).getDoubleValue();
+            }
+            list.add(new org.vavl.core.train.EmotionTimeline.Window(c, ((DoubleValue)r.getCell(start)).getDoubleValue(),
+                ((DoubleValue)r.getCell(end)).getDoubleValue(), r.getCell(modality).toString(), v));
+        }
+        for (String c : wanted) {
+            if (list.stream().anyMatch(w -> w.clip().equals(c))) {
+                final String name = org.vavl.core.train.EmotionTimeline.imageName(c);
+                charts.put(name.substring(0, name.length() - ".png".length()),
+                    org.vavl.core.train.EmotionTimeline.chart(c, list, labels, org.vavl.core.model.Task.CATEGORICAL));
+            }
+        }
+        return charts;
     }
 
     /** @return the epoch whose row of the Learner's history is marked selected (1-based), 0 when none is */

@@ -63,7 +63,7 @@ class EvaluatorNodeModelTest {
     void predictorColumnsAreFoundAndScoredSideBySide() throws Exception {
         final Path report = dir.resolve("report");
         try (NodeTester<EvaluatorNodeModel> t = tester(report.toString())) {
-            final PortObject[] out = t.execute(categoricalTable(), null);
+            final PortObject[] out = t.execute(categoricalTable(), null, null);
             final BufferedDataTable metrics = (BufferedDataTable)out[0];
             // audiovisual: 5 of 6 right
             assertEquals(5 / 6.0, metric(metrics, "audiovisual", "Accuracy", null), 1e-12);
@@ -88,7 +88,7 @@ class EvaluatorNodeModelTest {
         final BufferedDataTable table = Tables.table(CATEGORICAL, new Object[][] {
             {"c1", "angry", "sad", "sad", "sad"}, {"c2", "sad", "sad", "sad", "sad"}});
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
-            final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null)[0];
+            final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null, null)[0];
             assertEquals(0.0, metric(metrics, "audiovisual", "F1", "angry"), 0);
             assertTrue(t.warning().contains("'angry' is never predicted"), t.warning());
         }
@@ -102,13 +102,13 @@ class EvaluatorNodeModelTest {
         rows.add(new Object[] {"c3", "sad", "sad", "sad", "sad"});
         final BufferedDataTable table = Tables.table(CATEGORICAL, rows.toArray(Object[][]::new));
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
-            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null));
+            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null, null));
             assertTrue(e.getMessage().contains("Predicted class (audiovisual)") && e.getMessage().contains("skip rows"),
                 e.getMessage());
         }
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
             t.settings(s -> s.addString("missing values", "skip rows"));
-            final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null)[0];
+            final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null, null)[0];
             assertEquals(1.0, metric(metrics, "audiovisual", "Accuracy", null), 0);
             assertTrue(t.warning().contains("1 row(s) with missing or non-finite values were left out: Row1."),
                 t.warning());
@@ -120,7 +120,7 @@ class EvaluatorNodeModelTest {
         final BufferedDataTable table = Tables.table(CATEGORICAL, new Object[][] {
             {"c1", "angry", "Angry", "angry", "angry"}, {"c2", "sad", "Sad", "sad", "sad"}});
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
-            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null));
+            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null, null));
             assertTrue(e.getMessage().contains("[Angry, Sad]") && e.getMessage().contains("[angry, sad]"), e.getMessage());
         }
     }
@@ -136,7 +136,7 @@ class EvaluatorNodeModelTest {
             new Object[][] {{1, 0.9, 0.5, 3.0}, {2, 0.7, 0.9, 3.1}});
         final Path report = dir.resolve("dim");
         try (NodeTester<EvaluatorNodeModel> t = tester(report.toString())) {
-            final PortObject[] out = t.execute(table, history);
+            final PortObject[] out = t.execute(table, history, null);
             final BufferedDataTable metrics = (BufferedDataTable)out[0];
             assertEquals(0.0, metric(metrics, "audiovisual", "CCC", "valence"), 1e-12);
             assertTrue(Double.isNaN(metric(metrics, "audiovisual", "Pearson r", "valence")));
@@ -155,13 +155,13 @@ class EvaluatorNodeModelTest {
         final BufferedDataTable table = Tables.table(spec, new Object[][] {
             {0.1, 0.15}, {0.5, Double.NaN}, {0.9, 0.8}, {Double.POSITIVE_INFINITY, 0.3}, {0.3, 0.35}, {0.7, 0.6}});
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
-            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null));
+            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null, null));
             assertEquals("Row 'Row1' has the value NaN (not a finite number) in column 'arousal (audiovisual)'. Set"
                 + " 'missing values' to 'skip rows' to leave such rows out.", e.getMessage());
         }
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
             t.settings(s -> s.addString("missing values", "skip rows"));
-            final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null)[0];
+            final BufferedDataTable metrics = (BufferedDataTable)t.execute(table, null, null)[0];
             assertEquals("2 row(s) with missing or non-finite values were left out: Row1, Row3.", t.warning());
             // the four finite rows only: numpy's CCC of [0.1, 0.9, 0.3, 0.7] and [0.15, 0.8, 0.35, 0.6]
             final double[] y = {0.1, 0.9, 0.3, 0.7};
@@ -179,15 +179,15 @@ class EvaluatorNodeModelTest {
         final BufferedDataTable table = Tables.table(spec, new Object[][] {
             {"angry", "Train", "sad"}, {"sad", "Test", "sad"}, {"angry", "Test", "angry"}, {"sad", "Development", "angry"}});
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
-            assertEquals(1.0, metric((BufferedDataTable)t.execute(table, null)[0], "audiovisual", "Accuracy", null), 0);
+            assertEquals(1.0, metric((BufferedDataTable)t.execute(table, null, null)[0], "audiovisual", "Accuracy", null), 0);
         }
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
             t.settings(s -> s.addString("evaluated split", ""));
-            assertEquals(0.5, metric((BufferedDataTable)t.execute(table, null)[0], "audiovisual", "Accuracy", null), 0);
+            assertEquals(0.5, metric((BufferedDataTable)t.execute(table, null, null)[0], "audiovisual", "Accuracy", null), 0);
         }
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
             t.settings(s -> s.addString("evaluated split", "test"));
-            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null));
+            final Exception e = assertThrows(Exception.class, () -> t.execute(table, null, null));
             assertTrue(e.getMessage().contains("[Train, Test, Development]"), e.getMessage());
         }
     }
@@ -196,7 +196,7 @@ class EvaluatorNodeModelTest {
     void missingTruthColumnIsNamedAtConfigure() throws Exception {
         final DataTableSpec spec = Tables.spec("Label", StringCell.TYPE, "Predicted class (audiovisual)", StringCell.TYPE);
         try (NodeTester<EvaluatorNodeModel> t = tester("")) {
-            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> t.configure(spec, null));
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> t.configure(spec, null, null));
             assertTrue(e.getMessage().contains("'Emotion'") && e.getMessage().contains("Label"), e.getMessage());
         }
     }

@@ -83,13 +83,15 @@ class EndToEndWorkflowTest {
             s.addInt("epochs", 2);
             s.addInt("batch size", 8);
         });
-        final int predictor = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(), s -> { });
+        final int predictor = b.node("AuxFormer Predictor", new AuxFormerPredictorNodeFactory(),
+            s -> s.addBoolean("emotion over time", true));
         final int evaluator = b.node("Evaluator", new EvaluatorNodeFactory(), s -> { });
         b.connect(demo, 1, reader, 1).connect(reader, 1, labels, 1).connect(labels, 1, audio, 1)
             .connect(audio, 1, faces, 1).connect(faces, 1, audioFeatures, 1)
             .connect(audioFeatures, 1, visualFeatures, 1).connect(visualFeatures, 1, learner, 1)
             .connect(learner, 1, predictor, 1).connect(visualFeatures, 1, predictor, 2)
-            .connect(predictor, 1, evaluator, 1).connect(learner, 2, evaluator, 2);
+            .connect(predictor, 1, evaluator, 1).connect(learner, 2, evaluator, 2)
+            .connect(predictor, 2, evaluator, 3);
         b.bindVariable(labels, "demo_label_file", "label file");
         return b;
     }
@@ -132,6 +134,13 @@ class EndToEndWorkflowTest {
         // the Predictor's calibrated probabilities give the report its calibration and contribution sections
         assertTrue(Files.isRegularFile(wf.resolve("vavl-data/evaluation-report/reliability.png")));
         final String html = Files.readString(wf.resolve("vavl-data/evaluation-report/report.html"));
+        // emotion over time: the Predictor's second table, its timeline images, three timelines in the report
+        try (var files = Files.list(wf.resolve("vavl-data/timelines"))) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("timeline-")));
+        }
+        assertTrue(((BufferedDataTable)byName.get("AuxFormer Predictor").outputs().get(1)).size() >= 3 * 24,
+            "at least one window per clip and modality");
+        assertEquals(3, html.lines().filter(l -> l.contains("<img src=\"timeline-")).count(), html);
         assertTrue(html.contains("<h2>How sure: calibration of the probabilities</h2>")
             && html.contains("<h2>What the voice and the face contribute</h2>"), html);
         final String summary = Files.readString(wf.resolve("vavl-data/evaluation-report/summary.txt"));

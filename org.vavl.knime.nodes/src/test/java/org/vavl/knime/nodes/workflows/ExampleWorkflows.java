@@ -123,7 +123,7 @@ public final class ExampleWorkflows {
         b.position(evaluate, x0 + 2 * DX, Y);
         b.connect(c.visualFeatures(), 1, learn, 1).connect(learn, 1, predict, 1)
             .connect(c.visualFeatures(), 1, predict, 2).connect(predict, 1, evaluate, 1)
-            .connect(learn, 2, evaluate, 2);
+            .connect(learn, 2, evaluate, 2).connect(predict, 2, evaluate, 3);
         return learn;
     }
 
