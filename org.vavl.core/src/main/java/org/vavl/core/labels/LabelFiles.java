@@ -37,6 +37,14 @@ public final class LabelFiles {
     /** CREMA-D's classes in the reference's order (the order of the soft vector). */
     public static final List<String> CREMA_D_CLASSES = List.of("angry", "sad", "disgust", "fear", "neutral", "happy");
 
+    /**
+     * @return the column of the annotators' share of a class, {@code P(<class>) (annotators)}: named as the AuxFormer
+     *         Predictor names its probabilities, {@code P(<class>) (<modality>)}
+     */
+    public static String annotatorShareColumn(final String cls) {
+        return "P(" + cls + ") (annotators)";
+    }
+
     /** The output attributes of MSP-IMPROV, in this order. */
     public static final List<String> MSP_ATTRIBUTES = List.of("arousal", "valence", "dominance");
 
@@ -173,24 +181,33 @@ public final class LabelFiles {
         final List<LabelSet.Type> types = new ArrayList<>();
         columns.add(CLASS_COLUMN);
         types.add(LabelSet.Type.STRING);
-        for (String c : CREMA_D_CLASSES) {
-            columns.add(c);
+        // the annotators' shares, named and ordered as the Predictor's probabilities: P(<class>) (annotators),
+        // classes in alphabetical order (the order the Learner gives its outputs)
+        final List<String> sorted = new ArrayList<>(CREMA_D_CLASSES);
+        java.util.Collections.sort(sorted);
+        final int[] order = new int[sorted.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = CREMA_D_CLASSES.indexOf(sorted.get(i));
+            columns.add(annotatorShareColumn(sorted.get(i)));
             types.add(LabelSet.Type.DOUBLE);
         }
         final RowCollector rows = new RowCollector(source);
         for (CSVRecord r : parser) {
             final int line = line(r);
             final String clip = h.text(r, id, line, true);
-            final Object[] values = new Object[1 + soft.length];
+            final double[] share = new double[soft.length];
             int best = 0;
             for (int i = 0; i < soft.length; i++) {
-                final double v = h.number(r, soft[i], line);
-                values[1 + i] = v;
-                if (v > (Double)values[1 + best]) {
-                    best = i;
+                share[i] = h.number(r, soft[i], line);
+                if (share[i] > share[best]) {
+                    best = i; // ties: the first in the file's column order, as before
                 }
             }
+            final Object[] values = new Object[1 + soft.length];
             values[0] = CREMA_D_CLASSES.get(best);
+            for (int i = 0; i < order.length; i++) {
+                values[1 + i] = share[order[i]];
+            }
             rows.add(new ClipLabel(clip, line, values, normaliseSplit(h.text(r, split, line, true)),
                 h.text(r, speaker, line, false), h.text(r, gender, line, false)));
         }

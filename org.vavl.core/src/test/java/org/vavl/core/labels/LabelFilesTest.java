@@ -31,11 +31,12 @@ class LabelFilesTest {
         final LabelSet p1 = LabelFiles.shipped(LabelFormat.CREMA_D, 1, null);
         assertEquals(5820, p1.size());
         assertEquals(Map.of("Train", 4043, "Development", 878, "Test", 899), p1.splitCounts());
-        assertEquals(List.of("Emotion", "angry", "sad", "disgust", "fear", "neutral", "happy"), p1.columns());
+        assertEquals(List.of("Emotion", "P(angry) (annotators)", "P(disgust) (annotators)", "P(fear) (annotators)",
+            "P(happy) (annotators)", "P(neutral) (annotators)", "P(sad) (annotators)"), p1.columns());
         final ClipLabel first = p1.find("1026_IEO_ANG_HI");
         assertEquals("angry", first.value(0));
         assertEquals(0.856, (Double)first.value(1), 0);
-        assertEquals(0.104, (Double)first.value(4), 0);
+        assertEquals(0.104, (Double)first.value(3), 0, "fear, third in alphabetical order");
         assertEquals("1026", first.speaker());
         assertEquals("Male", first.gender());
         assertEquals("Train", first.split());

@@ -53,7 +53,7 @@ class AudioAndLabelsWorkflowTest {
         final BufferedDataTable t = (BufferedDataTable)runs.get(2).outputs().get(0);
         assertEquals(List.of("1026_IEO_ANG_HI", "1065_IWL_SAD_XX", "zz_silent"), Tables.column(t, "Clip"));
         assertEquals(List.of("angry", "neutral"), Tables.column(t, "Emotion").subList(0, 2));
-        assertEquals(0.856, Tables.value(t, 0, "angry"));
+        assertEquals(0.856, Tables.value(t, 0, "P(angry) (annotators)"));
         assertEquals(List.of("Train", "Train"), Tables.column(t, "Split").subList(0, 2));
         assertEquals(List.of("Male", "Male"), Tables.column(t, "Gender").subList(0, 2));
         assertEquals(audio.resolve("1026_IEO_ANG_HI.wav").toString(), Tables.value(t, 0, "Audio path"));

@@ -40,14 +40,17 @@ class LabelJoinerNodeModelTest {
     void shippedCremaDPartitionJoinsClassSoftVectorSplitSpeakerGender() throws Exception {
         try (NodeTester<LabelJoinerNodeModel> t = NodeTester.of(new LabelJoinerNodeFactory())) {
             final DataTableSpec spec = t.configureTable(CLIPS);
-            assertEquals(List.of("Clip", "Path", "Emotion", "angry", "sad", "disgust", "fear", "neutral", "happy",
+            // the annotators' shares named and ordered as the Predictor's probabilities
+            assertEquals(List.of("Clip", "Path", "Emotion", "P(angry) (annotators)", "P(disgust) (annotators)",
+                "P(fear) (annotators)", "P(happy) (annotators)", "P(neutral) (annotators)", "P(sad) (annotators)",
                 "Split", "Speaker", "Gender"), List.of(spec.getColumnNames()));
-            assertEquals(DoubleCell.TYPE, spec.getColumnSpec("angry").getType());
+            assertEquals(DoubleCell.TYPE, spec.getColumnSpec("P(angry) (annotators)").getType());
             final PortObject[] out = t.execute(clips("1026_IEO_ANG_HI", "1065_IWL_SAD_XX", "9999_NOT_IN_CREMA", null));
             final BufferedDataTable j = (BufferedDataTable)out[0];
             assertEquals(4, j.size());
-            assertEquals(Arrays.asList("1026_IEO_ANG_HI", "/data/1026_IEO_ANG_HI.flv", "angry", 0.856, 0.01, 0.01,
-                0.104, 0.01, 0.01, "Train", "1026", "Male"), Tables.values(Tables.rows(j).get(0)));
+            // the file's order is angry, sad, disgust, fear, neutral, happy: 0.856, 0.01, 0.01, 0.104, 0.01, 0.01
+            assertEquals(Arrays.asList("1026_IEO_ANG_HI", "/data/1026_IEO_ANG_HI.flv", "angry", 0.856, 0.01, 0.104,
+                0.01, 0.01, 0.01, "Train", "1026", "Male"), Tables.values(Tables.rows(j).get(0)));
             assertEquals("neutral", Tables.value(j, 1, "Emotion"));
             assertNull(Tables.value(j, 2, "Emotion"));
             assertNull(Tables.value(j, 2, "Split"));
