@@ -1,6 +1,7 @@
 package org.vavl.knime.nodes.common;
 
 import org.knime.core.node.NodeDialogPane;
+import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeView;
 
@@ -22,7 +23,7 @@ import org.knime.core.node.NodeView;
  * @param <T> the node model
  */
 @SuppressWarnings("removal") // KNIME 5.6 deprecates the Swing dialog/view factory methods; 5.3-5.x need them
-public abstract class ClassicNodeFactory<T extends NodeModel> extends ClassicNodeFactory<T> {
+public abstract class ClassicNodeFactory<T extends NodeModel> extends NodeFactory<T> {
 
     /** @return the node's Swing dialog (a new one for each call) */
     protected abstract NodeDialogPane createDialog();
