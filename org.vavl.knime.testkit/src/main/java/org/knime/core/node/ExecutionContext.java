@@ -36,7 +36,11 @@ public class ExecutionContext extends ExecutionMonitor {
         return new BufferedDataContainer(spec);
     }
 
-    /** @return a container for a new table */
+    /**
+     * @return a container for a new table
+     * @deprecated as in KNIME (since 5.3, for removal)
+     */
+    @Deprecated(since = "5.3", forRemoval = true)
     public BufferedDataContainer createDataContainer(final DataTableSpec spec, final boolean initDomain,
         final int maxCellsInMemory) {
         return new BufferedDataContainer(spec);

@@ -126,11 +126,14 @@ final class KitNodeBridge implements KitAccess.NodeBridge {
         return new LinkedHashMap<>(m.pushed());
     }
 
+    // KNIME 5.6 deprecates the Swing dialog for removal; the kit runs nodes as KNIME 5.3-5.x do (docs/testkit.md)
+    @SuppressWarnings("removal")
     @Override
     public boolean hasDialog(final NodeFactory<?> f) {
         return f.hasDialog();
     }
 
+    @SuppressWarnings("removal") // as hasDialog
     @Override
     public NodeDialogPane createNodeDialogPane(final NodeFactory<?> f) {
         return f.createNodeDialogPane();

@@ -26,7 +26,7 @@ public abstract class NodeFactory<T extends NodeModel> {
      */
     public static enum NodeType {
         Source, Sink, Learner, Predictor, Manipulator, Visualizer, Widget, Meta, LoopStart, LoopEnd, ScopeStart,
-        ScopeEnd, QuickForm, Configuration, Other, Missing, Unknown, Subnode, VirtualIn, VirtualOut, Container
+        ScopeEnd, @Deprecated QuickForm, Configuration, Other, Missing, Unknown, Subnode, VirtualIn, VirtualOut, Container
     }
 
     private Document m_description;
@@ -47,13 +47,25 @@ public abstract class NodeFactory<T extends NodeModel> {
     /** @return the number of views */
     protected abstract int getNrNodeViews();
 
-    /** @return the view */
+    /**
+     * @return the view
+     * @deprecated as in KNIME (since 5.6, for removal): Swing based views are no longer used within KNIME
+     */
+    @Deprecated(since = "5.6", forRemoval = true)
     public abstract NodeView<T> createNodeView(int viewIndex, T nodeModel);
 
-    /** @return whether the node has a dialog */
+    /**
+     * @return whether the node has a dialog
+     * @deprecated as in KNIME (since 5.6, for removal): KNIME's modern node parameters replace the Swing dialog
+     */
+    @Deprecated(since = "5.6", forRemoval = true)
     protected abstract boolean hasDialog();
 
-    /** @return the dialog */
+    /**
+     * @return the dialog
+     * @deprecated as in KNIME (since 5.6, for removal): KNIME's modern node parameters replace the Swing dialog
+     */
+    @Deprecated(since = "5.6", forRemoval = true)
     protected abstract NodeDialogPane createNodeDialogPane();
 
     private synchronized Element description() {

@@ -192,7 +192,11 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         return (Double)peek(name, Double.class, "Double");
     }
 
-    /** @return the flow variables this node sees (string, int and double) by name */
+    /**
+     * @return the flow variables this node sees (string, int and double) by name
+     * @deprecated as in KNIME: use {@code getAvailableFlowVariables(VariableType[])}
+     */
+    @Deprecated
     public final Map<String, FlowVariable> getAvailableFlowVariables() {
         Map<String, FlowVariable> m = new LinkedHashMap<>();
         Map<String, Object> all = new LinkedHashMap<>(m_availableVariables);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.knime.core.node.config.Config;
+import org.knime.core.node.config.ConfigWO;
 
 /**
  * Node settings: a config tree saved as KNIME's XML ({@code settings.xml}).
@@ -44,5 +45,10 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
     /** @return settings read from KNIME's XML format (the root key is taken from the file) */
     public static NodeSettingsRO loadFromXML(final InputStream in) throws IOException {
         return (NodeSettings)Config.loadFromXML(new NodeSettings("ignored"), in);
+    }
+
+    @Override
+    public void copyTo(final ConfigWO config) {
+        super.copyTo(config);
     }
 }

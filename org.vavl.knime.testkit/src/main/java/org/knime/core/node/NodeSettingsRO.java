@@ -1,6 +1,7 @@
 package org.knime.core.node;
 
 import org.knime.core.node.config.ConfigRO;
+import org.knime.core.node.config.ConfigWO;
 
 /**
  * Read access to node settings.
@@ -11,4 +12,7 @@ public interface NodeSettingsRO extends ConfigRO {
 
     /** @return the sub-settings @throws InvalidSettingsException if there are none for the key */
     NodeSettingsRO getNodeSettings(String key) throws InvalidSettingsException;
+
+    /** Copies all entries into the given config. */
+    void copyTo(ConfigWO config);
 }

@@ -14,4 +14,8 @@ public interface NodeSettingsWO extends ConfigWO {
 
     /** Adds the settings under their own key. */
     void addNodeSettings(NodeSettings settings);
+
+    /** Adds an encrypted password (not in the kit: throws {@link UnsupportedOperationException}). */
+    @Override
+    void addPassword(String key, String encryptionKey, String value);
 }

@@ -1,11 +1,10 @@
 package org.vavl.knime.nodes.audioencoder;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the Audio Encoder node (description in AudioEncoderNodeFactory.xml). */
-public final class AudioEncoderNodeFactory extends NodeFactory<AudioEncoderNodeModel> {
+public final class AudioEncoderNodeFactory extends ClassicNodeFactory<AudioEncoderNodeModel> {
 
     @Override
     public AudioEncoderNodeModel createNodeModel() {
@@ -18,17 +17,7 @@ public final class AudioEncoderNodeFactory extends NodeFactory<AudioEncoderNodeM
     }
 
     @Override
-    public NodeView<AudioEncoderNodeModel> createNodeView(final int viewIndex, final AudioEncoderNodeModel nodeModel) {
-        return null;
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new AudioEncoderNodeDialog();
     }
 }

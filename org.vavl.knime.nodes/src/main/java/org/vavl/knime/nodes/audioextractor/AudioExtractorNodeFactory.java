@@ -1,11 +1,11 @@
 package org.vavl.knime.nodes.audioextractor;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the Audio Extractor node (description in AudioExtractorNodeFactory.xml). */
-public final class AudioExtractorNodeFactory extends NodeFactory<AudioExtractorNodeModel> {
+public final class AudioExtractorNodeFactory extends ClassicNodeFactory<AudioExtractorNodeModel> {
 
     @Override
     public AudioExtractorNodeModel createNodeModel() {
@@ -18,18 +18,13 @@ public final class AudioExtractorNodeFactory extends NodeFactory<AudioExtractorN
     }
 
     @Override
-    public NodeView<AudioExtractorNodeModel> createNodeView(final int viewIndex,
+    protected NodeView<AudioExtractorNodeModel> createView(final int viewIndex,
         final AudioExtractorNodeModel nodeModel) {
         return null;
     }
 
     @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new AudioExtractorNodeDialog();
     }
 }

@@ -1,16 +1,15 @@
 package org.vavl.knime.nodes.demo;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 import org.vavl.knime.nodes.common.CommonSettings;
 
 /** Factory of the Demo Dataset node (description in DemoDatasetNodeFactory.xml). */
-public final class DemoDatasetNodeFactory extends NodeFactory<DemoDatasetNodeModel> {
+public final class DemoDatasetNodeFactory extends ClassicNodeFactory<DemoDatasetNodeModel> {
 
     @Override
     public DemoDatasetNodeModel createNodeModel() {
@@ -23,17 +22,7 @@ public final class DemoDatasetNodeFactory extends NodeFactory<DemoDatasetNodeMod
     }
 
     @Override
-    public NodeView<DemoDatasetNodeModel> createNodeView(final int viewIndex, final DemoDatasetNodeModel nodeModel) {
-        return null;
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         final DefaultNodeSettingsPane p = new DefaultNodeSettingsPane();
         p.addDialogComponent(new DialogComponentString(DemoDatasetNodeModel.folder(),
             "Folder (absolute or relative to the workflow)", true, 30));

@@ -1,11 +1,11 @@
 package org.vavl.knime.nodes.evaluator;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the Evaluator node (description in EvaluatorNodeFactory.xml). */
-public final class EvaluatorNodeFactory extends NodeFactory<EvaluatorNodeModel> {
+public final class EvaluatorNodeFactory extends ClassicNodeFactory<EvaluatorNodeModel> {
 
     @Override
     public EvaluatorNodeModel createNodeModel() {
@@ -18,17 +18,12 @@ public final class EvaluatorNodeFactory extends NodeFactory<EvaluatorNodeModel> 
     }
 
     @Override
-    public NodeView<EvaluatorNodeModel> createNodeView(final int viewIndex, final EvaluatorNodeModel nodeModel) {
+    protected NodeView<EvaluatorNodeModel> createView(final int viewIndex, final EvaluatorNodeModel nodeModel) {
         return new EvaluatorNodeView(nodeModel);
     }
 
     @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new EvaluatorNodeDialog();
     }
 }

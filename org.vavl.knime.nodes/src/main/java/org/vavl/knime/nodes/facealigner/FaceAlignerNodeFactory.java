@@ -1,11 +1,10 @@
 package org.vavl.knime.nodes.facealigner;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the Face Aligner node (description in FaceAlignerNodeFactory.xml). */
-public final class FaceAlignerNodeFactory extends NodeFactory<FaceAlignerNodeModel> {
+public final class FaceAlignerNodeFactory extends ClassicNodeFactory<FaceAlignerNodeModel> {
 
     @Override
     public FaceAlignerNodeModel createNodeModel() {
@@ -18,17 +17,7 @@ public final class FaceAlignerNodeFactory extends NodeFactory<FaceAlignerNodeMod
     }
 
     @Override
-    public NodeView<FaceAlignerNodeModel> createNodeView(final int viewIndex, final FaceAlignerNodeModel nodeModel) {
-        return null;
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new FaceAlignerNodeDialog();
     }
 }

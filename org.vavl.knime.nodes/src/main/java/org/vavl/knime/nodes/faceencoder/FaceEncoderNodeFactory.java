@@ -1,11 +1,10 @@
 package org.vavl.knime.nodes.faceencoder;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the Face Encoder node (description in FaceEncoderNodeFactory.xml). */
-public final class FaceEncoderNodeFactory extends NodeFactory<FaceEncoderNodeModel> {
+public final class FaceEncoderNodeFactory extends ClassicNodeFactory<FaceEncoderNodeModel> {
 
     @Override
     public FaceEncoderNodeModel createNodeModel() {
@@ -18,17 +17,7 @@ public final class FaceEncoderNodeFactory extends NodeFactory<FaceEncoderNodeMod
     }
 
     @Override
-    public NodeView<FaceEncoderNodeModel> createNodeView(final int viewIndex, final FaceEncoderNodeModel nodeModel) {
-        return null;
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new FaceEncoderNodeDialog();
     }
 }

@@ -1,11 +1,10 @@
 package org.vavl.knime.nodes.labels;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the Emotion Label Joiner node (description in LabelJoinerNodeFactory.xml). */
-public final class LabelJoinerNodeFactory extends NodeFactory<LabelJoinerNodeModel> {
+public final class LabelJoinerNodeFactory extends ClassicNodeFactory<LabelJoinerNodeModel> {
 
     @Override
     public LabelJoinerNodeModel createNodeModel() {
@@ -18,17 +17,7 @@ public final class LabelJoinerNodeFactory extends NodeFactory<LabelJoinerNodeMod
     }
 
     @Override
-    public NodeView<LabelJoinerNodeModel> createNodeView(final int viewIndex, final LabelJoinerNodeModel nodeModel) {
-        return null;
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new LabelJoinerNodeDialog();
     }
 }

@@ -1,11 +1,11 @@
 package org.vavl.knime.nodes.learner;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the AuxFormer Learner node. */
-public final class AuxFormerLearnerNodeFactory extends NodeFactory<AuxFormerLearnerNodeModel> {
+public final class AuxFormerLearnerNodeFactory extends ClassicNodeFactory<AuxFormerLearnerNodeModel> {
 
     @Override
     public AuxFormerLearnerNodeModel createNodeModel() {
@@ -18,18 +18,13 @@ public final class AuxFormerLearnerNodeFactory extends NodeFactory<AuxFormerLear
     }
 
     @Override
-    public NodeView<AuxFormerLearnerNodeModel> createNodeView(final int viewIndex,
+    protected NodeView<AuxFormerLearnerNodeModel> createView(final int viewIndex,
         final AuxFormerLearnerNodeModel nodeModel) {
         return null;
     }
 
     @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new AuxFormerLearnerNodeDialog();
     }
 }

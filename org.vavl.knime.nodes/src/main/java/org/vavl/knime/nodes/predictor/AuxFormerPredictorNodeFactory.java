@@ -1,11 +1,11 @@
 package org.vavl.knime.nodes.predictor;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the AuxFormer Predictor node. */
-public final class AuxFormerPredictorNodeFactory extends NodeFactory<AuxFormerPredictorNodeModel> {
+public final class AuxFormerPredictorNodeFactory extends ClassicNodeFactory<AuxFormerPredictorNodeModel> {
 
     @Override
     public AuxFormerPredictorNodeModel createNodeModel() {
@@ -18,18 +18,13 @@ public final class AuxFormerPredictorNodeFactory extends NodeFactory<AuxFormerPr
     }
 
     @Override
-    public NodeView<AuxFormerPredictorNodeModel> createNodeView(final int viewIndex,
+    protected NodeView<AuxFormerPredictorNodeModel> createView(final int viewIndex,
         final AuxFormerPredictorNodeModel nodeModel) {
         return null;
     }
 
     @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new AuxFormerPredictorNodeDialog();
     }
 }

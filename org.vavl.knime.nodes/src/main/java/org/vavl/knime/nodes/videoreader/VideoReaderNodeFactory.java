@@ -1,11 +1,10 @@
 package org.vavl.knime.nodes.videoreader;
 
 import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
+import org.vavl.knime.nodes.common.ClassicNodeFactory;
 
 /** Factory of the Video Reader node (description in VideoReaderNodeFactory.xml). */
-public final class VideoReaderNodeFactory extends NodeFactory<VideoReaderNodeModel> {
+public final class VideoReaderNodeFactory extends ClassicNodeFactory<VideoReaderNodeModel> {
 
     @Override
     public VideoReaderNodeModel createNodeModel() {
@@ -18,17 +17,7 @@ public final class VideoReaderNodeFactory extends NodeFactory<VideoReaderNodeMod
     }
 
     @Override
-    public NodeView<VideoReaderNodeModel> createNodeView(final int viewIndex, final VideoReaderNodeModel nodeModel) {
-        return null;
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
+    protected NodeDialogPane createDialog() {
         return new VideoReaderNodeDialog();
     }
 }

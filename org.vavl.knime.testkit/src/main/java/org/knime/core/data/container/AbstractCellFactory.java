@@ -32,6 +32,8 @@ public abstract class AbstractCellFactory implements CellFactory {
         return m_colSpecs.clone();
     }
 
+    /** @deprecated as in KNIME: the {@code long} variant is called */
+    @Deprecated
     @Override
     public void setProgress(final int curRowNr, final int rowCount, final RowKey lastKey,
         final ExecutionMonitor exec) {

@@ -26,10 +26,16 @@ public interface CellFactory {
     /** @return the specs of the new columns */
     DataColumnSpec[] getColumnSpecs();
 
-    /** Reports progress. */
+    /**
+     * Reports progress.
+     *
+     * @deprecated as in KNIME: implement {@link #setProgress(long, long, RowKey, ExecutionMonitor)}
+     */
+    @Deprecated
     void setProgress(int curRowNr, int rowCount, RowKey lastKey, ExecutionMonitor exec);
 
     /** Reports progress. */
+    @SuppressWarnings("deprecation") // as KNIME's default, it calls the int variant
     default void setProgress(final long curRowNr, final long rowCount, final RowKey lastKey,
         final ExecutionMonitor exec) {
         setProgress((int)curRowNr, (int)rowCount, lastKey, exec);

@@ -45,7 +45,11 @@ public class DataContainer implements RowAppender {
         this(spec);
     }
 
-    /** @param spec the spec @param initDomain ignored @param maxCellsInMemory ignored in the test kit */
+    /**
+     * @param spec the spec @param initDomain ignored @param maxCellsInMemory ignored in the test kit
+     * @deprecated as in KNIME (since 5.3, for removal)
+     */
+    @Deprecated(since = "5.3", forRemoval = true)
     public DataContainer(final DataTableSpec spec, final boolean initDomain, final int maxCellsInMemory) {
         this(spec);
     }

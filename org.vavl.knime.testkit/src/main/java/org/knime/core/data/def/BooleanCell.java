@@ -2,7 +2,8 @@ package org.knime.core.data.def;
 
 import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataCellFactory;
+import org.knime.core.data.DataCellFactory.FromComplexString;
+import org.knime.core.data.DataCellFactory.FromSimpleString;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
@@ -83,7 +84,7 @@ public final class BooleanCell extends DataCell implements BooleanValue, IntValu
      * <p>
      * Mirrors the nested factory of knime-core org.knime.core/src/eclipse/org/knime/core/data/def/BooleanCell.java
      */
-    public static final class BooleanCellFactory implements DataCellFactory {
+    public static final class BooleanCellFactory implements FromSimpleString, FromComplexString {
         /** The type of the cells created. */
         public static final DataType TYPE = BooleanCell.TYPE;
 
@@ -95,6 +96,17 @@ public final class BooleanCell extends DataCell implements BooleanValue, IntValu
         @Override
         public DataType getDataType() {
             return TYPE;
+        }
+
+        /** @return {@link BooleanCell#TRUE} if the string is "true" (ignoring case), else FALSE (as KNIME) */
+        @Override
+        public DataCell createCell(final String s) {
+            return create(s);
+        }
+
+        /** @return {@link BooleanCell#TRUE} if the string is "true" (ignoring case), else FALSE (as KNIME) */
+        public static DataCell create(final String s) {
+            return create(Boolean.parseBoolean(s));
         }
     }
 }

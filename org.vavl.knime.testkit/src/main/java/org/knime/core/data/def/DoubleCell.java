@@ -1,7 +1,8 @@
 package org.knime.core.data.def;
 
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataCellFactory;
+import org.knime.core.data.DataCellFactory.FromComplexString;
+import org.knime.core.data.DataCellFactory.FromSimpleString;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 
@@ -50,7 +51,7 @@ public final class DoubleCell extends DataCell implements DoubleValue {
      * <p>
      * Mirrors the nested factory of knime-core org.knime.core/src/eclipse/org/knime/core/data/def/DoubleCell.java
      */
-    public static final class DoubleCellFactory implements DataCellFactory {
+    public static final class DoubleCellFactory implements FromSimpleString, FromComplexString {
         /** The type of the cells created. */
         public static final DataType TYPE = DoubleCell.TYPE;
 
@@ -62,6 +63,13 @@ public final class DoubleCell extends DataCell implements DoubleValue {
         @Override
         public DataType getDataType() {
             return TYPE;
+        }
+
+        /** @return a missing cell for a blank string, else the trimmed string parsed as a {@code double} (as KNIME) */
+        @Override
+        public DataCell createCell(final String s) {
+            String t = s.trim();
+            return t.isEmpty() ? DataType.getMissingCell() : new DoubleCell(Double.parseDouble(t));
         }
     }
 }

@@ -1,7 +1,8 @@
 package org.knime.core.data.def;
 
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataCellFactory;
+import org.knime.core.data.DataCellFactory.FromComplexString;
+import org.knime.core.data.DataCellFactory.FromSimpleString;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
@@ -62,7 +63,7 @@ public class IntCell extends DataCell implements IntValue, LongValue, DoubleValu
      * <p>
      * Mirrors the nested factory of knime-core org.knime.core/src/eclipse/org/knime/core/data/def/IntCell.java
      */
-    public static final class IntCellFactory implements DataCellFactory {
+    public static final class IntCellFactory implements FromSimpleString, FromComplexString {
         /** The type of the cells created. */
         public static final DataType TYPE = IntCell.TYPE;
 
@@ -74,6 +75,13 @@ public class IntCell extends DataCell implements IntValue, LongValue, DoubleValu
         @Override
         public DataType getDataType() {
             return TYPE;
+        }
+
+        /** @return a missing cell for a blank string, else the trimmed string parsed as a {@code int} (as KNIME) */
+        @Override
+        public DataCell createCell(final String s) {
+            String t = s.trim();
+            return t.isEmpty() ? DataType.getMissingCell() : new IntCell(Integer.parseInt(t));
         }
     }
 }

@@ -1,7 +1,8 @@
 package org.knime.core.data.def;
 
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataCellFactory;
+import org.knime.core.data.DataCellFactory.FromComplexString;
+import org.knime.core.data.DataCellFactory.FromSimpleString;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.LongValue;
@@ -56,7 +57,7 @@ public class LongCell extends DataCell implements LongValue, DoubleValue {
      * <p>
      * Mirrors the nested factory of knime-core org.knime.core/src/eclipse/org/knime/core/data/def/LongCell.java
      */
-    public static final class LongCellFactory implements DataCellFactory {
+    public static final class LongCellFactory implements FromSimpleString, FromComplexString {
         /** The type of the cells created. */
         public static final DataType TYPE = LongCell.TYPE;
 
@@ -68,6 +69,13 @@ public class LongCell extends DataCell implements LongValue, DoubleValue {
         @Override
         public DataType getDataType() {
             return TYPE;
+        }
+
+        /** @return a missing cell for a blank string, else the trimmed string parsed as a {@code long} (as KNIME) */
+        @Override
+        public DataCell createCell(final String s) {
+            String t = s.trim();
+            return t.isEmpty() ? DataType.getMissingCell() : new LongCell(Long.parseLong(t));
         }
     }
 }

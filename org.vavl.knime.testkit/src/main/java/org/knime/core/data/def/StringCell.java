@@ -1,7 +1,16 @@
 package org.knime.core.data.def;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataCellFactory;
+import org.knime.core.data.DataCellFactory.FromComplexString;
+import org.knime.core.data.DataCellFactory.FromInputStream;
+import org.knime.core.data.DataCellFactory.FromReader;
+import org.knime.core.data.DataCellFactory.FromSimpleString;
 import org.knime.core.data.DataType;
 import org.knime.core.data.NominalValue;
 import org.knime.core.data.StringValue;
@@ -53,7 +62,8 @@ public final class StringCell extends DataCell implements StringValue, NominalVa
      * <p>
      * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/data/def/StringCell.java (nested class).
      */
-    public static final class StringCellFactory implements DataCellFactory {
+    public static final class StringCellFactory
+        implements FromSimpleString, FromComplexString, FromReader, FromInputStream {
         /** The type of the cells created. */
         public static final DataType TYPE = StringCell.TYPE;
 
@@ -65,6 +75,28 @@ public final class StringCell extends DataCell implements StringValue, NominalVa
         @Override
         public DataType getDataType() {
             return TYPE;
+        }
+
+        @Override
+        public DataCell createCell(final String s) {
+            return create(s);
+        }
+
+        /** @return a cell with the stream's content read as UTF-8 (as KNIME) */
+        @Override
+        public DataCell createCell(final InputStream input) throws IOException {
+            return createCell(new InputStreamReader(input, StandardCharsets.UTF_8));
+        }
+
+        /** @return a cell with the reader's content */
+        @Override
+        public DataCell createCell(final Reader input) throws IOException {
+            StringBuilder b = new StringBuilder();
+            char[] buf = new char[4096];
+            for (int n; (n = input.read(buf)) != -1;) {
+                b.append(buf, 0, n);
+            }
+            return new StringCell(b.toString());
         }
     }
 }

@@ -7,13 +7,14 @@ import java.util.Objects;
  * <p>
  * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/workflow/FlowVariable.java (test-kit subset).
  */
-public final class FlowVariable {
+public final class FlowVariable extends FlowObject {
 
     /**
      * The classic variable types.
      * <p>
      * Mirrors the nested enum of knime-core .../node/workflow/FlowVariable.java
      */
+    @Deprecated
     public static enum Type {
         STRING, DOUBLE, INTEGER, CREDENTIALS, OTHER
     }
@@ -50,7 +51,11 @@ public final class FlowVariable {
         return m_name;
     }
 
-    /** @return the type */
+    /**
+     * @return the type
+     * @deprecated as in KNIME: use {@code getVariableType()}
+     */
+    @Deprecated
     public Type getType() {
         return m_type;
     }

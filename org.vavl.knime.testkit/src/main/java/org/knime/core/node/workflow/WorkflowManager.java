@@ -4,11 +4,12 @@ import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
 import org.vavl.knime.testkit.internal.KitAccess;
 
 /**
- * A workflow (test-kit subset: only its context, which names the workflow folder).
+ * A workflow (test-kit subset: only its context, which names the workflow folder). Its super class is a stand-in
+ * for KNIME's {@link NodeContainer}.
  * <p>
  * Mirrors knime-core org.knime.core/src/eclipse/org/knime/core/node/workflow/WorkflowManager.java
  */
-public final class WorkflowManager {
+public final class WorkflowManager extends NodeContainer {
 
     private final WorkflowContextV2 m_context;
 

@@ -23,9 +23,13 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeParameterTree;
 import com.sun.source.tree.VariableTree;
@@ -33,37 +37,52 @@ import com.sun.source.util.JavacTask;
 
 /**
  * Writes the list of public and protected members of the KNIME types that the test kit mirrors, read from
- * KNIME's real sources (knime/knime-core and knime/knime-shared checkouts) with the JDK's Java parser. Not a
- * test: run it by hand when a type is added to the kit, for example
+ * KNIME's real sources at two releases (knime/knime-core and knime/knime-shared checkouts) with the JDK's Java
+ * parser, and keeps only the <b>intersection</b>: a type or member is listed when it exists with the same
+ * signature (modifiers, erased parameter/return types, throws clause; for a type: kind, super class and
+ * interfaces) in <em>every</em> release given. The manifest admits {@code org.knime.core [5.3.0,6.0.0)}, so
+ * the kit's list is generated from the {@code analytics-platform/5.3.0} tags and the current heads; node code
+ * compiled against the kit then links against both ends of that range. The {@code @Deprecated} annotations
+ * ({@code since}, {@code forRemoval}) are taken from the <em>last</em> release given (the newest). Members of
+ * the kit's types that exist in one release only are written as comment lines ({@code #only in ...}) at the end.
+ * Not a test: run it by hand when a type is added to the kit, for example (from the module folder)
  *
  * <pre>
  * java -cp target/test-classes org.vavl.knime.testkit.apicheck.RealApiListGenerator \
- *   src/main/java src/test/resources/knime-api-5x.txt "knime-core@1b5880a377" /path/knime-core \
- *   "knime-shared@63efb3f4" /path/knime-shared
+ *   src/main/java src/test/resources/knime-api-5x.txt \
+ *   --release 5.3.0 knime-core@d89cdfa2ca /tmp/fid-src/core-analytics-platform_5.3.0 \
+ *                   knime-shared@353bee65cc /tmp/fid-src/shared-analytics-platform_5.3.0 \
+ *   --release head  knime-core@1b5880a377 /tmp/fid-src/core-HEAD \
+ *                   knime-shared@63efb3f4 /tmp/fid-src/shared-HEAD
  * </pre>
  *
- * Only the types whose source file exists in the kit (same package and name) are listed, with all their
- * real public/protected members, so the kit may grow within the list without running this again.
- * Signatures are normalised by {@link Signatures}.
+ * (the checkouts: {@code git -C knime-core archive analytics-platform/5.3.0 org.knime.core} etc.). Only the types
+ * whose source file exists in the kit (same package and name) are listed, with all their real public/protected
+ * members, so the kit may grow within the list without running this again. Signatures are normalised by
+ * {@link Signatures}.
  */
 public final class RealApiListGenerator {
+
+    /** Deprecation marker in a list line, e.g. {@code  [deprecated since=5.6 forRemoval]}. */
+    static final java.util.regex.Pattern DEPRECATION = java.util.regex.Pattern.compile("\\s+\\[(deprecated[^\\]]*)\\]");
+
+    /** A type line: 1 = modifiers and kind, 2 = kind, 3 = an interface's super interfaces, 4 = a class's super
+     * class, 5 = a class's interfaces. */
+    static final java.util.regex.Pattern TYPE_LINE = java.util.regex.Pattern.compile(
+        "[^#]+#((?:public|protected)(?: static)?(?: abstract)?(?: final)? (class|interface|enum|@interface))"
+            + "(?:(?<= interface) extends (.+)|(?: extends (\\S+))?(?: implements (.+))?)?");
+
+    static List<String> interfaces(final java.util.regex.Matcher typeLine) {
+        String i = typeLine.group(2).endsWith("interface") ? typeLine.group(3) : typeLine.group(5);
+        return i == null ? List.of() : List.of(i.split(", "));
+    }
 
     private RealApiListGenerator() {
     }
 
-    public static void main(final String[] args) throws IOException {
-        Path kitSources = Paths.get(args[0]);
-        Path out = Paths.get(args[1]);
-        Map<String, Path> realRoots = new java.util.LinkedHashMap<>();
-        for (int i = 2; i + 1 < args.length; i += 2) {
-            realRoots.put(args[i], Paths.get(args[i + 1]));
-        }
-        Set<String> kitFiles;
-        try (Stream<Path> s = Files.walk(kitSources)) {
-            kitFiles = s.filter(p -> p.toString().endsWith(".java"))
-                .map(p -> kitSources.relativize(p).toString().replace('\\', '/'))
-                .filter(p -> p.startsWith("org/knime/")).collect(Collectors.toCollection(TreeSet::new));
-        }
+    /** One release's members: key (type#signature) to [deprecation marker or "", source file]. */
+    private static Map<String, String[]> read(final Set<String> kitFiles, final Map<String, Path> realRoots)
+        throws IOException {
         Map<String, List<String>> linesByType = new TreeMap<>();
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         for (String rel : kitFiles) {
@@ -75,13 +94,14 @@ public final class RealApiListGenerator {
                         .filter(p -> !p.toString().contains("/test")).collect(Collectors.toList());
                     if (!hits.isEmpty()) {
                         found = hits.get(0);
-                        label = root.getKey() + ":" + root.getValue().relativize(found).toString().replace('\\', '/');
+                        label = root.getKey().replaceFirst("@.*", "") + ":"
+                            + root.getValue().relativize(found).toString().replace('\\', '/');
                         break;
                     }
                 }
             }
             if (found == null) {
-                System.err.println("NOT FOUND in real sources: " + rel);
+                System.err.println("NOT FOUND in " + realRoots.keySet() + ": " + rel);
                 continue;
             }
             try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
@@ -97,13 +117,103 @@ public final class RealApiListGenerator {
                 }
             }
         }
+        Map<String, String[]> out = new TreeMap<>();
+        for (List<String> lines : linesByType.values()) {
+            for (String l : lines) {
+                int at = l.indexOf("  @ ");
+                String head = l.substring(0, at);
+                java.util.regex.Matcher m = DEPRECATION.matcher(head);
+                String dep = m.find() ? m.group(1) : "";
+                out.put(DEPRECATION.matcher(head).replaceAll(""), new String[] {dep, l.substring(at + 4)});
+            }
+        }
+        return out;
+    }
+
+    public static void main(final String[] args) throws IOException {
+        Path kitSources = Paths.get(args[0]);
+        Path out = Paths.get(args[1]);
+        Map<String, Map<String, Path>> releases = new java.util.LinkedHashMap<>();
+        Map<String, Path> current = null;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--release")) {
+                current = new java.util.LinkedHashMap<>();
+                releases.put(args[++i], current);
+            } else {
+                current.put(args[i], Paths.get(args[++i]));
+            }
+        }
+        Set<String> kitFiles;
+        try (Stream<Path> s = Files.walk(kitSources)) {
+            kitFiles = s.filter(p -> p.toString().endsWith(".java"))
+                .map(p -> kitSources.relativize(p).toString().replace('\\', '/'))
+                .filter(p -> p.startsWith("org/knime/")).collect(Collectors.toCollection(TreeSet::new));
+        }
+        Map<String, Map<String, String[]>> byRelease = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Path>> r : releases.entrySet()) {
+            byRelease.put(r.getKey(), read(kitFiles, r.getValue()));
+        }
+        List<String> names = new ArrayList<>(byRelease.keySet());
+        Map<String, String[]> newest = byRelease.get(names.get(names.size() - 1));
+        Set<String> common = new TreeSet<>(newest.keySet());
+        for (Map<String, String[]> m : byRelease.values()) {
+            common.retainAll(m.keySet());
+        }
+        // a type whose interfaces differ between releases (e.g. 5.4 added one) is listed with the interfaces
+        // common to all, as long as kind, modifiers and super class are the same
+        Map<String, String[]> commonTypeLines = new TreeMap<>();
+        for (String k : new ArrayList<>(newest.keySet())) {
+            java.util.regex.Matcher m = TYPE_LINE.matcher(k);
+            if (!m.matches() || common.contains(k)) {
+                continue;
+            }
+            String type = k.substring(0, k.indexOf('#'));
+            Set<String> interfaces = new TreeSet<>(interfaces(m));
+            boolean same = true;
+            for (Map<String, String[]> rel : byRelease.values()) {
+                String other = rel.keySet().stream().filter(o -> o.startsWith(type + "#")).map(TYPE_LINE::matcher)
+                    .filter(java.util.regex.Matcher::matches)
+                    .filter(o -> o.group(1).equals(m.group(1)) && java.util.Objects.equals(o.group(4), m.group(4)))
+                    .map(java.util.regex.Matcher::group).findFirst().orElse(null);
+                if (other == null) {
+                    same = false;
+                    break;
+                }
+                java.util.regex.Matcher om = TYPE_LINE.matcher(other);
+                om.matches();
+                interfaces.retainAll(interfaces(om));
+            }
+            if (same) {
+                boolean isInterface = m.group(2).endsWith("interface");
+                commonTypeLines.put(type + "#" + Signatures.typeLine(m.group(1), isInterface, m.group(4),
+                    new ArrayList<>(interfaces)), newest.get(k));
+                for (Map<String, String[]> rel : byRelease.values()) {
+                    rel.keySet().removeIf(o -> o.startsWith(type + "#") && TYPE_LINE.matcher(o).matches());
+                }
+            }
+        }
+        common.addAll(commonTypeLines.keySet());
+        newest.putAll(commonTypeLines);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            w.println("# Public and protected members of the KNIME types mirrored by org.vavl.knime.testkit,");
-            w.println("# read from KNIME's sources (" + String.join(", ", realRoots.keySet()) + ")");
-            w.println("# by RealApiListGenerator. Format: <type>#<signature>  @ <source file>; generics erased.");
-            for (List<String> lines : linesByType.values()) {
-                for (String l : lines) {
-                    w.println(l);
+            w.println("# Public and protected members of the KNIME types mirrored by org.vavl.knime.testkit that exist with");
+            w.println("# the same signature in EVERY one of these releases (intersection), read from KNIME's sources by");
+            w.println("# RealApiListGenerator:");
+            for (Map.Entry<String, Map<String, Path>> r : releases.entrySet()) {
+                w.println("#   " + r.getKey() + ": " + String.join(", ", r.getValue().keySet()));
+            }
+            w.println("# Format: <type>#<signature>[  [deprecated since=S forRemoval]]  @ <source file>; generics erased;");
+            w.println("# type lines give kind, super class and interfaces; deprecations are " + names.get(names.size() - 1)
+                + "'s.");
+            w.println("# " + common.size() + " members in all releases; at the end, as comments, those in one release only.");
+            for (String k : common) {
+                String[] v = newest.get(k);
+                w.println(k + (v[0].isEmpty() ? "" : "  [" + v[0] + "]") + "  @ " + v[1]);
+            }
+            for (String name : names) {
+                Set<String> only = new TreeSet<>(byRelease.get(name).keySet());
+                only.removeAll(common);
+                for (String k : only) {
+                    w.println("#only in " + name + ": " + k);
                 }
             }
         }
@@ -131,8 +241,13 @@ public final class RealApiListGenerator {
             + (mods.contains(Modifier.FINAL) ? " final" : "");
         String kindWord = kind == Tree.Kind.INTERFACE ? "interface" : kind == Tree.Kind.ENUM ? "enum"
             : kind == Tree.Kind.ANNOTATION_TYPE ? "@interface" : "class";
-        String ext = c.getExtendsClause() == null ? "" : " extends " + Signatures.erase(c.getExtendsClause().toString(), typeVars);
-        lines.add(name + "#" + Signatures.normaliseType(typeMods + " " + kindWord + ext) + "  @ " + label);
+        List<String> interfaces = new ArrayList<>();
+        for (Tree i : c.getImplementsClause()) {
+            interfaces.add(Signatures.erase(i.toString(), typeVars));
+        }
+        String sup = c.getExtendsClause() == null ? null : Signatures.erase(c.getExtendsClause().toString(), typeVars);
+        lines.add(name + "#" + Signatures.typeLine(typeMods + " " + kindWord, isInterface, sup, interfaces)
+            + deprecation(c.getModifiers()) + "  @ " + label);
         boolean hasCtor = c.getMembers().stream()
             .anyMatch(m -> m instanceof MethodTree && ((MethodTree)m).getName().contentEquals("<init>"));
         if (!hasCtor && kind == Tree.Kind.CLASS) {
@@ -176,7 +291,7 @@ public final class RealApiListGenerator {
                 String sig = Signatures.member(vis, mm.contains(Modifier.STATIC), isAbstract, mm.contains(Modifier.FINAL),
                     isCtor ? null : Signatures.erase(mt.getReturnType().toString(), mVars),
                     isCtor ? "<init>" : mt.getName().toString(), params, thr);
-                lines.add(name + "#" + sig + "  @ " + label);
+                lines.add(name + "#" + sig + deprecation(mt.getModifiers()) + "  @ " + label);
             } else if (m instanceof VariableTree) {
                 VariableTree vt = (VariableTree)m;
                 Set<Modifier> vm = vt.getModifiers().getFlags();
@@ -194,11 +309,38 @@ public final class RealApiListGenerator {
                 boolean st = vm.contains(Modifier.STATIC) || isInterface || enumConst;
                 boolean fin = vm.contains(Modifier.FINAL) || isInterface || enumConst;
                 String type = enumConst ? c.getSimpleName().toString() : Signatures.erase(vt.getType().toString(), typeVars);
-                lines.add(name + "#" + Signatures.field(vis, st, fin, type, vt.getName().toString()) + "  @ " + label);
+                lines.add(name + "#" + Signatures.field(vis, st, fin, type, vt.getName().toString())
+                    + deprecation(vt.getModifiers()) + "  @ " + label);
             } else if (m instanceof ClassTree) {
                 visit(pkg, (ClassTree)m, name, isInterface, label, out, mods.contains(Modifier.STATIC) ? Map.of() : typeVars);
             }
         }
         lines.sort(Comparator.naturalOrder());
+    }
+
+    /** {@code  [deprecated since=5.6 forRemoval]} for {@code @Deprecated(since = "5.6", forRemoval = true)}, else "". */
+    private static String deprecation(final ModifiersTree mods) {
+        for (AnnotationTree a : mods.getAnnotations()) {
+            String t = a.getAnnotationType().toString();
+            if (!t.equals("Deprecated") && !t.equals("java.lang.Deprecated")) {
+                continue;
+            }
+            String since = "";
+            boolean forRemoval = false;
+            for (ExpressionTree arg : a.getArguments()) {
+                if (arg instanceof AssignmentTree) {
+                    AssignmentTree as = (AssignmentTree)arg;
+                    String key = as.getVariable().toString();
+                    String val = as.getExpression().toString();
+                    if (key.equals("since")) {
+                        since = val.replace("\"", "");
+                    } else if (key.equals("forRemoval")) {
+                        forRemoval = val.equals("true");
+                    }
+                }
+            }
+            return "  [" + Signatures.deprecation(since, forRemoval) + "]";
+        }
+        return "";
     }
 }

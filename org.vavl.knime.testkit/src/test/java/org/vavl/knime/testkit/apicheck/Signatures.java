@@ -77,4 +77,31 @@ final class Signatures {
     static String normaliseType(final String s) {
         return s.trim().replaceAll("\\s+", " ");
     }
+
+    /** A type's line: modifiers and kind, then its super class and its interfaces (sorted; an interface's
+     * super interfaces are written as {@code extends}). */
+    static String typeLine(final String modsAndKind, final boolean isInterface, final String superClass,
+        final List<String> interfaces) {
+        StringBuilder b = new StringBuilder(normaliseType(modsAndKind));
+        List<String> i = new ArrayList<>(interfaces);
+        Collections.sort(i);
+        if (isInterface) {
+            if (!i.isEmpty()) {
+                b.append(" extends ").append(String.join(", ", i));
+            }
+            return b.toString();
+        }
+        if (superClass != null) {
+            b.append(" extends ").append(superClass);
+        }
+        if (!i.isEmpty()) {
+            b.append(" implements ").append(String.join(", ", i));
+        }
+        return b.toString();
+    }
+
+    /** The deprecation marker: {@code deprecated}, {@code deprecated since=5.6}, {@code deprecated since=5.6 forRemoval}. */
+    static String deprecation(final String since, final boolean forRemoval) {
+        return "deprecated" + (since.isEmpty() ? "" : " since=" + since) + (forRemoval ? " forRemoval" : "");
+    }
 }

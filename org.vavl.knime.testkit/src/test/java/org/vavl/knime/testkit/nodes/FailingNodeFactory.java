@@ -14,6 +14,7 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NodeView;
 
 /** Test-only node whose execute fails. */
+@SuppressWarnings("removal") // classic Swing factory methods, as the VAVL nodes (docs/testkit.md)
 public class FailingNodeFactory extends NodeFactory<FailingNodeFactory.Model> {
 
     /** The model. */

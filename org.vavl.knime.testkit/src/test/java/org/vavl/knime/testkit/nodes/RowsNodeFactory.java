@@ -22,6 +22,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.knime.testkit.Tables;
 
 /** Test-only source node: a table of {@code rows} rows "name" = prefix + i, "n" = i. */
+@SuppressWarnings("removal") // classic Swing factory methods, as the VAVL nodes (docs/testkit.md)
 public class RowsNodeFactory extends NodeFactory<RowsNodeFactory.Model> {
 
     /** The model. */

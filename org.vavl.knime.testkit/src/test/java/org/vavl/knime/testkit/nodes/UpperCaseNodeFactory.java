@@ -10,6 +10,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.data.StringValue;
 
 /** Test-only node: appends an upper-cased copy of a string column (via ColumnRearranger). */
+@SuppressWarnings("removal") // classic Swing factory methods, as the VAVL nodes (docs/testkit.md)
 public class UpperCaseNodeFactory extends NodeFactory<UpperCaseNodeModel> {
 
     @Override

@@ -26,6 +26,9 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
 
     private final Map<String, AbstractConfigEntry> m_map = new LinkedHashMap<>();
 
+    /** Transient strings: held in memory, never saved (KNIME keeps them as entries that are not written). */
+    private final Map<String, String> m_transient = new LinkedHashMap<>();
+
     /** @param key the key of this config */
     public ConfigBase(final String key) {
         super(key);
@@ -693,5 +696,32 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
         } catch (InvalidSettingsException e) {
             return def;
         }
+    }
+
+    @Override
+    public void addPassword(final String key, final String encryptionKey, final String value) {
+        throw new UnsupportedOperationException("Password entries (key \"" + key + "\") are not in the KNIME test "
+            + "kit: KNIME encrypts them with its own cipher, which the kit does not reproduce.");
+    }
+
+    @Override
+    public String getPassword(final String key, final String encryptionKey) throws InvalidSettingsException {
+        // the kit never holds a password entry (addPassword is unsupported): KNIME's message for a missing one
+        throw new InvalidSettingsException("Password for key \"" + key + "\" not found.");
+    }
+
+    @Override
+    public String getPassword(final String key, final String encryptionKey, final String def) {
+        return def;
+    }
+
+    @Override
+    public void addTransientString(final String key, final String value) {
+        m_transient.put(key, value);
+    }
+
+    @Override
+    public String getTransientString(final String key) {
+        return m_transient.get(key);
     }
 }

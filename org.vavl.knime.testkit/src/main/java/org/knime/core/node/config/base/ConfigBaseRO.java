@@ -142,4 +142,16 @@ public interface ConfigBaseRO extends Iterable<String> {
 
     /** @return the array or the default when there is none */
     char[] getCharArray(String key, char... def);
+
+    /**
+     * @return the decrypted password @throws InvalidSettingsException if there is no password entry for the key
+     *         (in the test kit there never is one: it cannot add passwords)
+     */
+    String getPassword(String key, String encryptionKey) throws InvalidSettingsException;
+
+    /** @return the decrypted password, or the default if there is no password entry for the key */
+    String getPassword(String key, String encryptionKey, String def);
+
+    /** @return the transient string, or null if there is none for the key */
+    String getTransientString(String key);
 }

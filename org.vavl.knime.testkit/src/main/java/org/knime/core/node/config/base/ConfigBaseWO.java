@@ -66,4 +66,13 @@ public interface ConfigBaseWO {
 
     /** Adds a char array (a sub-config with {@code array-size} and one entry per element). */
     void addCharArray(String key, char... values);
+
+    /**
+     * Adds a password, encrypted with the encryption key. KNIME encrypts it with its own cipher; the test kit does
+     * not reproduce that and throws {@link UnsupportedOperationException}.
+     */
+    void addPassword(String key, String encryptionKey, String value);
+
+    /** Adds a string that is never saved (KNIME's transient string entry). */
+    void addTransientString(String key, String value);
 }
