@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.knime.core.data.StringValue;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NotConfigurableException;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
@@ -16,7 +14,6 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.knime.core.node.port.PortObjectSpec;
 
 /**
  * The dialog parts the Audio Encoder and the Face Encoder share (the settings of {@link ClipEncoderNodeModel}): the
@@ -28,7 +25,7 @@ import org.knime.core.node.port.PortObjectSpec;
  * {@link #forBuiltIn} for the built-in encoder, the existing-features folder for existing feature files (which
  * need no input column, output folder nor overwrite policy).
  */
-public abstract class ClipEncoderNodeDialog extends DefaultNodeSettingsPane {
+public abstract class ClipEncoderNodeDialog extends EnablingSettingsPane {
 
     private final String m_builtIn;
 
@@ -119,13 +116,8 @@ public abstract class ClipEncoderNodeDialog extends DefaultNodeSettingsPane {
         updateEnabled();
     }
 
-    @Override
-    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
-        throws NotConfigurableException {
-        updateEnabled();
-    }
-
     /** Enables the settings of the chosen encoder; subclasses extend it for their dependent settings. */
+    @Override
     protected void updateEnabled() {
         final String e = m_encoder.getStringValue();
         final boolean existing = EncoderSettings.ENCODER_EXISTING.equals(e);

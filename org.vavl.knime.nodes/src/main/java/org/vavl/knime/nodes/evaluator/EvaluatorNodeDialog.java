@@ -1,21 +1,19 @@
 package org.vavl.knime.nodes.evaluator;
 
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NotConfigurableException;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
-import org.knime.core.node.port.PortObjectSpec;
+
+import org.vavl.knime.nodes.common.EnablingSettingsPane;
 
 /**
  * The Evaluator's dialog: tabs Options (what to compare, confidence intervals) and Report files. Resamples and seed
  * are enabled while bootstrap is on, also when the dialog opens.
  */
-final class EvaluatorNodeDialog extends DefaultNodeSettingsPane {
+final class EvaluatorNodeDialog extends EnablingSettingsPane {
 
     private final SettingsModelBoolean m_bootstrap = EvaluatorSettings.bootstrap();
 
@@ -51,12 +49,7 @@ final class EvaluatorNodeDialog extends DefaultNodeSettingsPane {
     }
 
     @Override
-    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
-        throws NotConfigurableException {
-        updateEnabled();
-    }
-
-    private void updateEnabled() {
+    protected void updateEnabled() {
         m_resamples.setEnabled(m_bootstrap.getBooleanValue());
         m_seed.setEnabled(m_bootstrap.getBooleanValue());
     }

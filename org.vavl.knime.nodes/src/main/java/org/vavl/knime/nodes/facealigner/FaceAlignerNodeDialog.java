@@ -3,9 +3,7 @@ package org.vavl.knime.nodes.facealigner;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NotConfigurableException;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -15,15 +13,16 @@ import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.knime.core.node.port.PortObjectSpec;
+
 import org.vavl.core.face.FaceDetectorKind;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.EnablingSettingsPane;
 
 /**
  * The Face Aligner's dialog: tabs Options (clips, face detection), Face tracks and Execution. The YuNet model file
  * is enabled with the YuNet detector, the detection interval with tracking.
  */
-final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
+final class FaceAlignerNodeDialog extends EnablingSettingsPane {
 
     private final SettingsModelString m_detector = FaceAlignerSettings.detector();
 
@@ -92,12 +91,7 @@ final class FaceAlignerNodeDialog extends DefaultNodeSettingsPane {
     }
 
     @Override
-    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
-        throws NotConfigurableException {
-        updateEnabled();
-    }
-
-    private void updateEnabled() {
+    protected void updateEnabled() {
         m_yunetModel.setEnabled(FaceDetectorKind.YUNET.settingValue().equals(m_detector.getStringValue()));
         m_detectionInterval.setEnabled(m_tracking.getBooleanValue());
     }

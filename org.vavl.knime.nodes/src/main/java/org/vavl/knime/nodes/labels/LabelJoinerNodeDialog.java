@@ -3,9 +3,7 @@ package org.vavl.knime.nodes.labels;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NotConfigurableException;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -17,14 +15,15 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.knime.core.node.port.PortObjectSpec;
+
 import org.vavl.core.labels.LabelFormat;
+import org.vavl.knime.nodes.common.EnablingSettingsPane;
 
 /**
  * The Emotion Label Joiner's dialog: tabs Options, Generic file: columns and Speaker-independent splits; fields
  * enable themselves for the chosen source and format, also when the dialog opens.
  */
-final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
+final class LabelJoinerNodeDialog extends EnablingSettingsPane {
 
     private final SettingsModelString m_source = LabelJoinerSettings.source();
 
@@ -101,12 +100,7 @@ final class LabelJoinerNodeDialog extends DefaultNodeSettingsPane {
     }
 
     @Override
-    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
-        throws NotConfigurableException {
-        updateEnabled();
-    }
-
-    private void updateEnabled() {
+    protected void updateEnabled() {
         final boolean shipped = LabelJoinerSettings.SOURCE_SHIPPED.equals(m_source.getStringValue());
         final String format = shipped ? m_corpus.getStringValue() : m_format.getStringValue();
         final boolean generic = !shipped && LabelFormat.GENERIC.settingValue().equals(format);

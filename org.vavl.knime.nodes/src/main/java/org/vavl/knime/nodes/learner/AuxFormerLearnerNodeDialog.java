@@ -5,9 +5,7 @@ import java.util.List;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NotConfigurableException;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -16,10 +14,11 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.port.PortObjectSpec;
+
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSourceDialog;
+import org.vavl.knime.nodes.common.EnablingSettingsPane;
 
 /**
  * Dialog of the AuxFormer Learner: tabs Data, Model and Training. Enabled only where they apply, also when the
@@ -27,7 +26,7 @@ import org.vavl.knime.nodes.port.FeatureSourceDialog;
  * columns or folders by the feature source; the sizes unless the reference sizes are used; the modality dropout for
  * the AuxFormer (2022). Threads is kept for old workflows and never enabled (training runs on one thread).
  */
-final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
+final class AuxFormerLearnerNodeDialog extends EnablingSettingsPane {
 
     private final AuxFormerLearnerSettings m_s = new AuxFormerLearnerSettings();
 
@@ -105,12 +104,7 @@ final class AuxFormerLearnerNodeDialog extends DefaultNodeSettingsPane {
     }
 
     @Override
-    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
-        throws NotConfigurableException {
-        updateEnabled();
-    }
-
-    private void updateEnabled() {
+    protected void updateEnabled() {
         final AuxFormerLearnerSettings s = m_s;
         final boolean categorical = AuxFormerLearnerSettings.TASK_CATEGORICAL.equals(s.m_task.getStringValue());
         s.m_classColumn.setEnabled(categorical);

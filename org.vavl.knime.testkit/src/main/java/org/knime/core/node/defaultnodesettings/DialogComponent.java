@@ -69,7 +69,12 @@ public abstract class DialogComponent {
         m_model.dialogSaveSettingsTo(settings);
     }
 
-    /** Enables or disables the model (and so the component). */
+    /**
+     * Enables or disables the model (and so the component).
+     *
+     * @deprecated as in KNIME: enable or disable the component's settings model instead
+     */
+    @Deprecated
     public final void setEnabled(final boolean enabled) {
         m_model.setEnabled(enabled);
         setEnabledComponents(enabled);

@@ -46,13 +46,10 @@ import org.knime.core.node.NodeModel;
 class KnimeApiConformanceTest {
 
     /**
-     * Deprecations of KNIME's head that the kit does not carry yet, each with the reason. The dialog components
-     * ({@code DialogComponent*.java}) are being reworked on another branch (issue 15, item 3) at the same time;
-     * {@code @Deprecated} goes onto {@code DialogComponent.setEnabled} there or when the branches are merged, and
-     * this entry is then removed (the test fails while an entry is no longer needed).
+     * Deprecations of KNIME's head that the kit does not carry yet, each with the reason; none now (the test fails
+     * while an entry is no longer needed).
      */
-    private static final Set<String> DEPRECATION_PENDING = Set.of(
-        "org.knime.core.node.defaultnodesettings.DialogComponent#public final void setEnabled(boolean)");
+    private static final Set<String> DEPRECATION_PENDING = Set.of();
 
     /** The real members of both releases, each with the head's deprecation marker ("" when not deprecated). */
     static Map<String, String> realApi() throws IOException {
