@@ -266,7 +266,7 @@ public final class EvaluationReport {
             for (Map.Entry<String, String> e : provenance.entrySet()) {
                 w.write("<dt>" + esc(e.getKey()) + "</dt><dd>" + esc(e.getValue()) + "</dd>\n");
             }
-            if (keptEpoch > 0 && !provenance.containsKey("Epoch kept")) {
+            if (keptEpoch > 0 && !provenance.containsKey("Epoch kept") && !provenance.containsKey("Training")) {
                 w.write("<dt>Epoch kept</dt><dd>" + keptEpoch + " (best on the Development split)</dd>\n");
             }
             w.write("</dl>\n");

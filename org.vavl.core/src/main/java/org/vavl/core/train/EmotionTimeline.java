@@ -145,7 +145,8 @@ public final class EmotionTimeline {
     }
 
     /**
-     * The timeline of one clip: per class (or attribute) the audiovisual output over the window centres.
+     * The timeline of one clip: per class (or attribute) the audiovisual output over the window centres (a clip of one
+     * window: its value across the clip), from 0 to the clip's end.
      *
      * @param labels class or attribute names, in output order
      */
@@ -154,10 +155,20 @@ public final class EmotionTimeline {
         final XYSeriesCollection data = new XYSeriesCollection();
         final List<Window> av = windows.stream().filter(w -> w.clip().equals(clip) && w.modality().equals(
             MODALITIES.get(0))).toList();
+        double end = 0;
+        for (Window w : av) {
+            end = Math.max(end, w.end());
+        }
         for (int k = 0; k < labels.size(); k++) {
             final XYSeries s = new XYSeries(labels.get(k) + " (audiovisual)");
-            for (Window w : av) {
-                s.add((w.start() + w.end()) / 2, w.values()[k]);
+            if (av.size() == 1) {
+                // one window, the whole clip: its value across the clip
+                s.add(av.get(0).start(), av.get(0).values()[k]);
+                s.add(av.get(0).end(), av.get(0).values()[k]);
+            } else {
+                for (Window w : av) {
+                    s.add((w.start() + w.end()) / 2, w.values()[k]);
+                }
             }
             data.addSeries(s);
         }
@@ -170,6 +181,9 @@ public final class EmotionTimeline {
         if (task == Task.CATEGORICAL) {
             ((NumberAxis)plot.getRangeAxis()).setRange(0, 1);
         }
+        final NumberAxis time = (NumberAxis)plot.getDomainAxis();
+        time.setRange(0, Math.max(end, 0.1));
+        time.setNumberFormatOverride(new java.text.DecimalFormat("0.0#"));
         final Color[] palette = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
             new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), Color.DARK_GRAY};
         final XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);

@@ -281,9 +281,14 @@ public final class ExampleWorkflows {
             s.addString("model file", DEMO_MODEL_FILE);
         }
 
-        /** Emotion over time on: the second output and a timeline PNG of the first 10 clips. */
+        /**
+         * Emotion over time on (the second output and a timeline PNG of the first 10 clips), with windows of 1 s every
+         * 0.25 s, as the demo's clips last about 2 s.
+         */
         static void predictor(final NodeSettings s) {
             s.addBoolean("emotion over time", true);
+            s.addDouble("window (s)", 1.0);
+            s.addDouble("hop (s)", 0.25);
         }
     }
 }
