@@ -30,7 +30,16 @@ final class FaceApiOracle {
     }
 
     /** The oracle's answer. */
-    record Result(String backend, String tfjs, String faceapi, float[][] probabilities, float[][] features) {
+    record Result(String backend, String tfjs, String faceapi, java.util.Map<String, float[][]> arrays) {
+        /** @return per face the expression probabilities */
+        float[][] probabilities() {
+            return arrays.get("probabilities");
+        }
+
+        /** @return per face the pooled features of the expression network */
+        float[][] features() {
+            return arrays.get("features");
+        }
     }
 
     private static Path s_dir;
@@ -60,6 +69,15 @@ final class FaceApiOracle {
 
     /** Runs face-api's FaceExpressionNet on the faces, in one batch. */
     static Result expressions(final List<Face> faces, final Path work) throws Exception {
+        return run(faces, work, "expression");
+    }
+
+    /** Runs face-api's FaceLandmark68Net on the faces, in one batch: arrays "landmarks" and "raw". */
+    static Result landmarks(final List<Face> faces, final Path work) throws Exception {
+        return run(faces, work, "landmarks");
+    }
+
+    private static Result run(final List<Face> faces, final Path work, final String mode) throws Exception {
         final Path dir = require();
         final Path in = work.resolve("faces.bin");
         final Path out = work.resolve("oracle.json");
@@ -72,14 +90,20 @@ final class FaceApiOracle {
             }
         }
         final Process p = new ProcessBuilder("node", dir.resolve("oracle.js").toString(), dir.toString(), in.toString(),
-            out.toString()).redirectErrorStream(true).start();
+            out.toString(), mode).redirectErrorStream(true).start();
         final String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("face-api's oracle failed: " + log);
         }
         final JsonObject o = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        final java.util.Map<String, float[][]> arrays = new java.util.TreeMap<>();
+        for (String k : o.keySet()) {
+            if (o.get(k).isJsonArray()) {
+                arrays.put(k, rows(o.getAsJsonArray(k)));
+            }
+        }
         return new Result(o.get("backend").getAsString(), o.get("tfjs").getAsString(), o.get("faceapi").getAsString(),
-            rows(o.getAsJsonArray("probabilities")), rows(o.getAsJsonArray("features")));
+            arrays);
     }
 
     private static float[][] rows(final JsonArray a) {
