@@ -15,8 +15,8 @@ import ai.djl.nn.convolutional.Conv2d;
  * <p>TensorFlow's {@code 'same'} padding pads {@code max((ceil(n / s) - 1) * s + k - n, 0)} pixels in all along an
  * axis of length {@code n}, the smaller half before and the larger after: for a 3x3 kernel with stride 1 one pixel
  * on each side (PyTorch's {@code padding=1}), but with stride 2 on an even size none before and one after, which
- * PyTorch's symmetric padding cannot express; so the blocks pad explicitly ({@link #padSame}) and convolve without
- * padding.
+ * PyTorch's symmetric padding cannot express; so the stride-2 convolutions pad explicitly ({@link #padSame}) and
+ * convolve without padding, the stride-1 ones pad one pixel themselves.
  */
 final class TfConv {
 
