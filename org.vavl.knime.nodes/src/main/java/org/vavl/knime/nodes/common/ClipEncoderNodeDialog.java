@@ -55,9 +55,27 @@ public abstract class ClipEncoderNodeDialog extends EnablingSettingsPane {
      * @param builtInLabel the label of the built-in encoder's button
      * @param defaultOutputFolder default of the output folder setting
      */
-    @SuppressWarnings("unchecked")
     protected ClipEncoderNodeDialog(final String historyId, final SettingsModelString inputColumn,
         final String inputLabel, final String builtIn, final String builtInLabel, final String defaultOutputFolder) {
+        this(historyId, inputColumn, inputLabel, List.of(builtIn), List.of(builtInLabel), defaultOutputFolder);
+    }
+
+    /**
+     * Fills the first tab for a node with several built-in encoders.
+     *
+     * @param historyId prefix of the file choosers' history ids
+     * @param inputColumn the input column setting
+     * @param inputLabel its label
+     * @param builtIns the encoder setting values of the built-in encoders, the default first (the settings
+     *        registered with {@link #forBuiltIn} apply to it)
+     * @param builtInLabels the labels of their buttons
+     * @param defaultOutputFolder default of the output folder setting
+     */
+    @SuppressWarnings("unchecked")
+    protected ClipEncoderNodeDialog(final String historyId, final SettingsModelString inputColumn,
+        final String inputLabel, final List<String> builtIns, final List<String> builtInLabels,
+        final String defaultOutputFolder) {
+        final String builtIn = builtIns.get(0);
         m_builtIn = builtIn;
         m_encoder = EncoderSettings.encoder(builtIn);
         m_inputColumn = inputColumn;
@@ -70,9 +88,7 @@ public abstract class ClipEncoderNodeDialog extends EnablingSettingsPane {
         closeCurrentGroup();
         createNewGroup("Encoder");
         addDialogComponent(new DialogComponentButtonGroup(m_encoder, "Encoder", true,
-            new String[]{builtInLabel, "Model file (TorchScript .pt or ONNX .onnx)",
-                "Existing feature files (<clip>.npy)"},
-            EncoderSettings.encoders(builtIn).toArray(new String[0])));
+            labels(builtInLabels), EncoderSettings.encoders(builtIns).toArray(new String[0])));
         final DialogComponentFileChooser model = new DialogComponentFileChooser(m_modelFile, historyId + ".model",
             JFileChooser.OPEN_DIALOG, false, ".pt|.onnx|.pth");
         model.setBorderTitle("Encoder model file (.pt or .onnx)");
@@ -91,6 +107,13 @@ public abstract class ClipEncoderNodeDialog extends EnablingSettingsPane {
             new String[]{"Keep", "Make again if the settings or model changed", "Always make again"},
             CommonSettings.OVERWRITE_VALUES.toArray(new String[0])));
         closeCurrentGroup();
+    }
+
+    private static String[] labels(final List<String> builtInLabels) {
+        final List<String> all = new ArrayList<>(builtInLabels);
+        all.add("Model file (TorchScript .pt or ONNX .onnx)");
+        all.add("Existing feature files (<clip>.npy)");
+        return all.toArray(new String[0]);
     }
 
     /** Adds the device selection (auto, cpu, gpu) to the current tab; it applies to the model file. */

@@ -164,6 +164,11 @@ public abstract class ClipEncoderNodeModel extends SettingsNodeModel {
         return EncoderSettings.encoders(m_names.m_builtIn);
     }
 
+    /** @return the encoder setting's value */
+    protected final String encoderChoice() {
+        return m_encoder.getStringValue();
+    }
+
     /** @return true when existing feature files are attached instead of encoding */
     protected boolean attachesExisting() {
         return EncoderSettings.ENCODER_EXISTING.equals(m_encoder.getStringValue());

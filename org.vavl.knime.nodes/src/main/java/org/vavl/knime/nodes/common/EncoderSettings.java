@@ -49,6 +49,17 @@ public final class EncoderSettings {
         return List.of(builtIn, ENCODER_MODEL, ENCODER_EXISTING);
     }
 
+    /**
+     * @param builtIns the node's built-in encoders, the default first
+     * @return the encoder setting's values: the built-ins, {@link #ENCODER_MODEL}, {@link #ENCODER_EXISTING}
+     */
+    public static List<String> encoders(final List<String> builtIns) {
+        final java.util.ArrayList<String> all = new java.util.ArrayList<>(builtIns);
+        all.add(ENCODER_MODEL);
+        all.add(ENCODER_EXISTING);
+        return List.copyOf(all);
+    }
+
     /** The model file (TorchScript .pt or ONNX .onnx), absolute or relative to the workflow folder. */
     public static SettingsModelString modelFile() {
         return new SettingsModelString(MODEL_FILE, "");

@@ -12,7 +12,9 @@ final class FaceEncoderNodeDialog extends ClipEncoderNodeDialog {
 
     FaceEncoderNodeDialog() {
         super("vavl.faceencoder", FaceEncoderSettings.faceTrackColumn(), "Face track column",
-            FaceEncoderSettings.BUILT_IN, "Built-in HOG (no weights)", "knime://knime.workflow/vavl-data/face-features");
+            FaceEncoderSettings.BUILT_INS, java.util.List.of("Built-in HOG (no weights)",
+                "Built-in expression network (face-api: 7 expression probabilities + 256-value embedding)"),
+            "knime://knime.workflow/vavl-data/face-features");
 
         createNewTab("Model file");
         final SettingsModelIntegerBounded inputSize = FaceEncoderSettings.inputSize();

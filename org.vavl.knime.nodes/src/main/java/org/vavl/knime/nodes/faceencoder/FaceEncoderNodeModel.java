@@ -12,15 +12,18 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.features.ClipEncoder;
 import org.vavl.core.features.ClipEncoding.ClipInput;
+import org.vavl.core.features.ExpressionFaceEncoder;
 import org.vavl.core.features.HogFaceEncoder;
 import org.vavl.core.features.ModelFaceEncoder;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.ClipEncoderNodeModel;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.EncoderSettings;
 
 /**
  * Face Encoder: per clip, the face track's frames become a feature sequence {@code <clip>.npy} (frames x
- * dim): the built-in HOG descriptor (1764 values per frame, no weights), a user's image model (TorchScript or
+ * dim): the built-in HOG descriptor (1764 values per frame, no weights), the built-in expression network
+ * (face-api's FaceExpressionNet: 7 expression probabilities and the 256-value embedding, 263 values), a user's image model (TorchScript or
  * ONNX, e.g. HSEmotion's EfficientNet-B2 exported with its classifier removed: 1408 values per frame), or
  * existing feature files attached by clip id. Appends {@code Visual features}, {@code Visual feature frames},
  * {@code Visual feature dim} (and {@code Visual features error} with on error = skip).
@@ -93,10 +96,17 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
     }
 
     @Override
+    protected List<String> encoderChoices() {
+        return EncoderSettings.encoders(FaceEncoderSettings.BUILT_INS);
+    }
+
+    @Override
     protected ClipEncoder openEncoder(final Path modelFile, final String device, final List<ClipInput> clips,
         final BufferedDataTable in, final Progress progress) throws Exception {
         if (modelFile == null) {
-            return new HogFaceEncoder();
+            return FaceEncoderSettings.EXPRESSION.equals(encoderChoice())
+                ? new ExpressionFaceEncoder()
+                : new HogFaceEncoder();
         }
         return ModelFaceEncoder.open(modelFile, m_inputSize.getIntValue(), channelOrder(),
             FaceEncoderSettings.triple(m_mean, FaceEncoderSettings.MEAN, false),

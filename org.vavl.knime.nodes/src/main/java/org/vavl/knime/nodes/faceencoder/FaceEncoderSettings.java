@@ -15,6 +15,12 @@ final class FaceEncoderSettings {
 
     static final String BUILT_IN = "built-in HOG";
 
+    /** Encoder choice: face-api's facial expression network, shipped in the engine (7 probabilities + 256). */
+    static final String EXPRESSION = "built-in expression network";
+
+    /** The Face Encoder's built-in encoders, the default first. */
+    static final List<String> BUILT_INS = List.of(BUILT_IN, EXPRESSION);
+
     static final String INPUT_SIZE = "input size";
 
     static final String CHANNEL_ORDER = "channel order";

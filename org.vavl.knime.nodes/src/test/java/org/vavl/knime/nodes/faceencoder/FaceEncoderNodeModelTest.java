@@ -81,6 +81,34 @@ class FaceEncoderNodeModelTest {
     }
 
     @Test
+    void builtInExpressionNetwork() throws Exception {
+        final Path out = dir.resolve("expression");
+        final NodeTester<FaceEncoderNodeModel> t = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("encoder", "built-in expression network");
+            s.addString("output folder", out.toString());
+            s.addString("on error", "skip");
+        });
+        final BufferedDataTable r = t.executeTable(input());
+        assertEquals(Arrays.asList(5, 8, null, null), Tables.column(r, "Visual feature frames"));
+        assertEquals(Arrays.asList(263, 263, null, null), Tables.column(r, "Visual feature dim"));
+        final FeatureSequence f = Npy.read(out.resolve("a.npy"));
+        assertEquals(263, f.dim());
+        for (int i = 0; i < f.frames(); i++) {
+            double sum = 0;
+            for (int k = 0; k < 7; k++) {
+                sum += f.get(i, k);
+            }
+            assertEquals(1.0, sum, 1e-5, "frame " + i + ": the first 7 values are the expression probabilities");
+        }
+        assertTrue(new ClipOutputStore(out, "npy", java.util.Map.of(), org.vavl.core.util.Overwrite.IF_CHANGED)
+            .readSettings("a").get("encoder").startsWith("built-in expression network"));
+        final InvalidSettingsException bad = assertThrows(InvalidSettingsException.class,
+            () -> NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> s.addString("encoder", "expression"))
+                .configureTable(SPEC));
+        assertTrue(bad.getMessage().contains("built-in expression network"), bad.getMessage());
+    }
+
+    @Test
     void aClipWithoutAFaceSaysSoAndAnUnusableFolderFailsOnce() throws Exception {
         final DataTableSpec spec = Tables.spec("Clip", StringCell.TYPE, "Face track", StringCell.TYPE, "Frames read",
             org.knime.core.data.def.LongCell.TYPE, "Frames with face", org.knime.core.data.def.LongCell.TYPE);

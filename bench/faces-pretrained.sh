@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# bench/run faces-pretrained: frames per CPU second of face-api's expression and 68-landmark networks in DJL
+# (org.vavl.core.faceapi, one PyTorch intra-op thread, preprocessing included) and in face-api's own JavaScript on
+# TensorFlow.js in Node.js (its WASM backend with one thread and its plain-JavaScript CPU backend), on the same
+# random 112x112 faces, side by side in one run, best of ROUNDS passes each.
+# Needs Node.js and npm (tools/faceapi/install-oracle installs face-api and tfjs into ~/.cache/vavl-faceapi-oracle).
+# Writes bench/results/faces-pretrained.md and .json. Knobs: FACES (default 256), BATCH (16), ROUNDS (3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FACES=${FACES:-256}
+BATCH=${BATCH:-16}
+ROUNDS=${ROUNDS:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p bench/results
+
+echo "[faces-pretrained] installing face-api's oracle (npm, outside the repository)"
+oracle=$(tools/faceapi/install-oracle | tail -1)
+echo "[faces-pretrained] building the engine and its test classes (offline)"
+# one invocation: the reactor resolves org.vavl.testsupport from its own build (nothing is installed into ~/.m2)
+mvn -B -o -q -pl org.vavl.core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/cp.txt"
+cp="org.vavl.core/target/classes:org.vavl.core/target/test-classes:$(cat "$work/cp.txt")"
+
+python3 - "$work/faces.bin" "$FACES" <<'PY'
+import random, struct, sys
+random.seed(18)
+with open(sys.argv[1], "wb") as f:
+    n = int(sys.argv[2])
+    f.write(struct.pack("<i", n))
+    for _ in range(n):
+        f.write(struct.pack("<ii", 112, 112))
+        f.write(bytes(random.getrandbits(8) for _ in range(112 * 112 * 3)))
+PY
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "[faces-pretrained] DJL (PyTorch, 1 thread)"
+OMP_NUM_THREADS=1 java -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+  -cp "$cp" org.vavl.core.faceapi.FaceApiBenchmark "$work/faces.bin" "$BATCH" "$ROUNDS" 2>/dev/null | tail -1 > "$work/djl.json"
+cat "$work/djl.json"
+for backend in wasm cpu; do
+  echo "[faces-pretrained] face-api on tfjs, $backend backend (1 thread)"
+  rounds=$ROUNDS
+  [ "$backend" = cpu ] && rounds=1   # the plain-JavaScript backend is slow; one pass is enough
+  node "$oracle/bench.js" "$oracle" "$work/faces.bin" "$BATCH" "$rounds" "$backend" 2>/dev/null | tail -1 > "$work/$backend.json"
+  cat "$work/$backend.json"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+python3 - "$work" "$FACES" "$BATCH" "$load_before" "$load_after" <<'PY'
+import json, sys
+work, faces, batch, lb, la = sys.argv[1:6]
+djl = json.load(open(f"{work}/djl.json"))
+wasm = json.load(open(f"{work}/wasm.json"))
+cpu = json.load(open(f"{work}/cpu.json"))
+fig = {}
+rows = []
+for net in ("expression", "landmarks"):
+    k = f"{net} frames per CPU s"
+    d, w, c = djl[k], wasm[k], cpu[k]
+    fig[f"DJL {k}"] = round(d, 1)
+    fig[f"tfjs-wasm {k}"] = round(w, 1)
+    fig[f"tfjs-cpu {k}"] = round(c, 1)
+    fig[f"{net} DJL / tfjs-wasm"] = round(d / w, 2)
+    rows.append(f"| {net} | {d:.1f} | {w:.1f} | {c:.1f} | {d / w:.2f}x |")
+json.dump(fig, open("bench/results/faces-pretrained.json", "w"), indent=2)
+best = max(wasm["expression frames per CPU s"], cpu["expression frames per CPU s"])
+md = f"""# face-api's networks: DJL against face-api on TensorFlow.js (`bench/run faces-pretrained`)
+
+{faces} random 112x112 faces (seed 18) in batches of {batch}, preprocessing included, best of the passes; frames per
+CPU second of the process (one PyTorch intra-op thread for DJL; TensorFlow.js's WASM backend with one thread, and its
+plain-JavaScript CPU backend, in Node.js). Load average {lb} before, {la} after (a shared 2-core machine: per CPU
+second, as wall-clock figures depend on other work).
+
+| network | DJL | tfjs WASM | tfjs CPU | DJL / tfjs WASM |
+|---|---:|---:|---:|---:|
+""" + "\n".join(rows) + f"""
+
+Goal (issue 18): DJL at least 3x face-api's throughput on its fastest backend that installs here (WASM).
+"""
+open("bench/results/faces-pretrained.md", "w").write(md)
+print(md)
+PY
