@@ -175,10 +175,17 @@ final class AudioExtractorNodeModel extends SettingsNodeModel {
                 }
             }
             if (error == null) {
-                final String other = rowOfClip.putIfAbsent(clip, rowId);
+                // keyed without letter case: on Windows and macOS 'A' and 'a' name one file
+                final String other = rowOfClip.putIfAbsent(clip.toLowerCase(java.util.Locale.ROOT), rowId + "\t" + clip);
                 if (other != null) {
-                    error = "Clip '" + clip + "' of row '" + rowId + "' is also in row '" + other + "'; clip ids name "
-                        + "the WAV files, so they must be unique. Remove the repeated row or give it another clip id.";
+                    final String otherRow = other.substring(0, other.indexOf('\t'));
+                    final String otherClip = other.substring(other.indexOf('\t') + 1);
+                    error = otherClip.equals(clip)
+                        ? "Clip '" + clip + "' of row '" + rowId + "' is also in row '" + otherRow + "'; clip ids name "
+                            + "the WAV files, so they must be unique. Remove the repeated row or give it another clip id."
+                        : "Clip '" + clip + "' of row '" + rowId + "' and clip '" + otherClip + "' of row '" + otherRow
+                            + "' differ only in letter case: on Windows and macOS their files would be one. Give one"
+                            + " of them another clip id.";
                 }
             }
             if (error != null && onError == OnError.FAIL) {

@@ -105,6 +105,14 @@ class AudioExtractorNodeModelTest {
             final Exception e = assertThrows(Exception.class, () -> t.executeTable(dup));
             assertTrue(e.getMessage().contains("Clip 'a' of row 'Row1' is also in row 'Row0'"), e.getMessage());
         }
+        // ids that differ only in letter case: one file on Windows and macOS
+        final BufferedDataTable cased = Tables.table(CLIPS, new Object[][] {{"Clip_A", mp4.toString()},
+            {"clip_a", flv.toString()}});
+        try (NodeTester<AudioExtractorNodeModel> t = tester(out, "fail")) {
+            final Exception e = assertThrows(Exception.class, () -> t.executeTable(cased));
+            assertEquals("Clip 'clip_a' of row 'Row1' and clip 'Clip_A' of row 'Row0' differ only in letter case: on"
+                + " Windows and macOS their files would be one. Give one of them another clip id.", e.getMessage());
+        }
     }
 
     @Test
