@@ -1,31 +1,16 @@
 // bench/run faces-pretrained, the face-api side: frames per CPU second of face-api's expression and 68-landmark
-// networks on TensorFlow.js in Node.js, on the faces of a file (see oracle.js for its format), in batches.
+// networks on TensorFlow.js in Node.js, on the faces of a file (see faces.js for its format), in batches.
 // Usage: node bench.js <install folder> <faces.bin> <batch> <rounds> <cpu | wasm>
 // Prints one JSON line: {"backend", "expression frames per CPU s", "landmarks frames per CPU s", ... wall too}.
 'use strict';
-const fs = require('fs');
 const path = require('path');
 
 const [dir, input, batchArg, roundsArg, backend = 'cpu'] = process.argv.slice(2);
-const pkg = path.resolve(dir, 'node_modules', '@vladmandic', 'face-api');
-const faceapi = require(path.join(pkg, 'dist', 'face-api.node-wasm.js'));
+const faces_ = require('./faces.js');
+const pkg = faces_.packageDir(dir);
+const faceapi = faces_.load(dir);
 const tf = faceapi.tf;
-
-function readFaces(file) {
-  const buf = fs.readFileSync(file);
-  let at = 0;
-  const count = buf.readInt32LE(at); at += 4;
-  const faces = [];
-  for (let i = 0; i < count; i++) {
-    const h = buf.readInt32LE(at); at += 4;
-    const w = buf.readInt32LE(at); at += 4;
-    const px = new Int32Array(h * w * 3);
-    for (let k = 0; k < px.length; k++) px[k] = buf[at + k];
-    at += px.length;
-    faces.push(tf.tensor3d(px, [h, w, 3], 'int32'));
-  }
-  return faces;
-}
+const readFaces = (file) => faces_.readFaces(tf, file);
 
 async function time(net, faces, batch, rounds) {
   let best = null;

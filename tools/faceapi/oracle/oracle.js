@@ -13,25 +13,11 @@ const fs = require('fs');
 const path = require('path');
 
 const [dir, input, output, mode = 'expression'] = process.argv.slice(2);
-const pkg = path.resolve(dir, 'node_modules', '@vladmandic', 'face-api');
-const faceapi = require(path.join(pkg, 'dist', 'face-api.node-wasm.js'));
+const faces_ = require('./faces.js');
+const pkg = faces_.packageDir(dir);
+const faceapi = faces_.load(dir);
 const tf = faceapi.tf;
-
-function readFaces(file) {
-  const buf = fs.readFileSync(file);
-  let at = 0;
-  const count = buf.readInt32LE(at); at += 4;
-  const faces = [];
-  for (let i = 0; i < count; i++) {
-    const h = buf.readInt32LE(at); at += 4;
-    const w = buf.readInt32LE(at); at += 4;
-    const px = new Int32Array(h * w * 3);
-    for (let k = 0; k < px.length; k++) px[k] = buf[at + k];
-    at += px.length;
-    faces.push(tf.tensor3d(px, [h, w, 3], 'int32'));
-  }
-  return faces;
-}
+const readFaces = (file) => faces_.readFaces(tf, file);
 
 (async () => {
   await tf.setBackend('cpu');

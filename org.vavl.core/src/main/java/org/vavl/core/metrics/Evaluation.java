@@ -57,7 +57,7 @@ public final class Evaluation {
         }
     }
 
-    private Map<String, CalibrationScores> m_calibration = Map.of();
+    private final Map<String, CalibrationScores> m_calibration;
 
     /**
      * @param calibration per modality how well its probabilities are calibrated
@@ -69,20 +69,16 @@ public final class Evaluation {
             rows.add(new MetricRow(m, "ECE", null, c.ece(), Double.NaN, Double.NaN));
             rows.add(new MetricRow(m, "Brier score", null, c.brier(), Double.NaN, Double.NaN));
         });
-        final Evaluation e = new Evaluation(rows, m_categorical, m_warnings, m_comparisons, m_clips, m_resamples);
-        e.m_calibration = Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
-        e.m_contributions = m_contributions;
-        return e;
+        return new Evaluation(rows, m_categorical, m_warnings, m_comparisons, m_clips, m_resamples, calibration,
+            m_contributions);
     }
 
-    private List<ModalityContributions.ClassContribution> m_contributions = List.of();
+    private final List<ModalityContributions.ClassContribution> m_contributions;
 
     /** @return this evaluation with the modality contributions per class (for the report) */
     public Evaluation withContributions(final List<ModalityContributions.ClassContribution> contributions) {
-        final Evaluation e = new Evaluation(m_rows, m_categorical, m_warnings, m_comparisons, m_clips, m_resamples);
-        e.m_calibration = m_calibration;
-        e.m_contributions = List.copyOf(contributions);
-        return e;
+        return new Evaluation(m_rows, m_categorical, m_warnings, m_comparisons, m_clips, m_resamples, m_calibration,
+            contributions);
     }
 
     /** @return the modality contributions per class; empty when the three modalities' probabilities were not given */
@@ -97,6 +93,15 @@ public final class Evaluation {
 
     private Evaluation(final List<MetricRow> rows, final Map<String, CategoricalScores> categorical,
         final List<String> warnings, final List<Comparison> comparisons, final int clips, final int resamples) {
+        this(rows, categorical, warnings, comparisons, clips, resamples, Map.of(), List.of());
+    }
+
+    private Evaluation(final List<MetricRow> rows, final Map<String, CategoricalScores> categorical,
+        final List<String> warnings, final List<Comparison> comparisons, final int clips, final int resamples,
+        final Map<String, CalibrationScores> calibration,
+        final List<ModalityContributions.ClassContribution> contributions) {
+        m_calibration = Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
+        m_contributions = List.copyOf(contributions);
         m_rows = Collections.unmodifiableList(rows);
         m_categorical = Collections.unmodifiableMap(categorical);
         m_warnings = Collections.unmodifiableList(warnings);

@@ -41,7 +41,7 @@ public final class EvaluationCharts {
      * Okabe and Ito's colour-blind-safe palette (blue, orange, bluish green, reddish purple, sky blue, vermilion,
      * yellow): series are told apart with every common colour-vision deficiency.
      */
-    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+    public static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
         new Color(0xCC79A7), new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442)};
 
     private EvaluationCharts() {

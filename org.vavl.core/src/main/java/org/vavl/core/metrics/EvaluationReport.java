@@ -70,8 +70,7 @@ public final class EvaluationReport {
             }
             files.add(png);
         }
-        final List<String> summary = new ArrayList<>(summary(evaluation));
-        provenance.forEach((k, v) -> summary.add(k + ": " + v));
+        final List<String> summary = summary(evaluation, provenance);
         final Path text = folder.resolve("summary.txt");
         writeAtomically(text, w -> w.write(String.join("\n", summary) + "\n"));
         files.add(text);
@@ -120,6 +119,13 @@ public final class EvaluationReport {
         }
         lines.add(chanceSentence(evaluation));
         lines.addAll(differenceSentences(evaluation));
+        return lines;
+    }
+
+    /** @return {@link #summary(Evaluation)}, then a line "name: value" per provenance entry (summary.txt, the view) */
+    public static List<String> summary(final Evaluation evaluation, final Map<String, String> provenance) {
+        final List<String> lines = new ArrayList<>(summary(evaluation));
+        provenance.forEach((k, v) -> lines.add(k + ": " + v));
         return lines;
     }
 

@@ -20,6 +20,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.vavl.core.features.FeatureSequence;
 import org.vavl.core.features.Npy;
+import org.vavl.core.metrics.EvaluationCharts;
 import org.vavl.core.model.Task;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
@@ -184,8 +185,7 @@ public final class EmotionTimeline {
         final NumberAxis time = (NumberAxis)plot.getDomainAxis();
         time.setRange(0, Math.max(end, 0.1));
         time.setNumberFormatOverride(new java.text.DecimalFormat("0.0#"));
-        final Color[] palette = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
-            new Color(0x56B4E9), new Color(0xD55E00), new Color(0xF0E442), Color.DARK_GRAY};
+        final Color[] palette = EvaluationCharts.PALETTE;
         final XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int s = 0; s < data.getSeriesCount(); s++) {
             r.setSeriesPaint(s, palette[s % palette.length]);

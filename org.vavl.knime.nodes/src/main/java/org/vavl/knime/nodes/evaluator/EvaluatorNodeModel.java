@@ -323,8 +323,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         }
         final Map<String, String> provenance = provenance(table, evaluation, history, kept, resamples, seed);
         m_summary.clear();
-        m_summary.addAll(EvaluationReport.summary(evaluation));
-        provenance.forEach((k, v) -> m_summary.add(k + ": " + v));
+        m_summary.addAll(EvaluationReport.summary(evaluation, provenance));
         final Path folder = resolveReportFolder();
         if (folder != null) {
             exec.setProgress(0.8, "Writing the report to " + folder);
