@@ -23,6 +23,20 @@ import conformer_parity as cp  # noqa: E402
 AUDIO_FRAMES, VISUAL_FRAMES, CLASSES = 150, 90, 6
 
 
+def minor_faults():
+    """Minor page faults of the whole process so far (getrusage), as ModelBenchmark reads /proc/self/stat."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
+def rss_mb():
+    """The resident set now, MB (VmRSS)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024.0)
+    return 0
+
+
 def adam(module):
     return torch.optim.Adam(module.parameters(), lr=5e-5, betas=(0.95, 0.999), weight_decay=5e-7)
 
@@ -37,15 +51,18 @@ def main():
     torch.manual_seed(0)
     if mode == "gemm":  # one 4800x512 by 512x2048 product, as ModelBenchmark.java
         a, b = torch.randn(4800, 512), torch.randn(512, 2048)
-        times, cpu = [], []
+        times, cpu, faults = [], [], []
         for i in range(warmup + reps):
+            f0 = minor_faults()
             t0, c0 = time.perf_counter(), time.process_time()
             a @ b
             if i >= warmup:
                 times.append(round((time.perf_counter() - t0) * 1000, 2))
                 cpu.append(round((time.process_time() - c0) * 1000, 2))
+                faults.append(minor_faults() - f0)
         print(json.dumps({"framework": "pytorch", "mode": mode, "batch": batch, "times_ms": times, "cpu_ms": cpu,
-                          "peak_rss_mb": 0, "engine": "PyTorch " + torch.__version__, "threads": 1}))
+                          "minor_faults": faults, "peak_rss_mb": 0, "engine": "PyTorch " + torch.__version__,
+                          "threads": 1, "allocator": "glibc defaults"}))
         return
     net = cp.Vavl(outputs=CLASSES)
     audio = torch.randn(batch, AUDIO_FRAMES, 1024)
@@ -61,8 +78,9 @@ def main():
         "reconVisual": net.reconVisual, "fusion": net.fusion,
     }
     opt = {k: adam(v) for k, v in modules.items()}
-    times, cpu = [], []
+    times, cpu, faults, rss = [], [], [], []
     for i in range(warmup + reps):
+        f0 = minor_faults()
         t0 = time.perf_counter()
         c0 = time.process_time()
         if mode == "train":
@@ -104,7 +122,10 @@ def main():
         if i >= warmup:
             times.append(round(ms, 1))
             cpu.append(round(cpu_ms, 1))
+            faults.append(minor_faults() - f0)
+            rss.append(rss_mb())
     print(json.dumps({"framework": "pytorch", "mode": mode, "batch": batch, "times_ms": times, "cpu_ms": cpu,
+                      "minor_faults": faults, "rss_after_mb": rss, "allocator": "glibc defaults",
                       "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1),
                       "engine": "PyTorch " + torch.__version__, "threads": torch.get_num_threads()}))
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.vavl.core.util.DjlRuntime;
+import org.vavl.core.util.NativeAllocator;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -46,18 +47,64 @@ public final class ModelBenchmark {
         final int batch = Integer.parseInt(args[1]);
         final int warmup = Integer.parseInt(args[2]);
         final int reps = Integer.parseInt(args[3]);
+        final String allocator = allocator();
         final List<double[]> times = DjlRuntime.call(() -> run(mode, batch, warmup, reps));
         final StringBuilder wall = new StringBuilder();
         final StringBuilder cpu = new StringBuilder();
+        final StringBuilder faults = new StringBuilder();
+        final StringBuilder rss = new StringBuilder();
         for (final double[] t : times) {
             wall.append(wall.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", t[0]));
             cpu.append(cpu.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.1f", t[1]));
+            faults.append(faults.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.0f", t[2]));
+            rss.append(rss.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.0f", t.length > 3 ? t[3] : 0));
         }
         System.out.println(String.format(Locale.ROOT,
             "{\"framework\":\"djl\",\"mode\":\"%s\",\"batch\":%d,\"times_ms\":[%s],\"cpu_ms\":[%s],"
-                + "\"peak_rss_mb\":%.1f,\"jvm_heap_committed_mb\":%.1f,\"engine\":\"%s\",\"threads\":\"%s\"}",
-            mode, batch, wall, cpu, peakRssMb(), Runtime.getRuntime().totalMemory() / 1048576.0, "PyTorch " + Engine.getEngine("PyTorch").getVersion(),
-            System.getProperty("ai.djl.pytorch.num_threads")));
+                + "\"minor_faults\":[%s],\"rss_after_mb\":[%s],\"peak_rss_mb\":%.1f,\"jvm_heap_committed_mb\":%.1f,\"engine\":\"%s\","
+                + "\"threads\":\"%s\",\"allocator\":\"%s\"}",
+            mode, batch, wall, cpu, faults, rss, peakRssMb(), Runtime.getRuntime().totalMemory() / 1048576.0,
+            "PyTorch " + Engine.getEngine("PyTorch").getVersion(), System.getProperty("ai.djl.pytorch.num_threads"),
+            allocator));
+    }
+
+    /**
+     * The allocator settings of this run: {@code -Dvavl.bench.allocator=engine} (default: what the trainer and the
+     * predictor set, {@link NativeAllocator#tuneForTensors()}), {@code default} (glibc's defaults), or
+     * {@code param:value,...} (raw mallopt calls, for experiments).
+     */
+    static String allocator() {
+        final String spec = System.getProperty("vavl.bench.allocator", "engine");
+        if ("engine".equals(spec)) {
+            NativeAllocator.tuneForTensors();
+            return "engine: " + NativeAllocator.describe();
+        }
+        if ("default".equals(spec)) {
+            return "glibc defaults";
+        }
+        final CLib c = com.sun.jna.Native.load("c", CLib.class);
+        for (final String kv : spec.split(",")) {
+            final String[] p = kv.split(":");
+            if (c.mallopt(Integer.parseInt(p[0]), Integer.parseInt(p[1])) != 1) {
+                throw new IllegalArgumentException("mallopt refused " + kv);
+            }
+        }
+        return "mallopt " + spec;
+    }
+
+    interface CLib extends com.sun.jna.Library {
+        int mallopt(int param, int value);
+    }
+
+    /** @return minor page faults of the whole process so far (field 10 of /proc/self/stat), or -1 */
+    static long minorFaults() {
+        try {
+            final String stat = new String(Files.readAllBytes(Paths.get("/proc/self/stat")), "US-ASCII");
+            final String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[7]); // fields after "pid (comm) ": state=3 ... minflt=10
+        } catch (final Exception e) {
+            return -1;
+        }
     }
 
     /** @return per timed repetition {wall ms, process CPU ms} */
@@ -78,6 +125,7 @@ public final class ModelBenchmark {
             final NDArray oneHot = labels.oneHot(CLASSES);
             final ThreeSteps steps = new ThreeSteps(net);
             for (int i = 0; i < warmup + reps; i++) {
+                final long f0 = minorFaults();
                 final long t0 = System.nanoTime();
                 final long c0 = cpuNanos();
                 try (NDManager sub = m.newSubManager()) {
@@ -91,8 +139,9 @@ public final class ModelBenchmark {
                 }
                 final double ms = (System.nanoTime() - t0) / 1e6;
                 final double cpuMs = (cpuNanos() - c0) / 1e6;
+                final long faults = minorFaults() - f0;
                 if (i >= warmup) {
-                    times.add(new double[] {ms, cpuMs});
+                    times.add(new double[] {ms, cpuMs, faults, rssMb()});
                 }
             }
         }
@@ -106,11 +155,13 @@ public final class ModelBenchmark {
             final NDArray a = m.randomNormal(new Shape(4800, 512));
             final NDArray b = m.randomNormal(new Shape(512, 2048));
             for (int i = 0; i < warmup + reps; i++) {
+                final long f0 = minorFaults();
                 final long t0 = System.nanoTime();
                 final long c0 = cpuNanos();
                 a.matMul(b).close();
                 if (i >= warmup) {
-                    times.add(new double[] {(System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6});
+                    times.add(new double[] {(System.nanoTime() - t0) / 1e6, (cpuNanos() - c0) / 1e6,
+                        minorFaults() - f0});
                 }
             }
         }
@@ -184,9 +235,18 @@ public final class ModelBenchmark {
     }
 
     static double peakRssMb() {
+        return status("VmHWM:");
+    }
+
+    /** @return the resident set now, MB */
+    static double rssMb() {
+        return status("VmRSS:");
+    }
+
+    private static double status(final String key) {
         try {
             for (final String line : Files.readAllLines(Paths.get("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }
