@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +33,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
@@ -363,17 +360,11 @@ public final class AuxFormerTrainer {
                 if (m_settings.classWeights() && m_config.task() == Task.CATEGORICAL) {
                     m_classWeights = manager.create(classWeights());
                 }
-                final Map<AuxFormerNet.Module, Optimizer> optimizers = new EnumMap<>(AuxFormerNet.Module.class);
-                final Map<AuxFormerNet.Module, List<Parameter>> groups = new EnumMap<>(AuxFormerNet.Module.class);
-                for (AuxFormerNet.Module m : AuxFormerNet.Module.values()) {
-                    groups.put(m, trainable(m_net.parameters(m)));
-                    optimizers.put(m, adam());
-                }
-                final List<Parameter> all = m_net.trainableParameters();
-                final Optimizer joint = adam();
-
+                final TrainingStep step = m_vavl
+                    ? TrainingStep.vavl(m_net, m_ps, this::taskLoss, this::adam, m_reconWeight)
+                    : TrainingStep.auxFormer2022(m_net, m_ps, this::taskLoss, this::adam,
+                        m_settings.modalityDropout(), m_settings.seed());
                 final Random shuffle = new Random(m_settings.seed());
-                final Random modalityDrop = new Random(m_settings.seed() * 31 + 17);
                 final long[] lengths = new long[m_train.size()];
                 for (int i = 0; i < lengths.length; i++) {
                     lengths[i] = lengthKey(m_train.get(i));
@@ -396,23 +387,16 @@ public final class AuxFormerTrainer {
                         final int[] batch = batches.get(bi);
                         m_progress.checkCancelled();
                         final double[] losses;
-                        // batch inputs live in a sub-manager; each step's graph in its own NDScope; the optimiser
-                        // updates run outside any scope, because Adam creates its moment arrays on first use
+                        // batch inputs live in a sub-manager; each optimisation step's graph in its own NDScope
                         try (NDManager batchManager = manager.newSubManager()) {
-                            final BatchArrays b = arrays(batchManager, m_train, batch, true);
-                            if (m_vavl) {
-                                losses = vavlSteps(b, groups, optimizers);
-                            } else {
-                                losses = new double[] {Double.NaN, Double.NaN, Double.NaN,
-                                    jointStep(b, all, joint, modalityDrop)};
-                            }
+                            losses = step.run(arrays(batchManager, m_train, batch, true).toBatch(), m_progress);
                         }
                         for (int k = 0; k < 4; k++) {
                             sums[k] += losses[k] * batch.length;
                         }
                         n += batch.length;
                         p.update(((epoch - 1) * unitsPerEpoch + bi + 1) / (epochs * unitsPerEpoch),
-                            message(epoch, epochs, bi + 1, batches.size(), losses));
+                            step.message(epoch, epochs, bi + 1, batches.size(), losses));
                     }
                     m_progress.checkCancelled();
                     p.update((epoch - 1 + trainBatches / unitsPerEpoch) / epochs,
@@ -451,29 +435,9 @@ public final class AuxFormerTrainer {
             }
         }
 
-        private String message(final int epoch, final int epochs, final int batch, final int batches,
-            final double[] l) {
-            if (m_vavl) {
-                return String.format(Locale.ROOT, "Epoch %d/%d, batch %d/%d: loss visual %.4f, audio %.4f, fusion %.4f",
-                    epoch, epochs, batch, batches, l[0], l[1], l[2]);
-            }
-            return String.format(Locale.ROOT, "Epoch %d/%d, batch %d/%d: loss %.4f", epoch, epochs, batch, batches,
-                l[3]);
-        }
-
         private Optimizer adam() {
             return Adam.builder().optLearningRateTracker(Tracker.fixed(m_learningRate)).optBeta1(m_settings.beta1())
                 .optBeta2(m_settings.beta2()).optWeightDecays(m_settings.weightDecay()).build();
-        }
-
-        private static List<Parameter> trainable(final List<Parameter> params) {
-            final List<Parameter> out = new ArrayList<>();
-            for (Parameter p : params) {
-                if (p.requiresGradient()) {
-                    out.add(p);
-                }
-            }
-            return out;
         }
 
         private float[] classWeights() {
@@ -493,102 +457,6 @@ public final class AuxFormerTrainer {
         private NDArray taskLoss(final NDArray pred, final NDArray y) {
             return m_config.task() == Task.CATEGORICAL ? Losses.crossEntropy(pred, y, m_classWeights)
                 : Losses.cccLoss(pred, y);
-        }
-
-        private double[] vavlSteps(final BatchArrays b, final Map<AuxFormerNet.Module, List<Parameter>> groups,
-            final Map<AuxFormerNet.Module, Optimizer> opt) throws CancelledException {
-            final double lv = step(() -> {
-                final NDArray rep = m_net.representVisual(m_ps, b.m_visual, b.m_visualMask, true);
-                return taskLoss(m_net.headVisual(m_ps, rep, true), b.m_labels)
-                    .add(Losses.times(Losses.mse(m_net.reconstructVisual(m_ps, rep, true), b.m_visualMean),
-                        m_reconWeight));
-            }, groups, opt, AuxFormerNet.Module.VISUAL_BRANCH, AuxFormerNet.Module.SHARED,
-                AuxFormerNet.Module.HEAD_VISUAL, AuxFormerNet.Module.RECON_VISUAL);
-            m_progress.checkCancelled();
-            final double la = step(() -> {
-                final NDArray rep = m_net.representAudio(m_ps, b.m_audio, b.m_audioMask, true);
-                return taskLoss(m_net.headAudio(m_ps, rep, true), b.m_labels)
-                    .add(Losses.times(Losses.mse(m_net.reconstructAudio(m_ps, rep, true), b.m_audioMean),
-                        m_reconWeight));
-            }, groups, opt, AuxFormerNet.Module.AUDIO_BRANCH, AuxFormerNet.Module.SHARED,
-                AuxFormerNet.Module.HEAD_AUDIO, AuxFormerNet.Module.RECON_AUDIO);
-            m_progress.checkCancelled();
-            // fusion: branches in evaluation mode, no gradient through them; only the fusion head learns
-            final double lf = step(() -> {
-                final NDArray repA = Djl.withoutGradient(
-                    () -> m_net.representAudio(m_ps, b.m_audio, b.m_audioMask, false).stopGradient());
-                final NDArray repV = Djl.withoutGradient(
-                    () -> m_net.representVisual(m_ps, b.m_visual, b.m_visualMask, false).stopGradient());
-                return taskLoss(m_net.fuse(m_ps, repA, repV, true), b.m_labels);
-            }, groups, opt, AuxFormerNet.Module.FUSION);
-            return new double[] {lv, la, lf, Double.NaN};
-        }
-
-        private double jointStep(final BatchArrays b, final List<Parameter> all, final Optimizer opt,
-            final Random modalityDrop) {
-            NDArray audio = b.m_audio;
-            NDArray visual = b.m_visual;
-            final float p = m_settings.modalityDropout();
-            if (modalityDrop.nextDouble() < p) {
-                audio = audio.zerosLike();
-            } else if (modalityDrop.nextDouble() < p) {
-                visual = visual.zerosLike();
-            }
-            final NDList in = new NDList(audio, b.m_audioMask, visual, b.m_visualMask);
-            return step(() -> {
-                final NDList out = m_net.forward(m_ps, in, true);
-                return Losses.times(taskLoss(out.get(0), b.m_labels).add(taskLoss(out.get(1), b.m_labels))
-                    .add(taskLoss(out.get(2), b.m_labels)), 1f / 3);
-            }, all, opt);
-        }
-
-        private double step(final LossFn loss, final Map<AuxFormerNet.Module, List<Parameter>> groups,
-            final Map<AuxFormerNet.Module, Optimizer> opt, final AuxFormerNet.Module... modules) {
-            Djl.GRADIENTS.lock();
-            try {
-                final float value = backward(loss);
-                for (AuxFormerNet.Module m : modules) {
-                    update(groups.get(m), opt.get(m));
-                }
-                return value;
-            } finally {
-                Djl.GRADIENTS.unlock();
-            }
-        }
-
-        private double step(final LossFn loss, final List<Parameter> params, final Optimizer opt) {
-            Djl.GRADIENTS.lock();
-            try {
-                final float value = backward(loss);
-                update(params, opt);
-                return value;
-            } finally {
-                Djl.GRADIENTS.unlock();
-            }
-        }
-
-        private static float backward(final LossFn loss) {
-            try (NDScope scope = new NDScope();
-                    GradientCollector gc = Engine.getEngine(Djl.ENGINE).newGradientCollector()) {
-                final NDArray l = loss.compute();
-                gc.backward(l);
-                scope.suppressNotUsedWarning();
-                final float v = l.getFloat();
-                if (!Float.isFinite(v)) {
-                    throw new IllegalStateException("The training loss became " + v
-                        + ". Lower the learning rate, or check the feature files for extreme values.");
-                }
-                return v;
-            }
-        }
-
-        private static void update(final List<Parameter> params, final Optimizer opt) {
-            for (Parameter p : params) {
-                final NDArray w = p.getArray();
-                try (NDArray g = w.getGradient()) {
-                    opt.update(p.getId(), w, g);
-                }
-            }
         }
 
         /** @return (criterion, metric) of the audiovisual output over the development split */
@@ -679,11 +547,6 @@ public final class AuxFormerTrainer {
         return ((long)e.frames(Modality.AUDIO) << 32) | e.frames(Modality.VISUAL);
     }
 
-    @FunctionalInterface
-    private interface LossFn {
-        NDArray compute();
-    }
-
     private static final class BatchArrays {
         NDArray m_audio;
 
@@ -698,5 +561,10 @@ public final class AuxFormerTrainer {
         NDArray m_visualMean;
 
         NDArray m_labels;
+
+        TrainingStep.Batch toBatch() {
+            return new TrainingStep.Batch(m_audio, m_audioMask, m_visual, m_visualMask, m_audioMean, m_visualMean,
+                m_labels);
+        }
     }
 }
