@@ -12,13 +12,17 @@
 # figure is the median of the timed repetitions over all rounds. Wall time and process CPU time are both reported:
 # on a busy machine the CPU time is the steadier comparison.
 #
-# Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (1), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (2),
-# B1_REPS (5), BATCH (32; smaller only to try the script out), ALLOCATOR_PROBE (1: also one training step each
-# with glibc's mmap threshold fixed, to tell memory in use from memory the allocator keeps).
+# Per timed repetition both sides also report the minor page faults of the process (DJL: /proc/self/stat; Python:
+# getrusage) and the resident set after it; peak RSS per process. The load average (1 minute) is sampled before
+# every process and the highest value is reported: above 1.5 no goal is called met (rerun on a quiet machine).
+#
+# Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (2), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (2),
+# B1_REPS (5), BATCH (32; smaller only to try the script out), ALLOCATOR_PROBE (1: also DJL's training steps with
+# glibc's default malloc settings, -Dvavl.bench.allocator=default, to show what NativeAllocator changes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-2}
-TRAIN_WARMUP=${TRAIN_WARMUP:-1}; TRAIN_REPS=${TRAIN_REPS:-1}
+TRAIN_WARMUP=${TRAIN_WARMUP:-1}; TRAIN_REPS=${TRAIN_REPS:-2}
 INFER_WARMUP=${INFER_WARMUP:-1}; INFER_REPS=${INFER_REPS:-2}
 B1_WARMUP=${B1_WARMUP:-2}; B1_REPS=${B1_REPS:-5}
 BATCH=${BATCH:-32}
@@ -32,11 +36,13 @@ if ! "$PY" -c "import torch" 2>/dev/null; then
 fi
 
 echo "[model] compiling the engine and its test classes (offline)"
-mvn -B -o -q test-compile -pl org.vavl.core
-mvn -B -o -q dependency:build-classpath -pl org.vavl.core -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$work/classpath.txt" >/dev/null
+# one invocation: the reactor resolves org.vavl.testsupport from its own build (nothing is installed into ~/.m2)
+mvn -B -o -q -pl org.vavl.core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/$work/classpath.txt" >/dev/null
 CP="org.vavl.core/target/test-classes:org.vavl.core/target/classes:$(cat "$work/classpath.txt")"
 JAVA=(java -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1
-      -cp "$CP" org.vavl.core.model.ModelBenchmark)
+      -cp "$CP")
+MAIN=org.vavl.core.model.ModelBenchmark
 
 # One thread really: torch.set_num_threads / DJL's num_threads set the OpenMP and MKL pools, but Debian's torch
 # multiplies with OpenBLAS, whose own pool would otherwise use every core (process CPU time above wall time).
@@ -44,26 +50,28 @@ export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 raw="$work/raw.jsonl"
 : > "$raw"
 load_start=$(cut -d' ' -f1 /proc/loadavg)
-run_djl() { "${JAVA[@]}" "$@" 2>"$work/djl.err" | grep '^{' | tee -a "$raw"; }
-run_torch() { "$PY" bench/model_torch.py "$@" 2>"$work/torch.err" | grep '^{' | tee -a "$raw"; }
+loads="$work/loads.txt"
+cut -d' ' -f1 /proc/loadavg > "$loads"
+sample_load() { cut -d' ' -f1 /proc/loadavg >> "$loads"; }
+run_djl() { sample_load; "${JAVA[@]}" "$MAIN" "$@" 2>"$work/djl.err" | grep '^{' | tee -a "$raw"; }
+run_torch() { sample_load; "$PY" bench/model_torch.py "$@" 2>"$work/torch.err" | grep '^{' | tee -a "$raw"; }
 for round in $(seq 1 "$ROUNDS"); do
   for spec in "gemm 1 2 10" "train $BATCH $TRAIN_WARMUP $TRAIN_REPS" "infer $BATCH $INFER_WARMUP $INFER_REPS" "infer 1 $B1_WARMUP $B1_REPS"; do
     # shellcheck disable=SC2086
     if [ $((round % 2)) -eq 1 ]; then run_djl $spec; run_torch $spec; else run_torch $spec; run_djl $spec; fi
   done
 done
-# Allocator probe: one more training step each with glibc's mmap threshold fixed (MALLOC_MMAP_THRESHOLD_), so
-# that freed large blocks go back to the system at once and the peak RSS follows the memory actually in use
-# (slower: more page faults). Shows how much of a peak-RSS difference is allocator retention.
+# Allocator probe: DJL's training steps once more with glibc's default malloc settings (NativeAllocator not
+# applied), to show what the in-process mallopt changes: minor faults per step, CPU time, peak RSS.
 if [ "${ALLOCATOR_PROBE:-1}" = 1 ]; then
-  run_djl_probe() { MALLOC_MMAP_THRESHOLD_=131072 "${JAVA[@]}" "$@" 2>"$work/djl.err" | grep '^{' | sed 's/"mode":"train"/"mode":"train-mmap"/' | tee -a "$raw"; }
-  run_torch_probe() { MALLOC_MMAP_THRESHOLD_=131072 "$PY" bench/model_torch.py "$@" 2>"$work/torch.err" | grep '^{' | sed 's/"mode": "train"/"mode": "train-mmap"/' | tee -a "$raw"; }
-  run_djl_probe train "$BATCH" 0 1
-  run_torch_probe train "$BATCH" 0 1
+  sample_load
+  "${JAVA[@]}" -Dvavl.bench.allocator=default "$MAIN" train "$BATCH" "$TRAIN_WARMUP" "$TRAIN_REPS" \
+    2>"$work/djl.err" | grep '^{' | sed 's/"mode":"train"/"mode":"train-glibc-defaults"/' | tee -a "$raw"
 fi
+sample_load
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 
 "$PY" bench/model_report.py "$raw" bench/results/model.md bench/results/model.json \
-  --rounds "$ROUNDS" --load "$load_start" "$load_end" --cpus "$(nproc)" \
+  --rounds "$ROUNDS" --load "$load_start" "$load_end" --load-max "$(sort -g "$loads" | tail -1)" --cpus "$(nproc)" \
   --cpu-model "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 cat bench/results/model.md

@@ -23,6 +23,7 @@ import org.vavl.core.model.Task;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
 import org.vavl.core.util.DjlRuntime;
+import org.vavl.core.util.NativeAllocator;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
 
@@ -214,6 +215,8 @@ public final class AuxFormerTrainer {
             } finally {
                 // the setting is process-wide: give other work (encoders, predictions) its thread count back
                 Djl.intraOpThreads(before);
+                // the training's freed tensor memory back to the system (glibc keeps it otherwise)
+                NativeAllocator.releaseFreeMemory();
             }
         });
         if (task != Task.CATEGORICAL) {

@@ -20,6 +20,8 @@ import ai.djl.engine.Engine;
  * <li>Threads: one intra-op and one inter-op thread per worker unless set otherwise
  * ({@code -Dai.djl.pytorch.num_threads}); with DJL's defaults a training step on 2 cores was about 7x
  * slower.</li>
+ * <li>glibc's malloc keeps freed tensor memory for reuse ({@link NativeAllocator#tuneForTensors()}, once per
+ * process, Linux only): otherwise a training step spent much of its time in page faults on fresh memory.</li>
  * <li>Natives unpack to {@code DJL_CACHE_DIR} (default {@code ~/.djl.ai}); {@link #configure} can point it
  * at a folder of the user's choice.</li>
  * </ul>
@@ -51,6 +53,8 @@ public final class DjlRuntime {
         }
         // one clear message instead of an UnsatisfiedLinkError: unsupported platform, missing fragment, read-only cache
         NativeLibraries.check();
+        // libtorch's tensors reuse freed memory instead of fresh pages (see NativeAllocator; glibc only)
+        NativeAllocator.tuneForTensors();
         s_configured = true;
     }
 

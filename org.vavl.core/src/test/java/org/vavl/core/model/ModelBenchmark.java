@@ -8,6 +8,10 @@ import java.util.Locale;
 
 import org.vavl.core.util.DjlRuntime;
 import org.vavl.core.util.NativeAllocator;
+import org.vavl.core.util.CancelledException;
+import org.vavl.core.util.Progress;
+import org.vavl.core.train.Losses;
+import org.vavl.core.train.TrainingStep;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -15,11 +19,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Adam;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
@@ -29,11 +30,13 @@ import ai.djl.training.tracker.Tracker;
  * product, batch ignored). Prints one JSON line:
  * {@code {"framework":"djl","mode":...,"batch":...,"times_ms":[wall...],"cpu_ms":[process CPU...],"peak_rss_mb":...}}.
  *
- * <p>train: the reference's three optimisation steps on one batch (vavl-reference.md §3): (1) visual: pred_v and
- * recon_v, loss = CE + 2 MSE(recon_v, time mean of the visual features), Adam on visual branch, shared Conformer,
- * head_v, recon_v; (2) the same for audio; (3) fusion with branches in evaluation mode and without gradients,
- * CE of pred_av, Adam on the fusion head. Adam lr 5e-5, betas (0.95, 0.999), weight decay 5e-7, one optimiser per
- * module. infer: evaluation forward of the whole network (all five outputs).
+ * <p>train: the trainer's own {@link TrainingStep#vavl VAVL step} on one batch, i.e. the reference's three
+ * optimisation steps (vavl-reference.md §3): (1) visual: pred_v and recon_v, loss = CE + 2 MSE(recon_v, time mean
+ * of the visual features), Adam on visual branch, shared Conformer, head_v, recon_v; (2) the same for audio;
+ * (3) fusion with branches in evaluation mode and without gradients, CE of pred_av, Adam on the fusion head. Adam
+ * lr 5e-5, betas (0.95, 0.999), weight decay 5e-7, one optimiser per module. The batch's arrays are made from Java
+ * arrays in a sub-manager per repetition, as the trainer does per batch. infer: evaluation forward of the whole
+ * network (all five outputs).
  */
 public final class ModelBenchmark {
 
@@ -80,8 +83,10 @@ public final class ModelBenchmark {
             return "engine: " + NativeAllocator.describe();
         }
         if ("default".equals(spec)) {
+            System.setProperty("vavl.malloc.keep", "true"); // DjlRuntime.configure then leaves glibc as it is
             return "glibc defaults";
         }
+        System.setProperty("vavl.malloc.keep", "true");
         final CLib c = com.sun.jna.Native.load("c", CLib.class);
         for (final String kv : spec.split(",")) {
             final String[] p = kv.split(":");
@@ -108,7 +113,8 @@ public final class ModelBenchmark {
     }
 
     /** @return per timed repetition {wall ms, process CPU ms} */
-    static List<double[]> run(final String mode, final int batch, final int warmup, final int reps) {
+    static List<double[]> run(final String mode, final int batch, final int warmup, final int reps)
+        throws CancelledException {
         final List<double[]> times = new ArrayList<>();
         if ("gemm".equals(mode)) {
             return gemm(warmup, reps);
@@ -117,23 +123,31 @@ public final class ModelBenchmark {
             final AuxFormerConfig c = AuxFormerConfig.builder().outputs(CLASSES).build();
             final AuxFormerNet net = AuxFormerNet.create(c, m, 0);
             Engine.getEngine("PyTorch").setRandomSeed(1);
-            final NDArray audio = m.randomNormal(new Shape(batch, AUDIO_FRAMES, c.audioDim()));
-            final NDArray audioMask = m.ones(new Shape(batch, AUDIO_FRAMES));
-            final NDArray visual = m.randomNormal(new Shape(batch, VISUAL_FRAMES, c.visualDim()));
-            final NDArray visualMask = m.ones(new Shape(batch, VISUAL_FRAMES));
-            final NDArray labels = m.randomInteger(0, CLASSES, new Shape(batch), DataType.INT64);
-            final NDArray oneHot = labels.oneHot(CLASSES);
-            final ThreeSteps steps = new ThreeSteps(net);
+            final float[] audio = m.randomNormal(new Shape(batch, AUDIO_FRAMES, c.audioDim())).toFloatArray();
+            final float[] visual = m.randomNormal(new Shape(batch, VISUAL_FRAMES, c.visualDim())).toFloatArray();
+            final float[] oneHot = m.randomInteger(0, CLASSES, new Shape(batch), DataType.INT64).oneHot(CLASSES)
+                .toFloatArray();
+            final ParameterStore ps = new ParameterStore(m, false);
+            // the trainer's own code: its VAVL step (three optimisation steps, an Adam per module), fed as the
+            // trainer feeds it (each batch's arrays in a sub-manager closed after the batch)
+            final TrainingStep steps = TrainingStep.vavl(net, ps, (pred, y) -> Losses.crossEntropy(pred, y, null),
+                () -> Adam.builder().optLearningRateTracker(Tracker.fixed(5e-5f)).optBeta1(0.95f).optBeta2(0.999f)
+                    .optWeightDecays(5e-7f).build(), 2f);
             for (int i = 0; i < warmup + reps; i++) {
                 final long f0 = minorFaults();
                 final long t0 = System.nanoTime();
                 final long c0 = cpuNanos();
                 try (NDManager sub = m.newSubManager()) {
-                    final ParameterStore ps = new ParameterStore(sub, false);
+                    final NDArray a = sub.create(audio, new Shape(batch, AUDIO_FRAMES, c.audioDim()));
+                    final NDArray am = sub.ones(new Shape(batch, AUDIO_FRAMES));
+                    final NDArray v = sub.create(visual, new Shape(batch, VISUAL_FRAMES, c.visualDim()));
+                    final NDArray vm = sub.ones(new Shape(batch, VISUAL_FRAMES));
                     if ("train".equals(mode)) {
-                        steps.step(ps, audio, audioMask, visual, visualMask, oneHot);
+                        final NDArray y = sub.create(oneHot, new Shape(batch, CLASSES));
+                        steps.run(new TrainingStep.Batch(a, am, v, vm, Nn.maskedTimeMean(a, am),
+                            Nn.maskedTimeMean(v, vm), y), Progress.NONE);
                     } else {
-                        final NDList out = net.forward(ps, new NDList(audio, audioMask, visual, visualMask), false);
+                        final NDList out = net.forward(ps, new NDList(a, am, v, vm), false);
                         out.get(0).toFloatArray(); // wait for the result
                     }
                 }
@@ -166,66 +180,6 @@ public final class ModelBenchmark {
             }
         }
         return times;
-    }
-
-    /** The reference's three optimisation steps, each module with its own Adam. */
-    static final class ThreeSteps {
-        private final AuxFormerNet m_net;
-        private final java.util.Map<AuxFormerNet.Module, Optimizer> m_adam = new java.util.EnumMap<>(AuxFormerNet.Module.class);
-
-        ThreeSteps(final AuxFormerNet net) {
-            m_net = net;
-            for (final AuxFormerNet.Module module : AuxFormerNet.Module.values()) {
-                m_adam.put(module, Adam.builder().optLearningRateTracker(Tracker.fixed(5e-5f)).optBeta1(0.95f)
-                    .optBeta2(0.999f).optWeightDecays(5e-7f).build());
-            }
-        }
-
-        void step(final ParameterStore ps, final NDArray audio, final NDArray audioMask, final NDArray visual,
-            final NDArray visualMask, final NDArray oneHot) {
-            final NDArray visualTarget = Nn.maskedTimeMean(visual, visualMask);
-            final NDArray audioTarget = Nn.maskedTimeMean(audio, audioMask);
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                final NDArray rep = m_net.representVisual(ps, visual, visualMask, true);
-                final NDArray loss = crossEntropy(m_net.headVisual(ps, rep, true), oneHot)
-                    .add(m_net.reconstructVisual(ps, rep, true).sub(visualTarget).square().mean().mul(2f));
-                gc.backward(loss);
-            }
-            update(AuxFormerNet.Module.VISUAL_BRANCH, AuxFormerNet.Module.SHARED, AuxFormerNet.Module.HEAD_VISUAL,
-                AuxFormerNet.Module.RECON_VISUAL);
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                final NDArray rep = m_net.representAudio(ps, audio, audioMask, true);
-                final NDArray loss = crossEntropy(m_net.headAudio(ps, rep, true), oneHot)
-                    .add(m_net.reconstructAudio(ps, rep, true).sub(audioTarget).square().mean().mul(2f));
-                gc.backward(loss);
-            }
-            update(AuxFormerNet.Module.AUDIO_BRANCH, AuxFormerNet.Module.SHARED, AuxFormerNet.Module.HEAD_AUDIO,
-                AuxFormerNet.Module.RECON_AUDIO);
-            // fusion: branches in evaluation mode, no graph recorded for them
-            final NDArray repA = m_net.representAudio(ps, audio, audioMask, false);
-            final NDArray repV = m_net.representVisual(ps, visual, visualMask, false);
-            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                gc.backward(crossEntropy(m_net.fuse(ps, repA, repV, true), oneHot));
-            }
-            update(AuxFormerNet.Module.FUSION);
-        }
-
-        private void update(final AuxFormerNet.Module... modules) {
-            for (final AuxFormerNet.Module module : modules) {
-                final Optimizer adam = m_adam.get(module);
-                for (final Parameter p : m_net.parameters(module)) {
-                    final NDArray w = p.getArray();
-                    final NDArray g = w.getGradient();
-                    adam.update(p.getId(), w, g);
-                    g.subi(g); // DJL's PyTorch gradient collector does not zero gradients
-                    g.close(); // the handle (not the gradient) would otherwise stay in the parameters' manager
-                }
-            }
-        }
-
-        static NDArray crossEntropy(final NDArray logits, final NDArray oneHot) {
-            return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg().mean();
-        }
     }
 
     /** @return CPU time of the whole process (all threads), ns */
