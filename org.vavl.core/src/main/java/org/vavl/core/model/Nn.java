@@ -2,7 +2,7 @@ package org.vavl.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -26,28 +26,28 @@ final class Nn {
     }
 
     /**
-     * Runs {@code work} on (x, mask) with every intermediate array in a sub-manager that is closed at the end;
-     * only the result survives, attached to x's manager. DJL frees arrays when their manager closes, not when they
-     * are no longer used, so without this scope every temporary of a whole forward and backward pass stays in
-     * memory until the caller's manager closes. Arrays that autograd still needs stay alive inside libtorch.
+     * Runs {@code work} on (x, mask) in its own {@link NDScope}: every array created on this thread while it runs
+     * is closed at the end, except the result, which joins the enclosing scope (if any) and stays attached to the
+     * manager it was made in (x's). DJL frees arrays when their manager or scope closes, not when they are no longer
+     * used, so without this every temporary of a whole forward and backward pass would stay in memory until the
+     * caller's manager closes. Arrays that autograd still needs stay alive inside libtorch.
      *
-     * @param x (B, T, D), in the caller's manager
+     * @param x (B, T, D)
      * @param mask (B, T) or null
      * @param work the computation
-     * @return its result, attached to x's manager
+     * @return its result
      */
     static NDArray scoped(final NDArray x, final NDArray mask,
         final java.util.function.BiFunction<NDArray, NDArray, NDArray> work) {
-        final NDManager parent = x.getManager();
-        try (NDManager scope = parent.newSubManager()) {
-            x.tempAttach(scope);
-            if (mask != null && mask != x) {
-                mask.tempAttach(scope);
-            }
-            final NDArray y = work.apply(x, mask);
-            y.attach(parent);
-            return y;
+        final NDArray y;
+        try (NDScope scope = new NDScope()) {
+            y = work.apply(x, mask);
+            NDScope.unregister(y);
         }
+        if (y != x && y != mask) {
+            NDScope.register(y); // the caller's scope closes it, as it closes what it made itself
+        }
+        return y;
     }
 
     /**
