@@ -73,13 +73,9 @@ public final class TransformerEncoder extends AbstractBlock {
         final NDArray k = kv == null ? null : embed(ps, kv, training);
         final NDArray keyMask = k == null ? mask : kvMask;
         for (final Layer layer : m_layers) {
-            // one scope per layer (see Nn.scoped); the keys of a cross-modal encoder are temporarily moved too
-            y = Nn.scoped(y, keyMask, (a, m) -> {
-                if (k != null) {
-                    k.tempAttach(a.getManager());
-                }
-                return layer.forward(ps, a, k, m, training);
-            });
+            // one scope per layer (see Nn.scoped): what the layer makes from the queries and from the keys of a
+            // cross-modal encoder alike is closed when the layer is done
+            y = Nn.scoped(y, keyMask, (a, m) -> layer.forward(ps, a, k, m, training));
         }
         return Nn.apply(m_norm, ps, y, training);
     }
