@@ -27,17 +27,7 @@ public final class RelativePositionalEncoding {
      */
     public static NDArray encode(final NDManager manager, final int frames, final int dim) {
         final int rows = 2 * frames - 1;
-        final float[] v = new float[rows * dim];
-        for (int k = 0; k < rows; k++) {
-            final double r = frames - 1 - k;
-            for (int m = 0; 2 * m < dim; m++) {
-                final double w = Math.exp(-(2.0 * m) * Math.log(10000.0) / dim);
-                v[k * dim + 2 * m] = (float)Math.sin(r * w);
-                if (2 * m + 1 < dim) {
-                    v[k * dim + 2 * m + 1] = (float)Math.cos(r * w);
-                }
-            }
-        }
+        final float[] v = Sinusoids.rows(dim, frames - 1, rows, -1); // distances T-1 down to -(T-1)
         // manager.create(float[]) wraps a direct buffer that Java owns (torch::from_blob); autograd may keep this
         // tensor after the array is closed (Nn.scoped closes it before backward), and the buffer is then freed by
         // the garbage collector under the saved tensor. A copy owned by libtorch is safe.

@@ -92,16 +92,7 @@ public final class TransformerEncoder extends AbstractBlock {
 
     /** @return (T, d) sinusoids of the positions 0 .. T-1 */
     static NDArray absolutePositions(final NDManager manager, final int frames, final int dim) {
-        final float[] v = new float[frames * dim];
-        for (int p = 0; p < frames; p++) {
-            for (int m = 0; 2 * m < dim; m++) {
-                final double w = Math.exp(-(2.0 * m) * Math.log(10000.0) / dim);
-                v[p * dim + 2 * m] = (float)Math.sin(p * w);
-                if (2 * m + 1 < dim) {
-                    v[p * dim + 2 * m + 1] = (float)Math.cos(p * w);
-                }
-            }
-        }
+        final float[] v = Sinusoids.rows(dim, 0, frames, 1);
         // manager.create(float[]) wraps a direct buffer that Java owns (torch::from_blob); autograd may keep this
         // tensor after the array is closed (Nn.scoped closes it before backward), and the buffer is then freed by
         // the garbage collector under the saved tensor. A copy owned by libtorch is safe.
