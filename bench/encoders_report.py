@@ -31,6 +31,31 @@ def report(f, load_before, load_after):
     # the most cautious reading: DJL's forward against Python's fastest figure of any kind (the Python encoder
     # figure includes a forward pass, so it bounds Python's forward speed from below)
     f["ratio djl forward / best python figure"] = djl / max(py_ts, py_eager, py_enc)
+    cpu_keys = ("efficientnet_b2 djl forward images per cpu s", "efficientnet_b2 python torchscript forward images per cpu s",
+                "efficientnet_b2 djl encoder images per cpu s", "efficientnet_b2 python torchscript encoder images per cpu s")
+    if all(k in f for k in cpu_keys):
+        f["ratio djl / python torchscript forward, per cpu second"] = f[cpu_keys[0]] / f[cpu_keys[1]]
+        f["ratio djl / python encoder (normalise + forward), per cpu second"] = f[cpu_keys[2]] / f[cpu_keys[3]]
+    load_max = float(os.environ.get("ENCODERS_LOAD_MAX", "nan"))
+    if load_max != load_max:  # not recorded (older run): the loads before and after
+        load_max = max(float(str(load_before).split()[0]), float(str(load_after).split()[0]))
+    f["load average max"] = load_max
+    quiet = load_max <= 1.5
+    goals = [("forward on the same TorchScript >= 1.0x", f["ratio djl / python torchscript forward"]),
+             ("end to end from 8-bit images >= 1.0x", f["ratio djl / python encoder (normalise + forward)"])]
+    for text, v in goals:
+        f["goal " + text] = (v >= 1.0) if quiet else "not judged (load)"
+    if quiet:
+        verdict = "; ".join("%s: %s (%.2f)" % (t, "met" if v >= 1.0 else "NOT met", v) for t, v in goals)
+    else:
+        verdict = ("not judged: the load average reached %.2f during the run (above 1.5); rerun `bench/run encoders` "
+                   "on a quiet machine" % load_max)
+    cpu_line = ""
+    if "ratio djl / python torchscript forward, per cpu second" in f:
+        cpu_line = ("Per CPU second of each process (steadier than wall time on a shared machine): DJL %.2f, Python "
+                    "%.2f images, **%.2fx** (forward); end to end %.2fx." % (
+                        f[cpu_keys[0]], f[cpu_keys[1]], f["ratio djl / python torchscript forward, per cpu second"],
+                        f["ratio djl / python encoder (normalise + forward), per cpu second"]))
     json.dump(f, open("bench/results/encoders.json", "w"), indent=1, sort_keys=True)
     cpu = "unknown"
     try:
@@ -44,9 +69,9 @@ def report(f, load_before, load_after):
     md = f"""# Encoders benchmark
 
 Command: `bench/run encoders` (script `bench/encoders.sh`, report `bench/encoders_report.py`). Machine:
-{os.cpu_count()} cores ({cpu}), load average {load_before} before and {load_after} after the run: the machine
-was shared with other jobs, so absolute speeds are low and noisy; Python and Java alternate twice and the best
-round of each figure counts. One thread each: DJL `ai.djl.pytorch.num_threads=1`, `num_interop_threads=1`;
+{os.cpu_count()} cores ({cpu}), load average {load_before} before and {load_after} after the run, {load_max:.2f} at
+most (sampled before every process); above 1.5 the machine is shared and no goal is called met. Python and Java
+alternate twice and the best round of each figure counts. One thread each: DJL `ai.djl.pytorch.num_threads=1`, `num_interop_threads=1`;
 Python `torch.set_num_threads(1)`, `torch.set_num_interop_threads(1)`. Three warm-up calls before timing.
 
 ## EfficientNet-B2 (random weights), {images} images 224x224, batches of {batch}
@@ -68,6 +93,10 @@ images so that activations are of normal size), pickled whole, exported by `tool
 {f['ratio djl / python encoder (normalise + forward)']:.2f}x. Most cautious reading (DJL's forward against
 Python's fastest figure of any kind, including the end-to-end one that also runs the forward pass):
 **{f['ratio djl forward / best python figure']:.2f}x**.
+{cpu_line}
+
+Goals (issue 19): {verdict}.
+
 Largest difference between DJL's and Python's embeddings: {f['efficientnet_b2 max abs diff djl vs python']:.2e}
 (embeddings of order 0.1-1).
 
