@@ -37,8 +37,8 @@ final class AudioEncoderNodeModel extends ClipEncoderNodeModel {
 
     AudioEncoderNodeModel() {
         super(NAMES, AudioEncoderSettings.audioColumn(), "knime://knime.workflow/vavl-data/audio-features");
-        addSpecific(m_mels, m_windowMs, m_hopMs, m_logFloor);
-        m_speechModel.models().forEach(this::addSpecific);
+        register(m_mels, m_windowMs, m_hopMs, m_logFloor);
+        register(m_speechModel.models());
     }
 
     @Override

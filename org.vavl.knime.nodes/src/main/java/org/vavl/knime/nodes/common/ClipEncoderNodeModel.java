@@ -1,18 +1,14 @@
 package org.vavl.knime.nodes.common;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.knime.core.data.DataCell;
-import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.features.ClipEncoder;
 import org.vavl.core.features.ClipEncoding;
@@ -60,32 +56,22 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
 
     private final SettingsModelString m_existingFolder = EncoderSettings.existingFolder();
 
-    private final SettingsModelString m_outputFolder;
-
-    private final SettingsModelString m_overwrite = CommonSettings.overwrite();
-
     private final SettingsModelString m_device = CommonSettings.device();
-
-    private final List<SettingsModel> m_all = new ArrayList<>();
 
     /**
      * @param names the node's column names and defaults
      * @param inputColumn the input column setting
      * @param defaultOutputFolder default of the output folder setting
+     *            (a node registers its own settings after these, see {@link #register})
      */
     protected ClipEncoderNodeModel(final Names names, final SettingsModelString inputColumn,
         final String defaultOutputFolder) {
+        super(names.errorColumn(), "have no " + names.modality() + " features", defaultOutputFolder);
         m_names = names;
         m_inputColumn = inputColumn;
         m_encoder = EncoderSettings.encoder(names.builtIn());
-        m_outputFolder = EncoderSettings.outputFolder(defaultOutputFolder);
-        m_all.addAll(List.of(m_clipColumn, m_inputColumn, m_encoder, m_modelFile, m_existingFolder, m_outputFolder,
-            m_threads, m_onError, m_overwrite, m_device));
-    }
-
-    /** Registers the node's own settings (saved, loaded and validated after the common ones, in this order). */
-    protected final void addSpecific(final SettingsModel... models) {
-        m_all.addAll(List.of(models));
+        register(m_clipColumn, m_inputColumn, m_encoder, m_modelFile, m_existingFolder, m_outputFolder, m_threads,
+            m_onError, m_overwrite, m_device);
     }
 
     /**
@@ -125,6 +111,12 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
         return EncoderSettings.ENCODER_MODEL.equals(m_encoder.getStringValue());
     }
 
+    /** Existing feature files are attached, nothing is written. */
+    @Override
+    protected boolean writesFiles() {
+        return !attachesExisting();
+    }
+
     @Override
     protected int pathColumn(final DataTableSpec in) throws InvalidSettingsException {
         return attachesExisting() ? -1
@@ -138,7 +130,6 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
 
     @Override
     protected void checkSettings(final DataTableSpec in) throws InvalidSettingsException {
-        CommonSettings.overwrite(m_overwrite);
         CommonSettings.device(m_device);
         checkEncoder(m_encoder.getStringValue());
         final String f = m_modelFile.getStringValue();
@@ -149,8 +140,6 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
         checkSpecific(in);
         if (attachesExisting()) {
             WorkflowPaths.resolveFolder(m_existingFolder.getStringValue(), EncoderSettings.EXISTING_FOLDER);
-        } else {
-            WorkflowPaths.resolveOutputFolder(m_outputFolder.getStringValue(), EncoderSettings.OUTPUT_FOLDER);
         }
         for (String name : outSpec(new DataTableSpec(), onError() == OnError.SKIP).getColumnNames()) {
             if (in.containsName(name)) {
@@ -174,14 +163,13 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
             results = ExistingFeatures.attachAll(WorkflowPaths.resolveFolder(m_existingFolder.getStringValue(),
                 EncoderSettings.EXISTING_FOLDER), clips.stream().map(Clip::id).toList(), onError, progress);
         } else {
-            final Path folder = WorkflowPaths.prepareOutputFolder(m_outputFolder.getStringValue(),
-                EncoderSettings.OUTPUT_FOLDER);
+            final Path folder = outputFolder();
             final Path model = usesModelFile()
                 ? WorkflowPaths.resolveFile(m_modelFile.getStringValue(), EncoderSettings.MODEL_FILE) : null;
             try (ClipEncoder encoder = openEncoder(model, CommonSettings.device(m_device), clips, in,
                 progress.sub(0, 0.05))) {
                 results = ClipEncoding.run(clips.stream().map(c -> new ClipInput(c.id(), c.input())).toList(),
-                    encoder, ClipEncoding.storeFor(folder, encoder, CommonSettings.overwrite(m_overwrite)), threads(),
+                    encoder, ClipEncoding.storeFor(folder, encoder, overwrite()), threads(),
                     onError, progress.sub(0.05, 0.95));
             }
             final long reused = results.stream().filter(r -> r.ok() && r.reused()).count();
@@ -200,35 +188,16 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
     }
 
     @Override
-    protected List<DataColumnSpec> resultColumns(final DataTableSpec in) {
-        return List.of(column(in, m_names.pathColumn(), StringCell.TYPE),
-            column(in, m_names.framesColumn(), IntCell.TYPE), column(in, m_names.dimColumn(), IntCell.TYPE));
-    }
-
-    @Override
-    protected List<DataCell> resultCells(final Clip clip, final EncodedClip r) {
-        return List.of(new StringCell(r.features().toString()), new IntCell(r.frames()), new IntCell(r.dim()));
-    }
-
-    @Override
-    protected String errorColumn() {
-        return m_names.errorColumn();
-    }
-
-    @Override
-    protected String skippedPhrase() {
-        return "have no " + m_names.modality() + " features";
-    }
-
-    @Override
-    protected List<SettingsModel> settingsModels() {
-        return m_all;
+    protected List<Column<EncodedClip>> columns() {
+        return List.of(
+            new Column<>(m_names.pathColumn(), StringCell.TYPE, r -> new StringCell(r.features().toString())),
+            new Column<>(m_names.framesColumn(), IntCell.TYPE, r -> new IntCell(r.frames())),
+            new Column<>(m_names.dimColumn(), IntCell.TYPE, r -> new IntCell(r.dim())));
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         super.validateSettings(settings);
-        CommonSettings.overwrite(loaded(CommonSettings.overwrite(), settings));
         CommonSettings.device(loaded(CommonSettings.device(), settings));
         checkEncoder(loaded(EncoderSettings.encoder(m_names.builtIn()), settings).getStringValue());
     }

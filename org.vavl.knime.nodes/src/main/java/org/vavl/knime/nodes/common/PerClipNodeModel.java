@@ -2,11 +2,13 @@ package org.vavl.knime.nodes.common;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -17,12 +19,14 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
@@ -32,6 +36,7 @@ import org.vavl.core.media.VideoProbe;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipWorkPool.Outcome;
 import org.vavl.core.util.OnError;
+import org.vavl.core.util.Overwrite;
 import org.vavl.core.util.Progress;
 
 /**
@@ -46,7 +51,7 @@ import org.vavl.core.util.Progress;
  * <li>with on error = fail the first row that cannot be processed fails the node before any work, naming it;</li>
  * <li>{@link #process}: the node's one engine call over the other clips (the engine's per-clip entry point, on the
  * clip work pool: threads, progress per clip, cancellation);</li>
- * <li>the output: the input row (unless {@link #appendsToInput()} is false), the node's {@link #resultCells} or
+ * <li>the output: the input row (unless {@link #appendsToInput()} is false), the node's {@link #columns} or
  * missing cells, and with on error = skip the column {@link #errorColumn()} with the reason; a warning counts the
  * skipped clips.</li>
  * </ol>
@@ -73,30 +78,80 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
     /** "on error": fail or skip. */
     protected final SettingsModelString m_onError = CommonSettings.onError();
 
-    /** A node with one table in and one table out. */
-    protected PerClipNodeModel() {
-        super(1, 1);
+    /** "overwrite" of a node that writes a file per clip: never, if changed, always. */
+    protected final SettingsModelString m_overwrite = CommonSettings.overwrite();
+
+    /** "output folder" of a node that writes a file per clip, else null. */
+    protected final SettingsModelString m_outputFolder;
+
+    private final List<SettingsModel> m_settings = new ArrayList<>();
+
+    private final String m_errorColumn;
+
+    private final String m_skippedPhrase;
+
+    /**
+     * A node with one table in and one table out.
+     *
+     * @param errorColumn the error column's name (with on error = skip)
+     * @param skippedPhrase what happened to skipped clips, for the warning, e.g. "failed and were skipped"
+     * @param defaultOutputFolder the default of the output folder of a node that writes a file per clip, else null
+     */
+    protected PerClipNodeModel(final String errorColumn, final String skippedPhrase,
+        final String defaultOutputFolder) {
+        this(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {BufferedDataTable.TYPE}, errorColumn,
+            skippedPhrase, defaultOutputFolder);
     }
 
-    /** A node with the given port types (its first input and output are tables). */
-    protected PerClipNodeModel(final PortType[] inPortTypes, final PortType[] outPortTypes) {
+    /** A node with the given port types (its first input and output are tables); see the other constructor. */
+    protected PerClipNodeModel(final PortType[] inPortTypes, final PortType[] outPortTypes, final String errorColumn,
+        final String skippedPhrase, final String defaultOutputFolder) {
         super(inPortTypes, outPortTypes);
+        m_errorColumn = errorColumn;
+        m_skippedPhrase = skippedPhrase;
+        m_outputFolder = defaultOutputFolder == null ? null : CommonSettings.outputFolder(defaultOutputFolder);
+    }
+
+    /** Adds settings models, in the order they are saved (call it from the constructor). */
+    protected final void register(final Collection<? extends SettingsModel> models) {
+        m_settings.addAll(models);
+    }
+
+    /** Adds settings models, in the order they are saved (call it from the constructor). */
+    protected final void register(final SettingsModel... models) {
+        register(List.of(models));
+    }
+
+    @Override
+    protected final List<SettingsModel> settingsModels() {
+        return m_settings;
     }
 
     /** @return the path column's index in the input (-1: the node reads no file per clip) */
     protected abstract int pathColumn(DataTableSpec in) throws InvalidSettingsException;
 
-    /** @return the clip id column's index in the input (-1: the id is the file's base name, else the row ID) */
-    protected abstract int clipColumn(DataTableSpec in) throws InvalidSettingsException;
+    /** @return the clip id column's index in the input (-1, the default: the file's base name, else the row ID) */
+    protected int clipColumn(final DataTableSpec in) throws InvalidSettingsException {
+        return -1;
+    }
 
     /** Checks the node's own settings against the input (null for a node without a connected input). */
     protected abstract void checkSettings(DataTableSpec in) throws InvalidSettingsException;
 
-    /** @return the columns the node appends, named so that they are not in {@code in} (see {@link Columns#unique}) */
-    protected abstract List<DataColumnSpec> resultColumns(DataTableSpec in);
+    /**
+     * One column a node appends: its name (made unique against the input's, see {@link Columns#unique}), its type, and
+     * its cell for a processed clip's result.
+     */
+    public record Column<R>(String name, DataType type, Function<R, DataCell> cell) {
+    }
+
+    /** @return the columns the node appends, in order */
+    protected abstract List<Column<R>> columns();
 
     /** @return the name of the error column (with on error = skip) */
-    protected abstract String errorColumn();
+    protected final String errorColumn() {
+        return m_errorColumn;
+    }
 
     /**
      * The node's one engine call: the clips that can be processed, in order.
@@ -106,9 +161,6 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
      */
     protected abstract List<Outcome<R>> process(List<Clip> clips, DataTableSpec in, OnError onError,
         Progress progress) throws Exception;
-
-    /** @return the cells of {@link #resultColumns} for a clip the engine processed */
-    protected abstract List<DataCell> resultCells(Clip clip, R value);
 
     /** @return the result cells of a clip that failed or was not processed: missing cells by default */
     protected List<DataCell> failedCells(final Clip clip, final int columns) {
@@ -121,17 +173,27 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
     }
 
     /**
-     * @return the warning line for skipped clips; by default "n of m clip(s) {@code what} (see column 'error'), e.g.
-     *         the first reason"
+     * @return the warning line for skipped clips; by default "n of m clip(s) {@code skippedPhrase} (see column
+     *         'error'), e.g. the first reason"
      */
     protected String skippedWarning(final int skipped, final int total, final String firstError) {
-        return skipped + " of " + total + " clip(s) " + skippedPhrase() + " (see column '" + errorColumn()
+        return skipped + " of " + total + " clip(s) " + m_skippedPhrase + " (see column '" + m_errorColumn
             + "'), e.g. " + firstError;
     }
 
-    /** @return what happened to skipped clips, for {@link #skippedWarning}, e.g. "failed and were skipped" */
-    protected String skippedPhrase() {
-        return "failed and were skipped";
+    /** @return whether this execution writes a file per clip into the output folder (default: when it has one) */
+    protected boolean writesFiles() {
+        return m_outputFolder != null;
+    }
+
+    /** @return the output folder, created and proven writable (call it before the first clip) */
+    protected final Path outputFolder() throws InvalidSettingsException {
+        return WorkflowPaths.prepareOutputFolder(m_outputFolder.getStringValue(), m_outputFolder.getKey());
+    }
+
+    /** @return the overwrite policy */
+    protected final Overwrite overwrite() throws InvalidSettingsException {
+        return CommonSettings.overwrite(m_overwrite);
     }
 
     /** @return warning lines about the processed clips' results (before the skipped clips' line); none by default */
@@ -165,17 +227,30 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
             clipColumn(in);
         }
         checkSettings(in);
+        if (writesFiles()) {
+            overwrite();
+            WorkflowPaths.resolveOutputFolder(m_outputFolder.getStringValue(), m_outputFolder.getKey());
+        }
         return new PortObjectSpec[] {outSpec(in, onError() == OnError.SKIP)};
     }
 
     /** @return the output spec: the input's columns (see {@link #appendsToInput()}), the results, the error column */
     protected final DataTableSpec outSpec(final DataTableSpec in, final boolean errorColumn) {
         final DataTableSpec base = appendsToInput() && in != null ? in : new DataTableSpec();
-        final List<DataColumnSpec> cols = new ArrayList<>(resultColumns(base));
-        if (errorColumn) {
-            cols.add(new DataColumnSpecCreator(Columns.unique(base, errorColumn()), StringCell.TYPE).createSpec());
+        return appended(base, columns(), errorColumn ? errorColumn() : null);
+    }
+
+    /** @return {@code in} with the columns appended, and the error column unless it is null */
+    protected static DataTableSpec appended(final DataTableSpec in, final List<? extends Column<?>> columns,
+        final String errorColumn) {
+        final List<DataColumnSpec> cols = new ArrayList<>();
+        for (Column<?> c : columns) {
+            cols.add(new DataColumnSpecCreator(Columns.unique(in, c.name()), c.type()).createSpec());
         }
-        return new DataTableSpec(base, new DataTableSpec(cols.toArray(DataColumnSpec[]::new)));
+        if (errorColumn != null) {
+            cols.add(new DataColumnSpecCreator(Columns.unique(in, errorColumn), StringCell.TYPE).createSpec());
+        }
+        return new DataTableSpec(in, new DataTableSpec(cols.toArray(DataColumnSpec[]::new)));
     }
 
     @Override
@@ -272,6 +347,7 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
     private BufferedDataTable table(final List<Clip> clips, final List<Outcome<R>> outcomes, final DataTableSpec spec,
         final boolean errorColumn, final ExecutionContext exec) {
         final BufferedDataContainer out = exec.createDataContainer(spec);
+        final List<Column<R>> columns = columns();
         final Iterator<Outcome<R>> next = outcomes.iterator();
         final List<R> values = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
@@ -282,7 +358,8 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
                 cells.add(c.row().getCell(i));
             }
             final int results = spec.getNumColumns() - cells.size() - (errorColumn ? 1 : 0);
-            cells.addAll(o.ok() ? resultCells(c, o.value()) : failedCells(c, results));
+            cells.addAll(o.ok() ? columns.stream().map(col -> col.cell().apply(o.value())).toList()
+                : failedCells(c, results));
             if (errorColumn) {
                 cells.add(o.ok() ? DataType.getMissingCell() : new StringCell(o.error()));
             }
@@ -317,9 +394,9 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
         return cells;
     }
 
-    /** @return a column spec */
-    protected static DataColumnSpec column(final DataTableSpec in, final String name, final DataType type) {
-        return new DataColumnSpecCreator(Columns.unique(in, name), type).createSpec();
+    /** @return a number's cell, missing for NaN */
+    protected static DataCell number(final double v) {
+        return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
 
     /**
@@ -337,9 +414,36 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
         return Columns.require(in, name, StringValue.class, setting.getKey());
     }
 
+    /**
+     * A path column that may be left unset (Video Reader): the named string column; unset, {@code Path} or else the
+     * first string column.
+     *
+     * @return the column's index
+     */
+    protected static int pathColumnOrFirst(final DataTableSpec in, final SettingsModelString setting)
+        throws InvalidSettingsException {
+        final String chosen = setting.getStringValue();
+        if (chosen != null && !chosen.isBlank()) {
+            return Columns.require(in, chosen, StringValue.class, setting.getKey());
+        }
+        final int path = in.findColumnIndex("Path");
+        if (path >= 0 && in.getColumnSpec(path).getType().isCompatible(StringValue.class)) {
+            return path;
+        }
+        final List<String> strings = Columns.available(in, StringValue.class);
+        if (strings.isEmpty()) {
+            throw new InvalidSettingsException("The input table has no string column with clip paths: connect a "
+                + "table with a path column, or disconnect the input to read a folder.");
+        }
+        return in.findColumnIndex(strings.get(0));
+    }
+
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         super.validateSettings(settings);
         CommonSettings.onError(loaded(CommonSettings.onError(), settings));
+        if (m_outputFolder != null) {
+            CommonSettings.overwrite(loaded(CommonSettings.overwrite(), settings));
+        }
     }
 }

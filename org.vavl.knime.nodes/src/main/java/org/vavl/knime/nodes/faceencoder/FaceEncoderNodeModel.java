@@ -43,7 +43,7 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
     FaceEncoderNodeModel() {
         super(NAMES, FaceEncoderSettings.faceTrackColumn(), "knime://knime.workflow/vavl-data/face-features");
-        addSpecific(m_inputSize, m_channelOrder, m_mean, m_std, m_framesPerBatch);
+        register(m_inputSize, m_channelOrder, m_mean, m_std, m_framesPerBatch);
     }
 
     @Override
