@@ -12,7 +12,18 @@ package org.vavl.core.model;
  */
 public enum Architecture {
     /** The VAVL model of the 2023 paper (default). */
-    VAVL,
+    VAVL("VAVL (2023)"),
     /** The AuxFormer model of the 2022 paper. */
-    AUXFORMER_2022
+    AUXFORMER_2022("AuxFormer (2022)");
+
+    private final String m_label;
+
+    Architecture(final String label) {
+        m_label = label;
+    }
+
+    /** @return the name shown to users and saved in the Learner's settings */
+    public String label() {
+        return m_label;
+    }
 }

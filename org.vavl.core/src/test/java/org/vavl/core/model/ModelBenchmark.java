@@ -1,5 +1,7 @@
 package org.vavl.core.model;
 
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ public final class ModelBenchmark {
             return gemm(warmup, reps);
         }
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-            final AuxFormerConfig c = AuxFormerConfig.builder().outputs(CLASSES).build();
+            final AuxFormerConfig c = AuxFormerConfig.builder().set(OUTPUTS, CLASSES).build();
             final AuxFormerNet net = AuxFormerNet.create(c, m, 0);
             Engine.getEngine("PyTorch").setRandomSeed(1);
             final NDArray audio = m.randomNormal(new Shape(batch, AUDIO_FRAMES, c.audioDim()));
