@@ -17,12 +17,12 @@ mkdir -p "$work" bench/results
 command -v ffmpeg >/dev/null || { echo "== installing ffmpeg"; apt-get install -y ffmpeg >/dev/null || { apt-get update >/dev/null && apt-get install -y ffmpeg >/dev/null; }; }
 
 echo "== build (offline)"
-mvn -B -o -q test-compile -pl org.vavl.core -am
+mvn -B -o -q test-compile -pl bench/java -am
 
 prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
 m2="${MAVEN_REPO:-$HOME/.m2/repository}"
 jcpp="$(prop javacpp.version)"; ff="$(prop ffmpeg.version)"; plat="$(prop native.classifier)"
-cp="$root/org.vavl.core/target/classes:$root/org.vavl.core/target/test-classes"
+cp="$root/bench/java/target/classes:$root/org.vavl.core/target/classes:$root/org.vavl.core/target/test-classes"
 for j in "org/bytedeco/javacv/$jcpp/javacv-$jcpp.jar" "org/bytedeco/javacpp/$jcpp/javacpp-$jcpp.jar" \
          "org/bytedeco/javacpp/$jcpp/javacpp-$jcpp-$plat.jar" "org/bytedeco/ffmpeg/$ff/ffmpeg-$ff.jar" \
          "org/bytedeco/ffmpeg/$ff/ffmpeg-$ff-$plat.jar" \
