@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.vavl.core.media.DisplayRotation;
+import org.vavl.core.util.AtomicFiles;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -464,16 +464,8 @@ public final class FaceTrackExtractor implements AutoCloseable {
     }
 
     private void writeFigures(final String clipId, final FaceTrackResult result) throws IOException {
-        final Path file = figuresFor(clipId);
-        final Path tmp = ClipOutputStore.newPartFile(file);
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                result.toProperties().store(w, "figures of " + m_store.pathFor(clipId).getFileName());
-            }
-            ClipOutputStore.moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeText(figuresFor(clipId),
+            w -> result.toProperties().store(w, "figures of " + m_store.pathFor(clipId).getFileName()));
     }
 
     private FaceTrackResult readFigures(final String clipId) {
