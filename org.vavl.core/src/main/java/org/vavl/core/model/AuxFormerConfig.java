@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Every hyper-parameter of the AuxFormer network. Immutable; made with {@link #builder()}; persisted as a
  * map of strings ({@link #toMap()} / {@link #fromMap(Map)}). The defaults are the reference's values
- * (vavl-reference.md §2) for the {@link Architecture#VAVL} network and 6 classes.
+ * (docs/model.md, Architectures) for the {@link Architecture#VAVL} network and 6 classes.
  *
  * <p>How the fields are used by each architecture:
  * <table>
