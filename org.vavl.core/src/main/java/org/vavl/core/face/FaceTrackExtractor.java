@@ -375,7 +375,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
         try {
             g.close();
         } catch (Exception e) {
-            // nothing more to do
+            // ignored: called after the work (or on a failure being thrown); nothing is left to redo or report
         }
     }
 

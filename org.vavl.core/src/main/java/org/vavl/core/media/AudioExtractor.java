@@ -261,7 +261,8 @@ public final class AudioExtractor {
             try {
                 grabber.close();
             } catch (Exception e) {
-                // nothing more to do
+                // ignored: the result (or the failure being thrown) is complete; a decoder that fails to close leaves
+                // nothing to redo or report
             }
         }
     }

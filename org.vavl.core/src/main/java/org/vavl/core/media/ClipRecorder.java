@@ -579,7 +579,7 @@ public final class ClipRecorder implements AutoCloseable {
         try {
             m_recorder.release();
         } catch (Exception e) {
-            // nothing more to release
+            // ignored: called once the clip is complete or a failure is being thrown; nothing is left to release
         }
     }
 

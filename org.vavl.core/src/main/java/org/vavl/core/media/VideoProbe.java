@@ -219,7 +219,7 @@ public final class VideoProbe {
         try {
             g.releaseUnsafe();
         } catch (Exception e) {
-            // nothing more to release
+            // ignored: called once the probe is done or a failure is being thrown; nothing is left to release
         }
     }
 
