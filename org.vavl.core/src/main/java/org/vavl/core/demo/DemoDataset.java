@@ -8,12 +8,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vavl.core.media.ClipRecorder;
+import org.vavl.core.util.AtomicFiles;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -332,10 +330,8 @@ public final class DemoDataset {
     private static void writeLabels(final Path labels, final List<DemoClip> clips) throws IOException {
         final List<DemoClip> sorted = new ArrayList<>(clips);
         sorted.sort((a, b) -> a.clipId().compareTo(b.clipId()));
-        final Path tmp = Files.createTempFile(labels.getParent(), "." + labels.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").build())) {
+        AtomicFiles.writeText(labels, w -> {
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").build())) {
                 final List<String> header = new ArrayList<>();
                 header.add("FileName");
                 for (DemoEmotion e : DemoEmotion.values()) {
@@ -353,10 +349,7 @@ public final class DemoDataset {
                     csv.printRecord(row);
                 }
             }
-            move(tmp, labels);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** CREMA-D's number style: up to three decimals, no trailing zeros (0.856, 0.01). */
@@ -370,23 +363,7 @@ public final class DemoDataset {
         final Properties p = new Properties();
         s.asMap().forEach(p::setProperty);
         p.setProperty("clips", Integer.toString(clips));
-        final Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "VAVL for KNIME demo dataset: the settings that made it");
-            }
-            move(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void move(final Path from, final Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.writeText(file, w -> p.store(w, "VAVL for KNIME demo dataset: the settings that made it"));
     }
 
     /**

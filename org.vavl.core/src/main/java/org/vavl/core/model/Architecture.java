@@ -4,9 +4,9 @@ package org.vavl.core.model;
  * Which network the AuxFormer Learner trains.
  *
  * <ul>
- * <li>{@link #VAVL}: the 2023 paper's model (vavl-reference.md §2): per-modality Conformer branches, a shared
+ * <li>{@link #VAVL}: the 2023 paper's model (docs/model.md, Architectures): per-modality Conformer branches, a shared
  * Conformer, unimodal and reconstruction heads, and a fusion head. The default.</li>
- * <li>{@link #AUXFORMER_2022}: the earlier AuxFormer (ICASSP 2022, vavl-reference.md §6): cross-modal
+ * <li>{@link #AUXFORMER_2022}: the earlier AuxFormer (ICASSP 2022; docs/model.md, Architectures): cross-modal
  * transformer encoders both ways with self-attention memory encoders, auxiliary unimodal networks.</li>
  * </ul>
  */

@@ -9,7 +9,7 @@ import org.vavl.core.settings.Setting;
  * Every hyper-parameter of the AuxFormer network, each stated once as a {@link Setting} (name, node key, default,
  * bounds, label, description) from which the persisted map ({@link #toMap()} / {@link #fromMap(Map)}), the builder
  * and the Learner's settings and dialog are derived. The defaults are the reference's values
- * (vavl-reference.md §2) for the {@link Architecture#VAVL} network and 6 classes.
+ * (docs/model.md, Architectures) for the {@link Architecture#VAVL} network and 6 classes.
  *
  * <p>How the fields are used by each architecture:
  * <table>

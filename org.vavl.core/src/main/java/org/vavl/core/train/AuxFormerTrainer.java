@@ -47,7 +47,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * Trains AuxFormer on feature sequences, as the reference does (vavl-reference.md §3), with time modelled per
+ * Trains AuxFormer on feature sequences, as the reference does (docs/auxformer.md, Training), with time modelled per
  * clip and padding masked by the network.
  *
  * <p><b>VAVL</b>: per batch three optimisation steps, in this order, each with its own backward pass:

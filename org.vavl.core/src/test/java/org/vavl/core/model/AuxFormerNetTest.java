@@ -301,7 +301,7 @@ class AuxFormerNetTest {
 
     /**
      * Parameter counts of the reference-size network per module, against the reference's measured counts
-     * (vavl-reference.md §2, torch 1.13) minus what we deliberately leave out.
+     * (measured with torch 1.13; docs/model.md, Where we differ from the reference on purpose) minus what we deliberately leave out.
      */
     @Test
     void parameterCountsMatchTheReferenceWithoutItsUnusedSubsampling() throws Exception {

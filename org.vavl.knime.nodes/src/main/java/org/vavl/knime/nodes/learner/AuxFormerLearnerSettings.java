@@ -26,7 +26,7 @@ import org.vavl.knime.nodes.port.FeatureSource;
 
 /**
  * The settings of the AuxFormer Learner: one SettingsModel per hyper-parameter, created by static methods shared
- * by the node model and its dialog; defaults are the reference's values (vavl-reference.md §2-3).
+ * by the node model and its dialog; defaults are the reference's values (docs/model.md, Architectures; docs/auxformer.md, Training).
  */
 final class AuxFormerLearnerSettings {
 
