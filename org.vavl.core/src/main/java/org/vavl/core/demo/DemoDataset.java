@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vavl.core.media.ClipRecorder;
+import org.vavl.core.settings.RecordSettings;
 import org.vavl.core.util.AtomicFiles;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
@@ -98,7 +99,6 @@ public final class DemoDataset {
      */
     public static Result generate(final Path folder, final DemoSettings settings, final Progress progress)
         throws IOException, CancelledException {
-        settings.check();
         final long t0 = System.nanoTime();
         final Path videos = folder.resolve(VIDEO_FOLDER);
         Files.createDirectories(videos);
@@ -430,7 +430,7 @@ public final class DemoDataset {
                 + " [--format mp4|flv|flv-h264] [--threads N] [--contact-sheet file.png]");
             System.exit(2);
         }
-        DemoSettings s = DemoSettings.defaults();
+        final RecordSettings.Builder<DemoSettings> s = DemoSettings.SETTINGS.builder();
         Path sheet = null;
         for (int i = 1; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -439,40 +439,30 @@ public final class DemoDataset {
             }
             final String v = args[i + 1];
             switch (args[i]) {
-                case "--seed":
-                    s = s.withSeed(Long.parseLong(v));
-                    break;
-                case "--speakers":
-                    s = s.withSpeakers(Integer.parseInt(v));
-                    break;
-                case "--clips":
-                    s = s.withClipsPerEmotion(Integer.parseInt(v));
-                    break;
-                case "--split": {
+                case "--seed" -> s.set(DemoSettings.SEED, DemoSettings.SEED.parse(v));
+                case "--speakers" -> s.set(DemoSettings.SPEAKERS, DemoSettings.SPEAKERS.parse(v));
+                case "--clips" -> s.set(DemoSettings.CLIPS_PER_EMOTION, DemoSettings.CLIPS_PER_EMOTION.parse(v));
+                case "--split" -> {
                     final String[] p = v.split(",");
-                    s = s.withSplit(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
-                    break;
+                    s.set(DemoSettings.DEV_SPEAKERS, DemoSettings.DEV_SPEAKERS.parse(p[0]))
+                        .set(DemoSettings.TEST_SPEAKERS, DemoSettings.TEST_SPEAKERS.parse(p[1]));
                 }
-                case "--format":
-                    s = s.withFormat(ClipRecorder.Format.fromSetting(v));
-                    break;
-                case "--threads":
-                    s = s.withThreads(Integer.parseInt(v));
-                    break;
-                case "--contact-sheet":
-                    sheet = Path.of(v);
-                    break;
-                default:
+                case "--format" -> s.set(DemoSettings.FORMAT, ClipRecorder.Format.fromSetting(v));
+                case "--threads" -> s.set(DemoSettings.THREADS, DemoSettings.THREADS.parse(v));
+                case "--contact-sheet" -> sheet = Path.of(v);
+                default -> {
                     System.err.println("Unknown option " + args[i]);
                     System.exit(2);
+                }
             }
         }
+        final DemoSettings settings = s.build();
         final Path folder = Path.of(args[0]);
         if (sheet != null) {
-            writeContactSheet(sheet, s, 0, 320);
+            writeContactSheet(sheet, settings, 0, 320);
             System.err.println("Contact sheet: " + sheet.toAbsolutePath());
         }
-        final Result r = generate(folder, s, Progress.console("demo"));
+        final Result r = generate(folder, settings, Progress.console("demo"));
         System.out.printf(Locale.ROOT, "%d clips and %s in %.1f s%n", r.clips().size(), r.labelFile(), r.seconds());
     }
 }

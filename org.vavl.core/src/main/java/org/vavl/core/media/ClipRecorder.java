@@ -90,6 +90,19 @@ public final class ClipRecorder implements AutoCloseable {
 
         /** Parses "mp4", "flv", "flv-h264" or an enum name, case-insensitive. */
         public static Format fromSetting(final String value) {
+            return parse(value);
+        }
+
+        /** @return the name a setting gives this format ("mp4", "flv", "flv-h264"); {@link #fromSetting} reads it */
+        public String settingName() {
+            return switch (this) {
+                case MP4_H264_AAC -> "mp4";
+                case FLV_FLV1_MP3 -> "flv";
+                case FLV_H264_AAC -> "flv-h264";
+            };
+        }
+
+        private static Format parse(final String value) {
             final String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
             switch (v) {
                 case "mp4":
