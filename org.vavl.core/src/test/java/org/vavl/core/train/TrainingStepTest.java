@@ -2,6 +2,13 @@ package org.vavl.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vavl.core.model.AuxFormerConfig.AUDIO_DIM;
+import static org.vavl.core.model.AuxFormerConfig.FEED_FORWARD_DIM;
+import static org.vavl.core.model.AuxFormerConfig.HEADS;
+import static org.vavl.core.model.AuxFormerConfig.MODEL_DIM;
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+import static org.vavl.core.model.AuxFormerConfig.PROJECTION_DIM;
+import static org.vavl.core.model.AuxFormerConfig.VISUAL_DIM;
 
 import java.util.Random;
 
@@ -39,8 +46,8 @@ class TrainingStepTest {
     private static void leavesOnlyTheOptimiserState(final Architecture architecture) throws Exception {
         DjlRuntime.call(() -> {
             final AuxFormerConfig config = (architecture == Architecture.VAVL ? Synthetic.smallNet()
-                : AuxFormerConfig.builder(architecture).projectionDim(8).modelDim(10).heads(2).feedForwardDim(16))
-                    .audioDim(8).visualDim(6).outputs(3).build();
+                : AuxFormerConfig.builder(architecture).set(PROJECTION_DIM, 8).set(MODEL_DIM, 10).set(HEADS, 2)
+                    .set(FEED_FORWARD_DIM, 16)).set(AUDIO_DIM, 8).set(VISUAL_DIM, 6).set(OUTPUTS, 3).build();
             try (NDManager model = NDManager.newBaseManager(Djl.ENGINE)) {
                 final AuxFormerNet net = AuxFormerNet.create(config, model, 1);
                 final ParameterStore ps = new ParameterStore(model, false);
