@@ -16,15 +16,16 @@
 # getrusage) and the resident set after it; peak RSS per process. The load average (1 minute) is sampled before
 # every process and the highest value is reported: above 1.5 no goal is called met (rerun on a quiet machine).
 #
-# Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (2), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (2),
-# B1_REPS (5), BATCH (32; smaller only to try the script out), ALLOCATOR_PROBE (1: also DJL's training steps with
+# Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (2), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (10: the JVM
+# compiles hot code during the first calls, and its compiler threads count in the process CPU time),
+# B1_REPS (10), BATCH (32; smaller only to try the script out), ALLOCATOR_PROBE (1: also DJL's training steps with
 # glibc's default malloc settings, -Dvavl.bench.allocator=default, to show what NativeAllocator changes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-2}
 TRAIN_WARMUP=${TRAIN_WARMUP:-1}; TRAIN_REPS=${TRAIN_REPS:-2}
 INFER_WARMUP=${INFER_WARMUP:-1}; INFER_REPS=${INFER_REPS:-2}
-B1_WARMUP=${B1_WARMUP:-2}; B1_REPS=${B1_REPS:-5}
+B1_WARMUP=${B1_WARMUP:-10}; B1_REPS=${B1_REPS:-10}
 BATCH=${BATCH:-32}
 PY=/usr/bin/python3
 work=bench/work/model
@@ -69,6 +70,6 @@ sample_load
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 
 "$PY" bench/model_report.py "$raw" bench/results/model.md bench/results/model.json \
-  --rounds "$ROUNDS" --load "$load_start" "$load_end" --load-max "$(sort -g "$loads" | tail -1)" --cpus "$(nproc)" \
+  --rounds "$ROUNDS" --load "$load_start" "$load_end" --load-max "$(sort -g "$loads" | tail -1)" --cpus "$(getconf _NPROCESSORS_ONLN)" \
   --cpu-model "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
 cat bench/results/model.md

@@ -187,6 +187,13 @@ def main():
         "(docs/auxformer.md): at batch 8 the faults per step fell from about 130,000 to about 2,500 after three steps "
         "(Python: 0 to 20,000). Tensors above 32 MB (glibc's largest mmap threshold; e.g. the 32x8x150x299 position "
         "scores) are mapped fresh on both sides.",
+        "",
+        "Inference at batch 1 takes about 0.2 s per clip: the JVM is still compiling hot code during the first calls, "
+        "and its compiler threads count in the process's CPU time, so the batch-1 figure depends on the warm-up "
+        "(B1_WARMUP). Measured on 2026-12-07 beside this run's load: with 15 warm-up calls DJL took 190 ms CPU per clip "
+        "against PyTorch's 216 ms (0.88x); with 2 warm-up calls about 1.1x. DJL's positional encodings used to be "
+        "computed in Java for every attention block (about 150,000 sines and cosines each); they now come from a table "
+        "kept per width (`Sinusoids`).",
     ] + bound + [
         "",
         "Raw lines: `bench/work/model/raw.jsonl` (not committed). All figures: `bench/results/model.json`.",
