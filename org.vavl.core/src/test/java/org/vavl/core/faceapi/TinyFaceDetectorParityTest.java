@@ -131,7 +131,7 @@ class TinyFaceDetectorParityTest {
                 count++;
             }
         }
-        System.out.printf(Locale.ROOT, "face-api parity, tiny face detector, %s (%d images, input %d, score > %.2f; "
+        System.out.printf(Locale.ROOT, "face-api parity, tiny face detector, %s (%d images, input %d, score > %.3g; "
             + "face-api %s on tfjs %s, %s backend): network output max |diff| %.3g; %d faces, smallest IoU %.6f, "
             + "scores max |diff| %.3g%n", what, images.size(), size, threshold, js.faceapi(), js.tfjs(), js.backend(),
             maxRaw, count, minIou, maxScore);
