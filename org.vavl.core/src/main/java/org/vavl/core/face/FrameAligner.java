@@ -65,6 +65,14 @@ final class FrameAligner implements AutoCloseable {
 
     private final FaceAlignerSettings m_settings;
 
+    private final LandmarkFitter m_landmarks;
+
+    /** True when the current pose comes from a landmark fit (carried while tracking). */
+    private boolean m_fromLandmarks;
+
+    /** Candidates the landmark network tries on a detection frame (main face first). */
+    private static final int LANDMARK_CANDIDATES = 3;
+
     private final Mat m_gray = new Mat();
 
     private final Mat m_view = new Mat();
@@ -130,13 +138,31 @@ final class FrameAligner implements AutoCloseable {
         /** The pose used for the crop (null without a face). */
         FacePose pose;
 
+        /**
+         * True when the face was levelled and placed by the landmark network, on this frame or on the detection frame
+         * it was tracked from.
+         */
+        boolean landmarks;
+
+        /** The landmark fit's confidence when the landmark network ran on this frame, NaN otherwise. */
+        double landmarkConfidence = Double.NaN;
+
         /** The aligned face, BGR, owned by the aligner: valid until the next frame. */
         Mat crop;
     }
 
     FrameAligner(final FaceModels models, final FaceAlignerSettings settings) {
+        this(models, settings, null);
+    }
+
+    /**
+     * @param landmarks the landmark network that levels and places the face on detection frames, or null to use the
+     *            eyes of the face models
+     */
+    FrameAligner(final FaceModels models, final FaceAlignerSettings settings, final LandmarkFitter landmarks) {
         m_models = models;
         m_settings = settings;
+        m_landmarks = landmarks;
     }
 
     /** Aligns the main face of the next frame (8-bit BGR). */
@@ -162,6 +188,7 @@ final class FrameAligner implements AutoCloseable {
             return r;
         }
         r.face = true;
+        r.landmarks = m_fromLandmarks;
         r.pose = m_pose;
         r.size = m_pose.size;
         r.eyes = m_eyesFound;
@@ -195,6 +222,10 @@ final class FrameAligner implements AutoCloseable {
             return false;
         }
         final DetectedFace main = choose(found, previous);
+        if (m_landmarks != null) {
+            return alignByLandmarks(bgr, found, main, r);
+        }
+        m_fromLandmarks = false;
         r.score = main.score;
         FacePose pose = main.pose;
         double[] eyes = main.eyes;
@@ -234,6 +265,50 @@ final class FrameAligner implements AutoCloseable {
         m_pose = pose;
         m_eyesFound = eyes != null;
         takeTemplates(bgr, eyes);
+        return true;
+    }
+
+    /**
+     * Levels and places the face by the landmark network: the main face first, then the other candidates by size,
+     * until a fit is confident; a second fit in the levelled view when the first turned the face by more than 3
+     * degrees. Without a confident fit the main face's box is kept unrotated (counted as eyes not found).
+     */
+    private boolean alignByLandmarks(final Mat bgr, final List<DetectedFace> found, final DetectedFace main,
+        final Result r) {
+        final List<DetectedFace> order = new java.util.ArrayList<>(found);
+        order.remove(main);
+        order.sort((a, b) -> Double.compare(b.pose.size, a.pose.size));
+        order.add(0, main);
+        double bestConfidence = Double.NaN;
+        for (int i = 0; i < Math.min(LANDMARK_CANDIDATES, order.size()); i++) {
+            final DetectedFace candidate = order.get(i);
+            LandmarkFitter.Fit fit = m_landmarks.fit(bgr, candidate.pose);
+            if (fit.confidence >= LandmarkFitter.MIN_CONFIDENCE
+                && Math.abs(normalise(fit.pose.angle - candidate.pose.angle)) > Math.toRadians(3)) {
+                final LandmarkFitter.Fit level = m_landmarks.fit(bgr, fit.pose);
+                if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
+                    fit = level;
+                }
+            }
+            if (Double.isNaN(bestConfidence) || fit.confidence > bestConfidence) {
+                bestConfidence = fit.confidence;
+            }
+            if (fit.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
+                r.score = candidate.score;
+                r.landmarkConfidence = fit.confidence;
+                m_pose = fit.pose;
+                m_eyesFound = true;
+                m_fromLandmarks = true;
+                takeTemplates(bgr, fit.eyes);
+                return true;
+            }
+        }
+        r.score = main.score;
+        r.landmarkConfidence = bestConfidence;
+        m_pose = main.pose;
+        m_eyesFound = false;
+        m_fromLandmarks = false;
+        takeTemplates(bgr, null);
         return true;
     }
 
