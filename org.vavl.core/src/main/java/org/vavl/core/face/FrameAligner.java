@@ -25,6 +25,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * the face box is then measured again in the level view, where the frontal cascade is most accurate, unless
  * it was found around the previous face in a view already within 2 degrees of level (as around a tracked
  * face). The whole-frame search uses a coarse scale step: its box is always measured again.
+ * With landmark alignment ({@link LandmarkFitter}) the landmark network levels and places the face on detection
+ * frames instead of the eye cascade (trying up to three of the detector's boxes until a fit is confident), and a
+ * tracked face is found again on a detection frame by a confident fit at its tracked pose alone, the detector running
+ * only when that fails and on at least every {@value #LANDMARK_REDETECTIONS}th detection frame.
  * Between detections the face is tracked by its eyes: each eye's patch from the last detection is found
  * again (normalised cross-correlation, sub-pixel peak) in the view of the previous pose, and the two eye
  * positions give the new centre, size and roll. When the eyes are not found the face box is kept
@@ -72,6 +76,16 @@ final class FrameAligner implements AutoCloseable {
 
     /** Candidates the landmark network tries on a detection frame (main face first). */
     private static final int LANDMARK_CANDIDATES = 3;
+
+    /**
+     * With landmark alignment, a tracked face is found again on a detection frame by a confident landmark fit at its
+     * tracked pose, without the detector; the detector still runs on at least every this many detection frames (so
+     * that a larger face, with main face = largest, is not missed for long).
+     */
+    private static final int LANDMARK_REDETECTIONS = 4;
+
+    /** Detection frames since the detector last ran (landmark alignment). */
+    private int m_landmarkRedetections;
 
     private final Mat m_gray = new Mat();
 
@@ -176,11 +190,19 @@ final class FrameAligner implements AutoCloseable {
             ok = track(bgr);
             m_sinceDetection++;
         }
+        if (!ok && m_landmarks != null && m_pose != null && m_fromLandmarks
+            && m_landmarkRedetections < LANDMARK_REDETECTIONS) {
+            // landmark alignment: the tracked face found again by the landmark network alone
+            ok = refitLandmarks(bgr, r);
+            m_landmarkRedetections++;
+            m_sinceDetection = 0;
+        }
         if (!ok) {
             r.detectorRan = true;
             ok = detect(bgr, r);
             r.detected = ok;
             m_sinceDetection = 0;
+            m_landmarkRedetections = 0;
         }
         if (!ok) {
             m_pose = null;
@@ -309,6 +331,31 @@ final class FrameAligner implements AutoCloseable {
         m_eyesFound = false;
         m_fromLandmarks = false;
         takeTemplates(bgr, null);
+        return true;
+    }
+
+    /**
+     * Fits the landmarks at the tracked pose (a second fit in the levelled view when the face turned by more than 3
+     * degrees); false when the fit is not confident (then the detector runs).
+     */
+    private boolean refitLandmarks(final Mat bgr, final Result r) {
+        LandmarkFitter.Fit fit = m_landmarks.fit(bgr, m_pose);
+        r.landmarkConfidence = fit.confidence;
+        if (fit.confidence < LandmarkFitter.MIN_CONFIDENCE) {
+            return false;
+        }
+        if (Math.abs(normalise(fit.pose.angle - m_pose.angle)) > Math.toRadians(3)) {
+            final LandmarkFitter.Fit level = m_landmarks.fit(bgr, fit.pose);
+            if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
+                fit = level;
+                r.landmarkConfidence = fit.confidence;
+            }
+        }
+        r.detected = true;
+        m_pose = fit.pose;
+        m_eyesFound = true;
+        m_fromLandmarks = true;
+        takeTemplates(bgr, fit.eyes);
         return true;
     }
 

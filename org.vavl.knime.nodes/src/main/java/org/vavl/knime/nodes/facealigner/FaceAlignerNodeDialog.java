@@ -19,8 +19,8 @@ import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.EnablingSettingsPane;
 
 /**
- * The Face Aligner's dialog: tabs Options (clips, face detection), Face tracks and Execution. The YuNet model file
- * is enabled with the YuNet detector, the detection interval with tracking.
+ * The Face Aligner's dialog: tabs Options (clips, face detection and alignment), Face tracks and Execution. The YuNet
+ * model file is enabled with the YuNet detector, the detection interval with tracking.
  */
 final class FaceAlignerNodeDialog extends EnablingSettingsPane {
 
@@ -42,12 +42,15 @@ final class FaceAlignerNodeDialog extends EnablingSettingsPane {
         closeCurrentGroup();
         createNewGroup("Face detection");
         addDialogComponent(new DialogComponentButtonGroup(m_detector, "Detector", false,
-            new String[] {"Haar cascade (built in)", "YuNet (ONNX model file)"},
+            new String[] {"Haar cascade (built in)", "YuNet (ONNX model file)", "CNN (tiny face detector, built in)"},
             FaceAlignerSettings.DETECTORS.toArray(new String[0])));
         final DialogComponentFileChooser yunet = new DialogComponentFileChooser(m_yunetModel, "vavl.face.yunet",
             JFileChooser.OPEN_DIALOG, false, ".onnx");
         yunet.setBorderTitle("YuNet model file (.onnx, for the YuNet detector)");
         addDialogComponent(yunet);
+        addDialogComponent(new DialogComponentButtonGroup(FaceAlignerSettings.alignment(), "Level and place the face by",
+            false, new String[] {"Eyes (eye cascade, or YuNet's eyes)", "Landmarks (68 points, built-in network)"},
+            FaceAlignerSettings.ALIGNMENTS.toArray(new String[0])));
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.minFace(),
             "Minimum face size (fraction of the frame's shorter side)", 0.05));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerSettings.mainFace(), "Main face",

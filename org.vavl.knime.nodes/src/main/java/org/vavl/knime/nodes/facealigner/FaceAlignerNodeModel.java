@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -29,6 +30,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.face.FaceAlignment;
 import org.vavl.core.face.FaceDetectorKind;
 import org.vavl.core.face.FaceTrackExtractor;
 import org.vavl.core.face.FaceTrackFormat;
@@ -66,6 +68,10 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
 
     static final String MEAN_CONFIDENCE = "Mean detection confidence";
 
+    static final String LANDMARK_RATIO = "Landmark ratio";
+
+    static final String MEAN_LANDMARK_CONFIDENCE = "Mean landmark confidence";
+
     static final String FACE_ERROR = "Face error";
 
     private final SettingsModelString m_pathColumn = FaceAlignerSettings.pathColumn();
@@ -77,6 +83,8 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
     private final SettingsModelString m_detector = FaceAlignerSettings.detector();
 
     private final SettingsModelString m_yunetModel = FaceAlignerSettings.yunetModel();
+
+    private final SettingsModelString m_alignment = FaceAlignerSettings.alignment();
 
     private final SettingsModelDoubleBounded m_cropScale = FaceAlignerSettings.cropScale();
 
@@ -108,18 +116,33 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
 
     private final List<SettingsModel> m_all = List.of(m_pathColumn, m_clipColumn, m_outputFolder, m_detector,
         m_yunetModel, m_cropScale, m_outputSize, m_frameStep, m_tracking, m_interval, m_minFace, m_mainFace,
-        m_missingFace, m_format, m_pngFolder, m_lowRatio, m_threads, m_onError, m_overwrite);
+        m_missingFace, m_format, m_pngFolder, m_lowRatio, m_threads, m_onError, m_overwrite, m_alignment);
 
     FaceAlignerNodeModel() {
         super(1, 1);
     }
 
+    @Override
+    protected Map<SettingsModel, String> settingsAddedLater() {
+        return Map.of(m_alignment, FaceAlignerSettings.ALIGNMENT);
+    }
+
     /**
      * The input columns plus the table contract's face columns ({@code Face error} with on error = skip); the mean
-     * detection confidence only with a detector that gives one (YuNet; the Haar cascade gives none).
+     * detection confidence only with a detector that gives one (YuNet and the tiny face detector; the Haar cascade
+     * gives none).
      */
     static DataTableSpec outputSpec(final DataTableSpec in, final boolean withErrorColumn,
         final boolean withConfidence) {
+        return outputSpec(in, withErrorColumn, withConfidence, false);
+    }
+
+    /**
+     * {@link #outputSpec(DataTableSpec, boolean, boolean)} and, with landmark alignment, the share of frames levelled
+     * by landmarks and their mean confidence.
+     */
+    static DataTableSpec outputSpec(final DataTableSpec in, final boolean withErrorColumn,
+        final boolean withConfidence, final boolean withLandmarks) {
         final List<DataColumnSpec> cols = new ArrayList<>();
         cols.add(col(in, FACE_TRACK, StringCell.TYPE));
         cols.add(col(in, FRAMES_READ, LongCell.TYPE));
@@ -128,6 +151,10 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         cols.add(col(in, MEDIAN_FACE_SIZE, DoubleCell.TYPE));
         if (withConfidence) {
             cols.add(col(in, MEAN_CONFIDENCE, DoubleCell.TYPE));
+        }
+        if (withLandmarks) {
+            cols.add(col(in, LANDMARK_RATIO, DoubleCell.TYPE));
+            cols.add(col(in, MEAN_LANDMARK_CONFIDENCE, DoubleCell.TYPE));
         }
         if (withErrorColumn) {
             cols.add(col(in, FACE_ERROR, StringCell.TYPE));
@@ -139,12 +166,21 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         return new DataColumnSpecCreator(Columns.unique(in, name), type).createSpec();
     }
 
-    /** @return whether the detector gives a detection confidence (YuNet does, the Haar cascade does not) */
+    /** @return whether the detector gives a detection confidence (YuNet and the tiny detector do, Haar does not) */
     private boolean withConfidence() {
         try {
-            return FaceDetectorKind.fromSetting(m_detector.getStringValue()) == FaceDetectorKind.YUNET;
+            return FaceDetectorKind.fromSetting(m_detector.getStringValue()) != FaceDetectorKind.HAAR;
         } catch (IllegalArgumentException e) {
             return false; // an unknown detector fails the node elsewhere, naming the setting
+        }
+    }
+
+    /** @return whether the faces are levelled by the landmark network (two more columns) */
+    private boolean withLandmarks() {
+        try {
+            return FaceAlignment.fromSetting(m_alignment.getStringValue()) == FaceAlignment.LANDMARKS;
+        } catch (IllegalArgumentException e) {
+            return false; // an unknown alignment fails the node elsewhere, naming the setting
         }
     }
 
@@ -161,7 +197,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         if (png != null && !png.isBlank()) {
             WorkflowPaths.resolveOutputFolder(png, FaceAlignerSettings.PNG_FOLDER);
         }
-        return new DataTableSpec[] {outputSpec(in, onError == OnError.SKIP, withConfidence())};
+        return new DataTableSpec[] {outputSpec(in, onError == OnError.SKIP, withConfidence(), withLandmarks())};
     }
 
     /** @return the clip id column, or -1 to use the video file's base name (the default column is absent) */
@@ -179,6 +215,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         try {
             final org.vavl.core.face.FaceAlignerSettings.Builder b = org.vavl.core.face.FaceAlignerSettings.builder()
                 .detector(FaceDetectorKind.fromSetting(m_detector.getStringValue()))
+                .alignment(FaceAlignment.fromSetting(m_alignment.getStringValue()))
                 .cropScale(m_cropScale.getDoubleValue()).outputSize(m_outputSize.getIntValue())
                 .frameStep(m_frameStep.getIntValue()).tracking(m_tracking.getBooleanValue())
                 .detectionInterval(m_interval.getIntValue()).minFaceFraction(m_minFace.getDoubleValue())
@@ -255,7 +292,8 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
         }
 
         final boolean skip = onError == OnError.SKIP;
-        final BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, skip, withConfidence()));
+        final BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, skip, withConfidence(),
+            withLandmarks()));
         int failed = 0;
         int low = 0;
         int noFace = 0;
@@ -282,6 +320,11 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
                     cells.add(Double.isNaN(r.meanDetectionConfidence()) ? DataType.getMissingCell()
                         : new DoubleCell(r.meanDetectionConfidence()));
                 }
+                if (withLandmarks()) {
+                    cells.add(new DoubleCell(r.landmarkRatio()));
+                    cells.add(Double.isNaN(r.meanLandmarkConfidence()) ? DataType.getMissingCell()
+                        : new DoubleCell(r.meanLandmarkConfidence()));
+                }
                 if (r.faceTrack() == null) {
                     noFace++;
                     if (firstNoFace == null) {
@@ -299,7 +342,7 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
                 if (firstError == null) {
                     firstError = o.error();
                 }
-                for (int k = withConfidence() ? 6 : 5; k > 0; k--) {
+                for (int k = 5 + (withConfidence() ? 1 : 0) + (withLandmarks() ? 2 : 0); k > 0; k--) {
                     cells.add(DataType.getMissingCell());
                 }
             }
@@ -383,6 +426,9 @@ final class FaceAlignerNodeModel extends SettingsNodeModel {
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         super.validateSettings(settings);
         check(settings, FaceAlignerSettings.detector(), FaceAlignerSettings.DETECTORS);
+        if (settings.containsKey(FaceAlignerSettings.ALIGNMENT)) {
+            check(settings, FaceAlignerSettings.alignment(), FaceAlignerSettings.ALIGNMENTS);
+        }
         check(settings, FaceAlignerSettings.mainFace(), FaceAlignerSettings.MAIN_FACES);
         check(settings, FaceAlignerSettings.missingFace(), FaceAlignerSettings.MISSING_FACES);
         check(settings, FaceAlignerSettings.format(), FaceAlignerSettings.FORMATS);

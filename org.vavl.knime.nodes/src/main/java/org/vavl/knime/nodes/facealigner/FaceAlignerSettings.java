@@ -7,6 +7,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.face.FaceAlignment;
 import org.vavl.core.face.FaceDetectorKind;
 import org.vavl.core.face.FaceTrackFormat;
 import org.vavl.core.face.MainFacePolicy;
@@ -25,6 +26,9 @@ final class FaceAlignerSettings {
     static final String DETECTOR = "detector";
 
     static final String YUNET_MODEL = "yunet model";
+
+    /** Added in 1.1 (issue 18): how the face is levelled and placed. */
+    static final String ALIGNMENT = "alignment";
 
     static final String CROP_SCALE = "crop scale";
 
@@ -50,6 +54,9 @@ final class FaceAlignerSettings {
 
     static final List<String> DETECTORS =
         Arrays.stream(FaceDetectorKind.values()).map(FaceDetectorKind::settingValue).toList();
+
+    static final List<String> ALIGNMENTS =
+        Arrays.stream(FaceAlignment.values()).map(FaceAlignment::settingValue).toList();
 
     static final List<String> MAIN_FACES =
         Arrays.stream(MainFacePolicy.values()).map(MainFacePolicy::settingValue).toList();
@@ -78,9 +85,17 @@ final class FaceAlignerSettings {
         return CommonSettings.outputFolder("knime://knime.workflow/vavl-data/face-tracks");
     }
 
-    /** "haar" (default) or "yunet". */
+    /** "haar" (default), "yunet" or "tiny" (face-api's tiny face detector, a CNN shipped in the engine). */
     static SettingsModelString detector() {
         return new SettingsModelString(DETECTOR, FaceDetectorKind.HAAR.settingValue());
+    }
+
+    /**
+     * "eyes" (default: the eye cascade, or YuNet's eye landmarks) or "landmarks" (face-api's 68-point landmark network,
+     * shipped in the engine). Workflows saved before the setting keep the default.
+     */
+    static SettingsModelString alignment() {
+        return new SettingsModelString(ALIGNMENT, FaceAlignment.EYES.settingValue());
     }
 
     /** The YuNet ONNX file (face_detection_yunet_2023mar.onnx), used with the YuNet detector only. */

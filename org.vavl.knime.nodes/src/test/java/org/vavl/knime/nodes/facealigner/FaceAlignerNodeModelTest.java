@@ -100,6 +100,44 @@ class FaceAlignerNodeModelTest {
     }
 
     @Test
+    void tinyDetectorAndLandmarksAddTheirColumns() throws Exception {
+        final Path out = dir.resolve("tracks-landmarks");
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> {
+                s.addString("output folder", out.toString());
+                s.addString("detector", "tiny");
+                s.addString("alignment", "landmarks");
+                s.addInt("threads", 1);
+            });
+            final BufferedDataTable in = input(face);
+            final DataTableSpec spec = t.configureTable(in.getDataTableSpec());
+            assertEquals(List.of("Clip", "Path", "Face track", "Frames read", "Frames with face", "Face ratio",
+                "Median face size (px)", "Mean detection confidence", "Landmark ratio", "Mean landmark confidence"),
+                Arrays.asList(spec.getColumnNames()));
+            final List<Object> a = Tables.values(Tables.rows(t.executeTable(in)).get(0));
+            assertEquals(20L, a.get(4), "a face in every frame");
+            assertTrue((Double)a.get(7) > 0.7, "tiny detector's score " + a.get(7));
+            assertEquals(1.0, (Double)a.get(8), 1e-12, "every frame levelled by landmarks");
+            assertTrue((Double)a.get(9) > 0.5, "landmark confidence " + a.get(9));
+        }
+    }
+
+    @Test
+    void workflowsSavedBeforeTheAlignmentSettingKeepEyes() throws Exception {
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            final org.knime.core.node.NodeSettings old = t.savedSettings();
+            old.removeConfig(FaceAlignerSettings.ALIGNMENT);
+            t.loadSettings(old);
+            assertEquals(List.of("Clip", "Path", "Face track", "Frames read", "Frames with face", "Face ratio",
+                "Median face size (px)"), Arrays.asList(t.configureTable(input(face).getDataTableSpec())
+                    .getColumnNames()), "eyes alignment: no landmark columns");
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> t.settings(s -> s.addString("alignment", "mesh")));
+            assertTrue(e.getMessage().contains("'alignment' is 'mesh'"), e.getMessage());
+        }
+    }
+
+    @Test
     void anUnusableOutputFolderFailsOnceNamingTheSettingEvenWithSkip() throws Exception {
         final Path file = Files.writeString(dir.resolve("a-file.txt"), "x");
         try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
