@@ -125,6 +125,7 @@ class FaceAlignerNodeModelTest {
     @Test
     void workflowsSavedBeforeTheAlignmentSettingKeepEyes() throws Exception {
         try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> s.addString("output folder", dir.resolve("tracks-old").toString()));
             final org.knime.core.node.NodeSettings old = t.savedSettings();
             old.removeConfig(FaceAlignerSettings.ALIGNMENT);
             t.loadSettings(old);
