@@ -9,9 +9,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p bench/results
-mvn -B -o -q -pl org.vavl.core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/cp.txt"
-cp="org.vavl.core/target/classes:org.vavl.core/target/test-classes:$(cat "$work/cp.txt")"
+cp="$(bench/java/classpath)"
 data=/usr/share/doc/opencv-doc/examples/data
 astronaut=org.vavl.core/src/main/resources/org/vavl/core/demo/astronaut.png
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
