@@ -48,13 +48,18 @@ final class AlignmentSettings {
 
     private final SettingsModelString m_pngFolder = FaceAlignerSettings.pngFolder();
 
-    /** Added in 1.1 (issue 18); older workflows keep "eyes" ({@link #addedLater}). */
+    /** Added in 1.1 (issue 18); older workflows keep "eyes" ({@link #addedLater}, {@link #loaded}). */
     private final SettingsModelString m_alignment = FaceAlignerSettings.alignment();
 
     /** @return the models, in the order they are saved */
     List<SettingsModel> models() {
         return List.of(m_detector, m_yunetModel, m_cropScale, m_outputSize, m_frameStep, m_tracking, m_interval,
             m_minFace, m_mainFace, m_missingFace, m_format, m_pngFolder, m_alignment);
+    }
+
+    /** After loading: settings saved before the alignment setting existed keep "eyes". */
+    void loaded(final NodeSettingsRO settings) {
+        FaceAlignerSettings.keepOldAlignment(settings, m_alignment);
     }
 
     /** @return the models added after 1.0, to their keys (for {@code settingsAddedLater}) */

@@ -3,6 +3,9 @@ package org.vavl.knime.nodes.facealigner;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
 
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -28,6 +31,8 @@ final class FaceAlignerNodeDialog extends EnablingSettingsPane {
 
     private final SettingsModelString m_yunetModel = FaceAlignerSettings.yunetModel();
 
+    private final SettingsModelString m_alignment = FaceAlignerSettings.alignment();
+
     private final SettingsModelBoolean m_tracking = FaceAlignerSettings.tracking();
 
     private final SettingsModelIntegerBounded m_detectionInterval = FaceAlignerSettings.detectionInterval();
@@ -48,7 +53,7 @@ final class FaceAlignerNodeDialog extends EnablingSettingsPane {
             JFileChooser.OPEN_DIALOG, false, ".onnx");
         yunet.setBorderTitle("YuNet model file (.onnx, for the YuNet detector)");
         addDialogComponent(yunet);
-        addDialogComponent(new DialogComponentButtonGroup(FaceAlignerSettings.alignment(), "Level and place the face by",
+        addDialogComponent(new DialogComponentButtonGroup(m_alignment, "Level and place the face by",
             false, new String[] {"Eyes (eye cascade, or YuNet's eyes)", "Landmarks (68 points, built-in network)"},
             FaceAlignerSettings.ALIGNMENTS.toArray(new String[0])));
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.minFace(),
@@ -91,6 +96,14 @@ final class FaceAlignerNodeDialog extends EnablingSettingsPane {
         m_detector.addChangeListener(e -> updateEnabled());
         m_tracking.addChangeListener(e -> updateEnabled());
         updateEnabled();
+    }
+
+    /** Settings saved before the alignment setting existed show (and keep) "eyes", what they did then. */
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        FaceAlignerSettings.keepOldAlignment(settings, m_alignment);
+        super.loadAdditionalSettingsFrom(settings, specs);
     }
 
     @Override

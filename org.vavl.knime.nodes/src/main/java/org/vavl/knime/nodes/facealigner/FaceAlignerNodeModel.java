@@ -129,6 +129,12 @@ final class FaceAlignerNodeModel extends PerClipNodeModel<FaceTrackResult> {
     }
 
     @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        super.loadValidatedSettingsFrom(settings);
+        m_alignment.loaded(settings);
+    }
+
+    @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         super.validateSettings(settings);
         AlignmentSettings.validate(settings);

@@ -3,6 +3,7 @@ package org.vavl.knime.nodes.facealigner;
 import java.util.Arrays;
 import java.util.List;
 
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -94,11 +95,22 @@ final class FaceAlignerSettings {
     }
 
     /**
-     * "eyes" (default: the eye cascade, or YuNet's eye landmarks) or "landmarks" (face-api's 68-point landmark network,
-     * shipped in the engine). Workflows saved before the setting keep the default.
+     * "landmarks" (default for new nodes: face-api's 68-point landmark network, shipped in the engine; chosen from the
+     * measurements in docs/face.md) or "eyes" (the eye cascade, or YuNet's eye landmarks). Workflows saved before the
+     * setting existed keep "eyes", what they did then ({@link #OLD_ALIGNMENT}).
      */
     static SettingsModelString alignment() {
-        return new SettingsModelString(ALIGNMENT, FaceAlignment.EYES.settingValue());
+        return new SettingsModelString(ALIGNMENT, FaceAlignment.LANDMARKS.settingValue());
+    }
+
+    /** The alignment of workflows saved before the setting existed (1.0 levelled by the eyes). */
+    static final String OLD_ALIGNMENT = FaceAlignment.EYES.settingValue();
+
+    /** Sets the alignment of settings saved before the setting existed to what they did then ("eyes"). */
+    static void keepOldAlignment(final NodeSettingsRO settings, final SettingsModelString alignment) {
+        if (!settings.containsKey(ALIGNMENT)) {
+            alignment.setStringValue(OLD_ALIGNMENT);
+        }
     }
 
     /** The YuNet ONNX file (face_detection_yunet_2023mar.onnx), used with the YuNet detector only. */

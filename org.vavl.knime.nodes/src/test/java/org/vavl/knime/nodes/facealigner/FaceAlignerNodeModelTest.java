@@ -63,8 +63,8 @@ class FaceAlignerNodeModelTest {
             final BufferedDataTable in = input(face, empty, dir.resolve("zero.mp4"));
             final DataTableSpec spec = t.configureTable(in.getDataTableSpec());
             assertEquals(List.of("Clip", "Path", "Face track", "Frames read", "Frames with face", "Face ratio",
-                "Median face size (px)", "Face error"),
-                Arrays.asList(spec.getColumnNames()), "Haar gives no confidence: no such column");
+                "Median face size (px)", "Landmark ratio", "Mean landmark confidence", "Face error"),
+                Arrays.asList(spec.getColumnNames()), "Haar gives no confidence: no such column; landmarks by default");
             assertEquals(List.of("Face track", "Frames read", "Frames with face", "Face ratio",
                 "Median face size (px)", "Mean detection confidence"),
                 FaceAlignerNodeModel.columns(true).stream().map(c -> c.name()).toList(),
@@ -77,7 +77,9 @@ class FaceAlignerNodeModelTest {
             assertEquals(20L, a.get(4));
             assertEquals(1.0, (Double)a.get(5), 1e-12);
             assertTrue((Double)a.get(6) > 40 && (Double)a.get(6) < 70, "median face " + a.get(6));
-            assertNull(a.get(7), "no error");
+            assertEquals(1.0, (Double)a.get(7), 1e-12, "every frame levelled by landmarks");
+            assertTrue((Double)a.get(8) > 0.5, "landmark confidence " + a.get(8));
+            assertNull(a.get(9), "no error");
             try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(out.resolve("talker.avi").toFile())) {
                 g.start();
                 assertEquals(224, g.getImageWidth());
@@ -89,8 +91,8 @@ class FaceAlignerNodeModelTest {
             assertEquals(0L, b.get(4));
             assertEquals(0.0, (Double)b.get(5), 1e-12);
             final List<Object> c = Tables.values(rows.get(2));
-            assertTrue(((String)c.get(7)).startsWith("Clip 'zero': the video file '"), (String)c.get(7));
-            assertTrue(((String)c.get(7)).contains("is empty (0 bytes)"));
+            assertTrue(((String)c.get(9)).startsWith("Clip 'zero': the video file '"), (String)c.get(9));
+            assertTrue(((String)c.get(9)).contains("is empty (0 bytes)"));
             final String w = t.warning();
             assertTrue(w.contains("1 of 3 clip(s) have no face track (missing 'Face track'): no face found in clip"
                 + " 'wall' (0 of 10 frames). Check that a face is visible and upright, or try the YuNet detector."), w);
