@@ -445,6 +445,8 @@ public final class AuxFormerTrainer {
                 info.put("Batch size", Integer.toString(m_settings.batchSize()));
                 info.put("Seed", Long.toString(m_settings.seed()));
                 info.put(MAX_AUDIO_FRAMES, Integer.toString(m_settings.maxAudioFrames()));
+                info.put(PARAMETERS, Long.toString(m_net.trainableParameters().stream()
+                    .mapToLong(q -> q.getArray().size()).sum()));
                 final TrainedAuxFormer model = new TrainedAuxFormer(m_config, m_names, m_audioStats, m_visualStats,
                     bestWeights, Djl.versions(), info);
                 return new Result(model, history, m_skipped, m_train.size(), m_dev.size());
@@ -673,6 +675,9 @@ public final class AuxFormerTrainer {
 
     /** The info key under which the audio cut (frames, 0 = none) is recorded; prediction cuts the same way. */
     public static final String MAX_AUDIO_FRAMES = "Maximum audio frames";
+
+    /** Info key of the model's number of trainable parameters. */
+    public static final String PARAMETERS = "Parameters";
 
     /** Sort key for batching: audio frames, then visual frames. */
     static long lengthKey(final FeatureSet.Entry e) {

@@ -53,6 +53,7 @@ import org.vavl.core.metrics.EvaluationReport;
 import org.vavl.core.metrics.MetricRow;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
+import org.vavl.knime.nodes.port.AuxFormerNodes;
 
 /**
  * Evaluator: the paper's metrics and more, for the audiovisual, audio-only and visual-only predictions side
@@ -108,10 +109,24 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     record Plan(boolean categorical, List<String> truth, Map<String, List<String>> predictions) {
     }
 
-    static DataTableSpec metricsSpec() {
-        return new DataTableSpec(col("Modality", StringCell.TYPE), col("Metric", StringCell.TYPE),
-            col("Class or attribute", StringCell.TYPE), col("Value", DoubleCell.TYPE),
-            col("95% CI lower", DoubleCell.TYPE), col("95% CI upper", DoubleCell.TYPE));
+    /**
+     * The metrics table: one row per figure with its support (the clips it is computed on: of the class for a
+     * per-class figure, else all evaluated clips) as an integer, and the interval columns only when bootstrap is on
+     * (they would be empty otherwise). Support itself is this column, not a row of its own.
+     */
+    static DataTableSpec metricsSpec(final boolean intervals) {
+        final List<DataColumnSpec> cols = new ArrayList<>(List.of(col("Modality", StringCell.TYPE),
+            col("Metric", StringCell.TYPE), col("Class or attribute", StringCell.TYPE), col("Value", DoubleCell.TYPE)));
+        if (intervals) {
+            cols.add(col("95% CI lower", DoubleCell.TYPE));
+            cols.add(col("95% CI upper", DoubleCell.TYPE));
+        }
+        cols.add(col("Support", LongCell.TYPE));
+        return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
+    }
+
+    private boolean intervals() {
+        return m_bootstrap.getBooleanValue() && m_resamples.getIntValue() > 0;
     }
 
     static DataTableSpec confusionSpec() {
@@ -128,7 +143,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         plan((DataTableSpec)inSpecs[0]);
         resolveReportFolder();
-        return new PortObjectSpec[] {metricsSpec(), confusionSpec()};
+        return new PortObjectSpec[] {metricsSpec(intervals()), confusionSpec()};
     }
 
     /** Finds the columns to compare, or fails naming what is missing. */
@@ -287,12 +302,22 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             ? categorical(table, plan, skipMissing, resamples, seed, exec)
             : dimensional(table, plan, skipMissing, resamples, seed, exec);
         exec.setProgress(0.6, "Writing tables");
-        final BufferedDataContainer metrics = exec.createDataContainer(metricsSpec());
+        final boolean intervals = intervals();
+        final BufferedDataContainer metrics = exec.createDataContainer(metricsSpec(intervals));
         long row = 0;
         for (MetricRow r : evaluation.rows()) {
-            metrics.addRowToTable(new DefaultRow("Row" + row++, new StringCell(r.modality()),
+            if (Evaluation.SUPPORT.equals(r.metric())) {
+                continue; // the Support column of the class's rows
+            }
+            final List<DataCell> cells = new ArrayList<>(List.of(new StringCell(r.modality()),
                 new StringCell(r.metric()), r.target() == null ? DataType.getMissingCell() : new StringCell(r.target()),
-                number(r.value()), number(r.lower()), number(r.upper())));
+                number(r.value())));
+            if (intervals) {
+                cells.add(number(r.lower()));
+                cells.add(number(r.upper()));
+            }
+            cells.add(new LongCell(evaluation.support(r)));
+            metrics.addRowToTable(new DefaultRow("Row" + row++, cells.toArray(DataCell[]::new)));
         }
         metrics.close();
         final BufferedDataContainer confusion = exec.createDataContainer(confusionSpec());
@@ -727,6 +752,13 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         p.put("Data", data);
         if (!evaluation.categorical().isEmpty()) {
             p.put("Classes", String.join(", ", evaluation.categorical().values().iterator().next().classes()));
+        }
+        for (String entry : AuxFormerNodes.PROVENANCE_ENTRIES) {
+            try {
+                p.put(entry, peekFlowVariableString(AuxFormerNodes.provenanceVariable(entry)));
+            } catch (java.util.NoSuchElementException e) {
+                // no AuxFormer Predictor upstream (or one of an older release): not known
+            }
         }
         if (history != null && !history.isEmpty()) {
             final int epochs = history.values().iterator().next().length;

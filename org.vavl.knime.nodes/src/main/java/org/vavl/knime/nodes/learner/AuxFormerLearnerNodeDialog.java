@@ -5,6 +5,11 @@ import java.util.List;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
 
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -36,7 +41,8 @@ final class AuxFormerLearnerNodeDialog extends EnablingSettingsPane {
         setDefaultTabTitle("Data");
         createNewGroup("Feature sequences");
         FeatureSourceDialog.add(this, s.m_features, 0);
-        addDialogComponent(new DialogComponentNumber(s.m_maxAudioFrames, "Maximum audio frames (0 = no cut)", 50));
+        addDialogComponent(new DialogComponentNumber(s.m_maxAudioSeconds,
+            "Maximum audio duration in seconds (0 = no cut)", 1));
         closeCurrentGroup();
         createNewGroup("Labels");
         addDialogComponent(new DialogComponentButtonGroup(s.m_task, "Task", false, new String[] {"Categorical",
@@ -102,6 +108,29 @@ final class AuxFormerLearnerNodeDialog extends EnablingSettingsPane {
         s.m_referenceSizes.addChangeListener(e -> updateEnabled());
         updateEnabled();
     }
+
+    /**
+     * Keeps the frames cut of a workflow saved before the duration in seconds while the duration stays 0, so that
+     * OK without a change keeps what the workflow did; a duration replaces it.
+     */
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        m_oldFrames = settings.getInt(AuxFormerLearnerSettings.KEY_MAX_AUDIO_FRAMES, 0);
+        super.loadAdditionalSettingsFrom(settings, specs);
+    }
+
+    @Override
+    public void saveAdditionalSettingsTo(final NodeSettingsWO settings) throws InvalidSettingsException {
+        super.saveAdditionalSettingsTo(settings);
+        if (m_oldFrames > 0 && m_s.m_maxAudioSeconds.getDoubleValue() == 0) {
+            final AuxFormerLearnerSettings t = new AuxFormerLearnerSettings();
+            t.m_oldMaxAudioFrames.setIntValue(m_oldFrames);
+            t.m_oldMaxAudioFrames.saveSettingsTo(settings);
+        }
+    }
+
+    private int m_oldFrames;
 
     @Override
     protected void updateEnabled() {

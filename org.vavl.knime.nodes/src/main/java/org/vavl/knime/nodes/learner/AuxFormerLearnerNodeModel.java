@@ -33,11 +33,13 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vavl.core.features.FeatureRecord;
 import org.vavl.core.labels.SpeakerSplits;
 import org.vavl.core.model.Task;
 import org.vavl.core.train.AuxFormerTrainer;
 import org.vavl.core.train.EpochRecord;
 import org.vavl.core.train.FeatureClip;
+import org.vavl.core.train.Modality;
 import org.vavl.core.train.TrainedAuxFormer;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -216,13 +218,19 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
             }
             clips.add(clip);
         }
+        final Path audioFile = firstFile(clips, Modality.AUDIO);
+        final FeatureRecord audioRecord = FeatureRecord.of(audioFile);
+        final FeatureRecord visualRecord = FeatureRecord.of(firstFile(clips, Modality.VISUAL));
+        final int maxAudioFrames = m_settings.maxAudioFrames(audioRecord.framesPerSecond(),
+            audioFile == null ? "none found" : "'" + audioFile + "'");
         final AuxFormerTrainer.Result result;
         try {
-            result = AuxFormerTrainer.train(clips, labels, m_settings.config(), task, m_settings.training(), trainValue,
-                devValue, onError, ProgressBridge.of(exec));
+            result = AuxFormerTrainer.train(clips, labels, m_settings.config(), task,
+                m_settings.training(maxAudioFrames), trainValue, devValue, onError, ProgressBridge.of(exec));
         } catch (CancelledException e) {
             throw ProgressBridge.toKnime(e);
         }
+        final TrainedAuxFormer model = withFeatureInfo(result.model(), audioRecord, visualRecord);
         skipped.putAll(result.skipped());
         final List<String> warnings = new ArrayList<>();
         if (m_speakerNote != null) {
@@ -250,9 +258,30 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         history.close();
         if (modelFile != null) {
             exec.setMessage("Writing the model file " + modelFile.getFileName());
-            AuxFormerModelFile.write(result.model(), modelFile);
+            AuxFormerModelFile.write(model, modelFile);
         }
-        return new PortObject[] {new AuxFormerPortObject(result.model()), history.getTable()};
+        return new PortObject[] {new AuxFormerPortObject(model), history.getTable()};
+    }
+
+    /** @return the feature file of the first clip that has one for the modality, or null */
+    private static Path firstFile(final List<FeatureClip> clips, final Modality modality) {
+        return clips.stream().map(c -> c.path(modality)).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * The model with what its features were (encoder, values per frame, frame rate, as the feature files record
+     * them) and the audio cut in seconds, for the Predictor and the Evaluator's provenance.
+     */
+    private TrainedAuxFormer withFeatureInfo(final TrainedAuxFormer model, final FeatureRecord audio,
+        final FeatureRecord visual) {
+        final Map<String, String> info = new LinkedHashMap<>(model.info());
+        info.put(TrainedAuxFormer.AUDIO_FEATURES, audio.describe(model.config().audioDim()));
+        info.put(TrainedAuxFormer.VISUAL_FEATURES, visual.describe(model.config().visualDim()));
+        final double seconds = m_settings.m_maxAudioSeconds.getDoubleValue();
+        if (seconds > 0) {
+            info.put("Maximum audio duration (s)", Double.toString(seconds));
+        }
+        return model.withInfo(info);
     }
 
     /**
@@ -316,9 +345,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         super.saveSettingsTo(settings);
-        for (SettingsModel m : m_settings.addedLater()) {
-            m.saveSettingsTo(settings);
-        }
+        m_settings.saveAddedLaterTo(settings);
     }
 
     @Override

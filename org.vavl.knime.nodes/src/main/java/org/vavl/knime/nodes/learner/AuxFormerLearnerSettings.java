@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -52,7 +53,20 @@ final class AuxFormerLearnerSettings {
 
     final SettingsModelString m_devValue = createDevValue();
 
-    final SettingsModelIntegerBounded m_maxAudioFrames = createMaxAudioFrames();
+    /** Key of the maximum audio duration (seconds; added in 1.1, replacing the frames below). */
+    static final String KEY_MAX_AUDIO_SECONDS = "maximum audio duration (s)";
+
+    /** Key of the cut in feature frames that workflows saved before the duration in seconds. */
+    static final String KEY_MAX_AUDIO_FRAMES = "maximum audio frames";
+
+    /** Audio features beyond this many seconds are cut (0 = no cut); converted by the features' frame rate. */
+    final SettingsModelDoubleBounded m_maxAudioSeconds = createMaxAudioSeconds();
+
+    /**
+     * The cut in frames of a workflow saved before {@link #m_maxAudioSeconds}: kept with its meaning while the
+     * duration is 0 (not in the dialog; saved only when above 0, so the dialog's duration replaces it).
+     */
+    final SettingsModelIntegerBounded m_oldMaxAudioFrames = createInt(KEY_MAX_AUDIO_FRAMES, 0, 0, Integer.MAX_VALUE);
 
     final SettingsModelString m_onError = CommonSettings.onError();
 
@@ -122,7 +136,7 @@ final class AuxFormerLearnerSettings {
 
     /** @return the settings loaded leniently, saved after {@link #all()} */
     List<SettingsModel> addedLater() {
-        return List.of(m_modelFile, m_speakerColumn, m_allowSharedSpeakers);
+        return List.of(m_modelFile, m_speakerColumn, m_allowSharedSpeakers, m_maxAudioSeconds);
     }
 
     static SettingsModelString createTask() {
@@ -149,8 +163,8 @@ final class AuxFormerLearnerSettings {
         return new SettingsModelString("development value", "Development");
     }
 
-    static SettingsModelIntegerBounded createMaxAudioFrames() {
-        return createInt("maximum audio frames", 0, 0, Integer.MAX_VALUE);
+    static SettingsModelDoubleBounded createMaxAudioSeconds() {
+        return createDouble(KEY_MAX_AUDIO_SECONDS, 0, 0, 86_400);
     }
 
     static SettingsModelString createArchitecture() {
@@ -174,7 +188,7 @@ final class AuxFormerLearnerSettings {
     List<SettingsModel> all() {
         final List<SettingsModel> all = new ArrayList<>(m_features.all());
         all.addAll(List.of(m_task, m_classColumn, m_attributes,
-            m_splitColumn, m_trainValue, m_devValue, m_maxAudioFrames, m_onError, m_architecture, m_referenceSizes,
+            m_splitColumn, m_trainValue, m_devValue, m_onError, m_architecture, m_referenceSizes,
             m_projectionDim, m_modelDim, m_heads, m_feedForwardDim, m_convKernel, m_branchBlocks, m_sharedBlocks,
             m_dropout, m_headDropout, m_epochs, m_batchSize, m_learningRate, m_beta1, m_beta2, m_weightDecay,
             m_reconWeight, m_classWeights, m_patience, m_modalityDropout, m_seed, m_device, m_threads));
@@ -193,6 +207,48 @@ final class AuxFormerLearnerSettings {
         if (s.containsKey(KEY_ALLOW_SHARED_SPEAKERS)) {
             m_allowSharedSpeakers.loadSettingsFrom(s);
         }
+        if (s.containsKey(KEY_MAX_AUDIO_SECONDS)) {
+            m_maxAudioSeconds.loadSettingsFrom(s);
+        } else {
+            m_maxAudioSeconds.setDoubleValue(0);
+        }
+        if (s.containsKey(KEY_MAX_AUDIO_FRAMES)) {
+            m_oldMaxAudioFrames.loadSettingsFrom(s);
+        } else {
+            m_oldMaxAudioFrames.setIntValue(0);
+        }
+    }
+
+    /** Saves what {@link #all()} does not hold: the settings added later, the old frames cut when it applies. */
+    void saveAddedLaterTo(final NodeSettingsWO s) {
+        for (SettingsModel m : addedLater()) {
+            m.saveSettingsTo(s);
+        }
+        if (m_oldMaxAudioFrames.getIntValue() > 0) {
+            m_oldMaxAudioFrames.saveSettingsTo(s);
+        }
+    }
+
+    /**
+     * The audio cut in feature frames: the duration converted by the audio features' frame rate, or, while the
+     * duration is 0, the frames of an older workflow.
+     *
+     * @param framesPerSecond the audio features' rate as their files record it ({@code NaN}: not recorded)
+     * @param where names the feature file that was read, for the message
+     * @throws InvalidSettingsException when a duration is set and the rate is not known
+     */
+    int maxAudioFrames(final double framesPerSecond, final String where) throws InvalidSettingsException {
+        final double seconds = m_maxAudioSeconds.getDoubleValue();
+        if (seconds <= 0) {
+            return m_oldMaxAudioFrames.getIntValue();
+        }
+        if (!(framesPerSecond > 0)) {
+            throw new InvalidSettingsException("Setting 'maximum audio duration (s)' is " + seconds + " s, but the"
+                + " audio features (" + where + ") do not record their frame rate (made by another program, or by an"
+                + " older Audio Encoder). Encode the audio again with the Audio Encoder, or set the duration to 0"
+                + " (no cut).");
+        }
+        return (int)Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(seconds * framesPerSecond)));
     }
 
     /** Checks the combination of values, naming the setting that is wrong. */
@@ -266,7 +322,13 @@ final class AuxFormerLearnerSettings {
         return b.build();
     }
 
+    /** @return the training settings with no audio cut (for checks before the features are read) */
     TrainingSettings training() {
+        return training(0);
+    }
+
+    /** @return the training settings, cutting audio features after {@code maxAudioFrames} (0 = no cut) */
+    TrainingSettings training(final int maxAudioFrames) {
         final double lr = m_learningRate.getDoubleValue();
         final double w = m_reconWeight.getDoubleValue();
         return TrainingSettings.builder().epochs(m_epochs.getIntValue()).batchSize(m_batchSize.getIntValue())
@@ -275,7 +337,7 @@ final class AuxFormerLearnerSettings {
             .weightDecay((float)m_weightDecay.getDoubleValue()).reconstructionWeight(w < 0 ? Float.NaN : (float)w)
             .classWeights(m_classWeights.getBooleanValue()).patience(m_patience.getIntValue())
             .modalityDropout((float)m_modalityDropout.getDoubleValue()).seed(m_seed.getIntValue())
-            .device(m_device.getStringValue()).maxAudioFrames(m_maxAudioFrames.getIntValue())
+            .device(m_device.getStringValue()).maxAudioFrames(maxAudioFrames)
             .threads(CommonSettings.threads(m_threads)).build();
     }
 }

@@ -50,6 +50,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.data.def.DefaultRow;
 import org.vavl.knime.nodes.common.WorkflowPaths;
+import org.vavl.knime.nodes.port.AuxFormerNodes;
 
 /**
  * AuxFormer Predictor: appends the predictions of a trained AuxFormer for each clip, from both modalities and
@@ -238,6 +239,8 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
             model = m_fileModel.get(file);
         }
         final AuxFormerPortObjectSpec modelSpec = AuxFormerPortObjectSpec.of(model);
+        // what the model is and was trained on, for the Evaluator's report
+        model.provenance().forEach((k, v) -> pushFlowVariableString(AuxFormerNodes.provenanceVariable(k), v));
         outSpec(spec, modelSpec); // fails clearly when an output column name is taken
         final FeatureSource features = FeatureSource.of(m_features, spec, false);
         final List<FeatureClip> clips = new ArrayList<>();
