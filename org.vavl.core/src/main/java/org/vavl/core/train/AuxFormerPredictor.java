@@ -47,11 +47,11 @@ public final class AuxFormerPredictor implements AutoCloseable {
     /** Which input produced a clip's audiovisual output. */
     public enum InputUsed {
         /** both modalities, through the fusion head */
-        AUDIOVISUAL("audiovisual"),
-        /** audio only (the clip has no visual features), through head_a */
-        AUDIO_ONLY("audio only"),
-        /** visual only (the clip has no audio features), through head_v */
-        VISUAL_ONLY("visual only");
+        AUDIOVISUAL(Vocabulary.Output.AUDIOVISUAL.label()),
+        /** audio only (the clip has no visual features), through head_a: "audio-only", as the output is named */
+        AUDIO_ONLY(Vocabulary.Output.AUDIO_ONLY.label()),
+        /** visual only (the clip has no audio features), through head_v: "visual-only" */
+        VISUAL_ONLY(Vocabulary.Output.VISUAL_ONLY.label());
 
         private final String m_label;
 

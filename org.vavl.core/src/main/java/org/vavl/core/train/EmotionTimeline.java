@@ -33,7 +33,7 @@ import org.vavl.core.util.Progress;
 public final class EmotionTimeline {
 
     /** The modality names of the rows, in head order. */
-    public static final List<String> MODALITIES = List.of("audiovisual", "audio-only", "visual-only");
+    public static final List<String> MODALITIES = Vocabulary.Output.labels();
 
     /**
      * One window's prediction for one modality.

@@ -13,8 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -51,6 +49,7 @@ import org.vavl.core.metrics.Evaluation;
 import org.vavl.core.metrics.EvaluationCharts;
 import org.vavl.core.metrics.EvaluationReport;
 import org.vavl.core.metrics.MetricRow;
+import org.vavl.core.train.Vocabulary;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 import org.vavl.knime.nodes.port.AuxFormerNodes;
@@ -61,12 +60,8 @@ import org.vavl.knime.nodes.port.AuxFormerNodes;
  */
 final class EvaluatorNodeModel extends SettingsNodeModel {
 
-    /** The AuxFormer Predictor's modalities, in display order. */
-    static final List<String> MODALITIES = List.of("audiovisual", "audio-only", "visual-only");
-
-    private static final String CLASS_PREFIX = "Predicted class (";
-
-    private static final Pattern MODALITY_COLUMN = Pattern.compile("(.+) \\((audiovisual|audio-only|visual-only)\\)");
+    /** The AuxFormer Predictor's modalities (its outputs), in display order. */
+    static final List<String> MODALITIES = Vocabulary.Output.labels();
 
     private static final String INTERNAL_CHARTS = "charts";
 
@@ -152,7 +147,8 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final List<String> userTruth = list(m_truth.getStringValue());
         String task = m_task.getStringValue();
         if (EvaluatorSettings.TASK_AUTO.equals(task)) {
-            final boolean hasClasses = Arrays.stream(spec.getColumnNames()).anyMatch(c -> c.startsWith(CLASS_PREFIX));
+            final boolean hasClasses = Arrays.stream(Vocabulary.Output.values())
+                .anyMatch(o -> spec.containsName(Vocabulary.predictedClass(o)));
             if (!userPredictions.isEmpty()) {
                 task = isStringColumn(spec, userPredictions.get(0)) ? EvaluatorSettings.TASK_CATEGORICAL
                     : EvaluatorSettings.TASK_DIMENSIONAL;
@@ -173,15 +169,16 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             }
             requireColumn(spec, truth.get(0), true);
             if (userPredictions.isEmpty()) {
-                for (String m : MODALITIES) {
-                    final String c = CLASS_PREFIX + m + ")";
+                for (Vocabulary.Output m : Vocabulary.Output.values()) {
+                    final String c = Vocabulary.predictedClass(m);
                     if (spec.containsName(c)) {
-                        predictions.put(m, List.of(c));
+                        predictions.put(m.label(), List.of(c));
                     }
                 }
                 if (predictions.isEmpty()) {
-                    throw new InvalidSettingsException("No prediction column found: the AuxFormer Predictor's columns "
-                        + "'Predicted class (audiovisual)' etc. are missing. Choose the prediction column(s) in the dialog.");
+                    throw new InvalidSettingsException("No prediction column found: the AuxFormer Predictor's columns '"
+                        + Vocabulary.predictedClass(Vocabulary.Output.AUDIOVISUAL) + "' etc. are missing. Choose the"
+                        + " prediction column(s) in the dialog.");
                 }
             } else {
                 for (String c : userPredictions) {
@@ -193,10 +190,9 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             if (userPredictions.isEmpty()) {
                 final Set<String> attributes = new LinkedHashSet<>();
                 for (String c : spec.getColumnNames()) {
-                    final Matcher m = MODALITY_COLUMN.matcher(c);
-                    if (m.matches() && !m.group(1).startsWith("P(") && !m.group(1).equals("Predicted class")
-                        && spec.containsName(m.group(1)) && (userTruth.isEmpty() || userTruth.contains(m.group(1)))) {
-                        attributes.add(m.group(1));
+                    for (Vocabulary.Output o : Vocabulary.Output.values()) {
+                        Vocabulary.attributeOf(c, o).filter(a -> spec.containsName(a)
+                            && (userTruth.isEmpty() || userTruth.contains(a))).ifPresent(attributes::add);
                     }
                 }
                 if (attributes.isEmpty()) {
@@ -205,13 +201,13 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
                         + " (e.g. 'arousal' and 'arousal (audiovisual)'). Choose the columns in the dialog.");
                 }
                 truth = new ArrayList<>(attributes);
-                for (String m : MODALITIES) {
+                for (Vocabulary.Output m : Vocabulary.Output.values()) {
                     final List<String> cols = new ArrayList<>();
                     for (String a : truth) {
-                        cols.add(a + " (" + m + ")");
+                        cols.add(Vocabulary.attribute(a, m));
                     }
                     if (cols.stream().allMatch(spec::containsName)) {
-                        predictions.put(m, cols);
+                        predictions.put(m.label(), cols);
                     }
                 }
             } else {
@@ -454,7 +450,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             final int[] cols = new int[classes.size()];
             boolean all = true;
             for (int c = 0; c < cols.length && all; c++) {
-                cols[c] = spec.findColumnIndex("P(" + classes.get(c) + ") (" + modality + ")");
+                cols[c] = spec.findColumnIndex(Vocabulary.probability(classes.get(c), modality));
                 all = cols[c] >= 0 && spec.getColumnSpec(cols[c]).getType().isCompatible(DoubleValue.class);
             }
             if (all) {
@@ -538,15 +534,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
 
     /** The class order of the model, from the Predictor's 'P(<class>) (audiovisual)' columns. */
     private static List<String> modelClassOrder(final DataTableSpec spec) {
-        final List<String> classes = new ArrayList<>();
-        final Pattern p = Pattern.compile("P\\((.+)\\) \\(audiovisual\\)");
-        for (String c : spec.getColumnNames()) {
-            final Matcher m = p.matcher(c);
-            if (m.matches()) {
-                classes.add(m.group(1));
-            }
-        }
-        return classes;
+        return Vocabulary.classesOf(spec.getColumnNames(), Vocabulary.Output.AUDIOVISUAL.label());
     }
 
     private static String firstMissing(final DataRow r, final int truthIndex, final Iterable<Integer> indices,
@@ -650,7 +638,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final Map<String, double[]> h = new LinkedHashMap<>();
         for (int k = 0; k < cols.size(); k++) {
             final String name = spec.getColumnSpec(cols.get(k)).getName();
-            // the Learner's criterion is the development loss that picks the kept epoch
+            // the Learner's history before 1.1 called its development loss (which picks the kept epoch) a criterion
             h.put("Development criterion".equals(name) ? "Development loss" : name, column(rows, k));
         }
         return h;
@@ -677,9 +665,9 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final List<String> labels = new ArrayList<>();
         final List<Integer> cols = new ArrayList<>();
         for (int i = 0; i < ws.getNumColumns(); i++) {
-            final String n = ws.getColumnSpec(i).getName();
-            if (n.startsWith("P(") && n.endsWith(")")) {
-                labels.add(n.substring(2, n.length() - 1));
+            final java.util.Optional<String> cls = Vocabulary.classOfProbability(ws.getColumnSpec(i).getName());
+            if (cls.isPresent()) {
+                labels.add(cls.get());
                 cols.add(i);
             }
         }

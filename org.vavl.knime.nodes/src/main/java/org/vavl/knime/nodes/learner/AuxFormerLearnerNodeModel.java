@@ -41,6 +41,7 @@ import org.vavl.core.train.EpochRecord;
 import org.vavl.core.train.FeatureClip;
 import org.vavl.core.train.Modality;
 import org.vavl.core.train.TrainedAuxFormer;
+import org.vavl.core.train.Vocabulary;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
 import org.vavl.core.util.OnError;
@@ -69,7 +70,12 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
 
     static final String COL_JOINT = "Loss (joint)";
 
-    static final String COL_CRITERION = "Development criterion";
+    /**
+     * What selects the kept epoch, on the development clips' audiovisual predictions: the mean cross-entropy
+     * (categorical), or the number of attributes minus the sum of their CCCs (dimensional); lower is better.
+     * Called "Development criterion" before 1.1.
+     */
+    static final String COL_CRITERION = "Development loss";
 
     static final String COL_ACCURACY = "Development accuracy";
 
@@ -176,7 +182,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         }
         AuxFormerTrainer.checkSplits(splits, trainValue, devValue);
         checkSpeakers(table, splitCol, trainValue);
-        final List<String> labels = task == Task.CATEGORICAL ? new ArrayList<>(classes) : attributes;
+        final List<String> labels = task == Task.CATEGORICAL ? Vocabulary.classOrder(classes) : attributes;
         final Map<String, String> skipped = new LinkedHashMap<>();
         final List<FeatureClip> clips = new ArrayList<>();
         for (DataRow row : table) {

@@ -1,5 +1,6 @@
 package org.vavl.knime.nodes.predictor;
 
+import org.vavl.core.train.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,13 +59,11 @@ import org.vavl.knime.nodes.port.AuxFormerNodes;
  */
 final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
 
-    /** The three outputs, as named in the column names. */
-    static final String[] MODES = {"audiovisual", "audio-only", "visual-only"};
 
     static final String COL_INPUT_USED = "Input used";
 
     /** The audiovisual prediction's calibrated probability: how often such a prediction is right. */
-    static final String COL_CONFIDENCE = "Confidence (audiovisual)";
+    static final String COL_CONFIDENCE = Vocabulary.confidence(Vocabulary.Output.AUDIOVISUAL);
 
     static final String COL_ERROR = "Prediction error";
 
@@ -127,9 +126,9 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
             new DataColumnSpecCreator("Window end (s)", DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator("Modality", StringCell.TYPE).createSpec()));
         if (model.task() == Task.CATEGORICAL) {
-            cols.add(new DataColumnSpecCreator("Predicted class", StringCell.TYPE).createSpec());
+            cols.add(new DataColumnSpecCreator(Vocabulary.predictedClass(), StringCell.TYPE).createSpec());
             for (String c : model.labels()) {
-                cols.add(new DataColumnSpecCreator("P(" + c + ")", DoubleCell.TYPE).createSpec());
+                cols.add(new DataColumnSpecCreator(Vocabulary.probability(c), DoubleCell.TYPE).createSpec());
             }
         } else {
             for (String a : model.labels()) {
@@ -156,18 +155,18 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
     /** @return the appended columns for a model */
     static DataColumnSpec[] newColumns(final AuxFormerPortObjectSpec model) {
         final List<DataColumnSpec> cols = new ArrayList<>();
-        for (String m : MODES) {
+        for (Vocabulary.Output m : Vocabulary.Output.values()) {
             if (model.task() == Task.CATEGORICAL) {
-                cols.add(new DataColumnSpecCreator("Predicted class (" + m + ")", StringCell.TYPE).createSpec());
+                cols.add(new DataColumnSpecCreator(Vocabulary.predictedClass(m), StringCell.TYPE).createSpec());
                 for (String c : model.labels()) {
-                    cols.add(new DataColumnSpecCreator("P(" + c + ") (" + m + ")", DoubleCell.TYPE).createSpec());
+                    cols.add(new DataColumnSpecCreator(Vocabulary.probability(c, m), DoubleCell.TYPE).createSpec());
                 }
-                if (m.equals(MODES[0])) {
+                if (m == Vocabulary.Output.AUDIOVISUAL) {
                     cols.add(new DataColumnSpecCreator(COL_CONFIDENCE, DoubleCell.TYPE).createSpec());
                 }
             } else {
                 for (String a : model.labels()) {
-                    cols.add(new DataColumnSpecCreator(a + " (" + m + ")", DoubleCell.TYPE).createSpec());
+                    cols.add(new DataColumnSpecCreator(Vocabulary.attribute(a, m), DoubleCell.TYPE).createSpec());
                 }
             }
         }
