@@ -16,20 +16,9 @@ mkdir -p "$work" bench/results
 
 command -v ffmpeg >/dev/null || { echo "== installing ffmpeg"; apt-get install -y ffmpeg >/dev/null || { apt-get update >/dev/null && apt-get install -y ffmpeg >/dev/null; }; }
 
-echo "== build (offline)"
-mvn -B -o -q test-compile -pl org.vavl.core -am
-
-prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
-m2="${MAVEN_REPO:-$HOME/.m2/repository}"
-jcpp="$(prop javacpp.version)"; ff="$(prop ffmpeg.version)"; plat="$(prop native.classifier)"
-cp="$root/org.vavl.core/target/classes:$root/org.vavl.core/target/test-classes"
-for j in "org/bytedeco/javacv/$jcpp/javacv-$jcpp.jar" "org/bytedeco/javacpp/$jcpp/javacpp-$jcpp.jar" \
-         "org/bytedeco/javacpp/$jcpp/javacpp-$jcpp-$plat.jar" "org/bytedeco/ffmpeg/$ff/ffmpeg-$ff.jar" \
-         "org/bytedeco/ffmpeg/$ff/ffmpeg-$ff-$plat.jar" \
-         "commons-io/commons-io/$(prop commons-io.version)/commons-io-$(prop commons-io.version).jar"; do
-  [ -f "$m2/$j" ] || { echo "missing $m2/$j: run 'mvn -B verify' once online" >&2; exit 1; }
-  cp="$cp:$m2/$j"
-done
+echo "== build (bench/java) and class path"
+# the full runtime class path: the engine checks its natives (JavaCPP's and PyTorch's) before the first FFmpeg call
+cp="$(bench/java/classpath)"
 jvm=(java -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true -cp "$cp" org.vavl.core.media.AudioBench)
 now() { date +%s.%N; }
 

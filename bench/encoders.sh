@@ -19,10 +19,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p bench/results
 
-echo "[encoders] building the engine and its test classes (offline)"
-mvn -B -o -q -pl org.vavl.core -am test-compile
-mvn -B -o -q -pl org.vavl.core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
-cp="org.vavl.core/target/classes:org.vavl.core/target/test-classes:$(cat "$work/cp.txt")"
+echo "[encoders] building the benchmark programs (bench/java)"
+cp="$(bench/java/classpath)"
 
 echo "[encoders] exporting a random-weight EfficientNet-B2 with tools/export and writing $IMAGES test images"
 "$PY" tools/export/make_fixtures.py --effnet-b2 "$work" --size 224 --images "$IMAGES"

@@ -12,12 +12,8 @@ root="$(pwd)"
 work="$root/bench/work/face"
 mkdir -p "$work" bench/results
 
-echo "== build and class path (Maven, offline first)"
-cp_file="$root/org.vavl.core/target/bench-classpath.txt"
-build=(-q -B -pl org.vavl.core -am test-compile dependency:build-classpath
-       -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test)
-mvn -o "${build[@]}" || mvn "${build[@]}"
-cp="$root/org.vavl.core/target/test-classes:$root/org.vavl.core/target/classes:$(cat "$cp_file")"
+echo "== build and class path (bench/java, Maven offline first)"
+cp="$(bench/java/classpath)"
 jvm=(java -Xmx1g -XX:+UseSerialGC -Djava.awt.headless=true -cp "$cp")
 bench() { "${jvm[@]}" org.vavl.core.face.FaceBench "$@"; }
 

@@ -16,11 +16,8 @@ mkdir -p bench/results
 
 echo "[faces-pretrained] installing face-api's oracle (npm, outside the repository)"
 oracle=$(tools/faceapi/install-oracle | tail -1)
-echo "[faces-pretrained] building the engine and its test classes (offline)"
-# one invocation: the reactor resolves org.vavl.testsupport from its own build (nothing is installed into ~/.m2)
-mvn -B -o -q -pl org.vavl.core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/cp.txt"
-cp="org.vavl.core/target/classes:org.vavl.core/target/test-classes:$(cat "$work/cp.txt")"
+echo "[faces-pretrained] building the benchmark programs (bench/java)"
+cp="$(bench/java/classpath)"
 
 python3 - "$work/faces.bin" "$FACES" <<'PY'
 import random, struct, sys

@@ -3,7 +3,7 @@
 #
 # The VAVL network at the reference's sizes (batch 32, audio 150 x 1024, visual 90 x 1408, 6 classes) in
 #   - DJL 0.32 (libtorch 2.5.1 natives from Maven Central), CPU, one thread: org.vavl.core.model.ModelBenchmark
-#     (engine test classes, run with the test class path; not part of the test command);
+#     (bench/java, compiled by the build and never run by it);
 #   - PyTorch on Debian's /usr/bin/python3 (torch 1.13), CPU, torch.set_num_threads(1): bench/model_torch.py with
 #     the PyTorch twin of tools/parity/conformer_parity.py (the module the parity test checks against DJL).
 # Figures: the training step = the reference's three optimisation steps (visual, acoustic, fusion; Adam per
@@ -31,10 +31,8 @@ if ! "$PY" -c "import torch" 2>/dev/null; then
   exit 1
 fi
 
-echo "[model] compiling the engine and its test classes (offline)"
-mvn -B -o -q test-compile -pl org.vavl.core
-mvn -B -o -q dependency:build-classpath -pl org.vavl.core -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$work/classpath.txt" >/dev/null
-CP="org.vavl.core/target/test-classes:org.vavl.core/target/classes:$(cat "$work/classpath.txt")"
+echo "[model] building the benchmark programs (bench/java)"
+CP="$(bench/java/classpath)"
 JAVA=(java -Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1
       -cp "$CP" org.vavl.core.model.ModelBenchmark)
 

@@ -10,10 +10,8 @@ root="$(pwd)"
 work="$root/bench/work/responsiveness"
 mkdir -p "$work" bench/results
 
-echo "== build (test classes of the engine and their class path)"
-mvn -B -q -Dstyle.color=never test-compile dependency:build-classpath -pl org.vavl.core -am \
-  -Dmdep.outputFile="$work/classpath.txt" -Dmdep.includeScope=test >/dev/null
-cp="$root/org.vavl.core/target/classes:$root/org.vavl.core/target/test-classes:$(cat "$work/classpath.txt")"
+echo "== build (the benchmark programs of bench/java and their class path)"
+cp="$(bench/java/classpath)"
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 java -Xmx1g -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
   org.vavl.core.face.ResponsivenessBench "$work/media" | tee "$work/run.log"

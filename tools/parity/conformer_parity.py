@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """PyTorch twin of the engine's Conformer / VAVL network (org.vavl.core.model), for parity checks and benchmarks.
 
-Written for this project from the architecture description (vavl-reference.md section 2) and the Java code's
+Written for this project from the architecture description (docs/model.md, Architectures) and the Java code's
 documented behaviour; it shares no code with the reference implementation. Layout (batch, time, dim); masks
 (batch, time) float, 1 = real frame. Pointwise convolutions are real nn.Conv1d(k=1) here (Linear layers in the
 Java code: same arithmetic), and the relative shift is done by an explicit gather here (by the pad-and-reshape

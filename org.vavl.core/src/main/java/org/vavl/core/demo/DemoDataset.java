@@ -8,12 +8,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,6 +24,8 @@ import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vavl.core.media.ClipRecorder;
+import org.vavl.core.settings.RecordSettings;
+import org.vavl.core.util.AtomicFiles;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -100,7 +99,6 @@ public final class DemoDataset {
      */
     public static Result generate(final Path folder, final DemoSettings settings, final Progress progress)
         throws IOException, CancelledException {
-        settings.check();
         final long t0 = System.nanoTime();
         final Path videos = folder.resolve(VIDEO_FOLDER);
         Files.createDirectories(videos);
@@ -332,10 +330,8 @@ public final class DemoDataset {
     private static void writeLabels(final Path labels, final List<DemoClip> clips) throws IOException {
         final List<DemoClip> sorted = new ArrayList<>(clips);
         sorted.sort((a, b) -> a.clipId().compareTo(b.clipId()));
-        final Path tmp = Files.createTempFile(labels.getParent(), "." + labels.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").build())) {
+        AtomicFiles.writeText(labels, w -> {
+            try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").build())) {
                 final List<String> header = new ArrayList<>();
                 header.add("FileName");
                 for (DemoEmotion e : DemoEmotion.values()) {
@@ -353,10 +349,7 @@ public final class DemoDataset {
                     csv.printRecord(row);
                 }
             }
-            move(tmp, labels);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** CREMA-D's number style: up to three decimals, no trailing zeros (0.856, 0.01). */
@@ -370,23 +363,7 @@ public final class DemoDataset {
         final Properties p = new Properties();
         s.asMap().forEach(p::setProperty);
         p.setProperty("clips", Integer.toString(clips));
-        final Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "VAVL for KNIME demo dataset: the settings that made it");
-            }
-            move(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void move(final Path from, final Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.writeText(file, w -> p.store(w, "VAVL for KNIME demo dataset: the settings that made it"));
     }
 
     /**
@@ -453,7 +430,7 @@ public final class DemoDataset {
                 + " [--format mp4|flv|flv-h264] [--threads N] [--contact-sheet file.png]");
             System.exit(2);
         }
-        DemoSettings s = DemoSettings.defaults();
+        final RecordSettings.Builder<DemoSettings> s = DemoSettings.SETTINGS.builder();
         Path sheet = null;
         for (int i = 1; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -462,40 +439,30 @@ public final class DemoDataset {
             }
             final String v = args[i + 1];
             switch (args[i]) {
-                case "--seed":
-                    s = s.withSeed(Long.parseLong(v));
-                    break;
-                case "--speakers":
-                    s = s.withSpeakers(Integer.parseInt(v));
-                    break;
-                case "--clips":
-                    s = s.withClipsPerEmotion(Integer.parseInt(v));
-                    break;
-                case "--split": {
+                case "--seed" -> s.set(DemoSettings.SEED, DemoSettings.SEED.parse(v));
+                case "--speakers" -> s.set(DemoSettings.SPEAKERS, DemoSettings.SPEAKERS.parse(v));
+                case "--clips" -> s.set(DemoSettings.CLIPS_PER_EMOTION, DemoSettings.CLIPS_PER_EMOTION.parse(v));
+                case "--split" -> {
                     final String[] p = v.split(",");
-                    s = s.withSplit(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()));
-                    break;
+                    s.set(DemoSettings.DEV_SPEAKERS, DemoSettings.DEV_SPEAKERS.parse(p[0]))
+                        .set(DemoSettings.TEST_SPEAKERS, DemoSettings.TEST_SPEAKERS.parse(p[1]));
                 }
-                case "--format":
-                    s = s.withFormat(ClipRecorder.Format.fromSetting(v));
-                    break;
-                case "--threads":
-                    s = s.withThreads(Integer.parseInt(v));
-                    break;
-                case "--contact-sheet":
-                    sheet = Path.of(v);
-                    break;
-                default:
+                case "--format" -> s.set(DemoSettings.FORMAT, ClipRecorder.Format.fromSetting(v));
+                case "--threads" -> s.set(DemoSettings.THREADS, DemoSettings.THREADS.parse(v));
+                case "--contact-sheet" -> sheet = Path.of(v);
+                default -> {
                     System.err.println("Unknown option " + args[i]);
                     System.exit(2);
+                }
             }
         }
+        final DemoSettings settings = s.build();
         final Path folder = Path.of(args[0]);
         if (sheet != null) {
-            writeContactSheet(sheet, s, 0, 320);
+            writeContactSheet(sheet, settings, 0, 320);
             System.err.println("Contact sheet: " + sheet.toAbsolutePath());
         }
-        final Result r = generate(folder, s, Progress.console("demo"));
+        final Result r = generate(folder, settings, Progress.console("demo"));
         System.out.printf(Locale.ROOT, "%d clips and %s in %.1f s%n", r.clips().size(), r.labelFile(), r.seconds());
     }
 }

@@ -4,7 +4,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.vavl.core.media.DisplayRotation;
+import org.vavl.core.util.AtomicFiles;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -36,7 +36,7 @@ import org.vavl.core.util.ClipWorkPool.Outcome;
 import org.vavl.core.util.InputIdentity;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
-import org.vavl.core.util.FileNames;
+import org.vavl.core.util.InputFiles;
 import org.vavl.core.util.Progress;
 
 /**
@@ -172,7 +172,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
     FaceTrackResult extract(final String clipId, final Path video, final CancelToken cancel,
         final FrameObserver observer) throws ClipException, CancelledException {
         final CancelToken token = cancel == null ? new CancelToken() : cancel;
-        checkFile(clipId, video);
+        InputFiles.check(clipId, video, "video file");
         final Map<String, String> input;
         try {
             input = InputIdentity.of(video);
@@ -199,32 +199,6 @@ public final class FaceTrackExtractor implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new ClipException(clipId, "Clip '" + clipId + "': " + e.getMessage(), e);
-        }
-    }
-
-    static void checkFile(final String clipId, final Path video) throws ClipException {
-        if (video == null) {
-            throw new ClipException(clipId, "Clip '" + clipId + "' has no video path: fill the video path column.");
-        }
-        final String encoding = FileNames.encodingProblem(video);
-        if (encoding != null) {
-            throw new ClipException(clipId, "Clip '" + clipId + "': the video file '" + video + "' cannot be opened: "
-                + encoding + ".");
-        }
-        if (!Files.exists(video)) {
-            throw new ClipException(clipId, "Clip '" + clipId + "': the video file '" + video
-                + "' does not exist. Check the path (and that the disk holding it is mounted).");
-        }
-        if (!Files.isRegularFile(video)) {
-            throw new ClipException(clipId, "Clip '" + clipId + "': '" + video + "' is not a file.");
-        }
-        try {
-            if (Files.size(video) == 0) {
-                throw new ClipException(clipId, "Clip '" + clipId + "': the video file '" + video
-                    + "' is empty (0 bytes). Copy the clip again from its source.");
-            }
-        } catch (IOException e) {
-            throw new ClipException(clipId, "Clip '" + clipId + "': cannot read '" + video + "': " + e.getMessage(), e);
         }
     }
 
@@ -401,7 +375,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
         try {
             g.close();
         } catch (Exception e) {
-            // nothing more to do
+            // ignored: called after the work (or on a failure being thrown); nothing is left to redo or report
         }
     }
 
@@ -490,16 +464,8 @@ public final class FaceTrackExtractor implements AutoCloseable {
     }
 
     private void writeFigures(final String clipId, final FaceTrackResult result) throws IOException {
-        final Path file = figuresFor(clipId);
-        final Path tmp = ClipOutputStore.newPartFile(file);
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                result.toProperties().store(w, "figures of " + m_store.pathFor(clipId).getFileName());
-            }
-            ClipOutputStore.moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeText(figuresFor(clipId),
+            w -> result.toProperties().store(w, "figures of " + m_store.pathFor(clipId).getFileName()));
     }
 
     private FaceTrackResult readFigures(final String clipId) {

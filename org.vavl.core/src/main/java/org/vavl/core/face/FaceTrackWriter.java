@@ -71,7 +71,7 @@ final class FaceTrackWriter implements AutoCloseable {
             try {
                 r.release();
             } catch (Exception ignored) {
-                // nothing more to do
+                // ignored: the start failure thrown below says what went wrong; this one must not replace it
             }
             throw new IOException("cannot write the face track '" + target + "': " + e.getMessage(), e);
         }

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+import org.vavl.core.util.AtomicFiles;
 
 /**
  * OpenCV's Haar cascades as shipped inside the OpenCV jar ({@code org/bytedeco/opencv/<platform>/share/
@@ -88,26 +87,14 @@ final class HaarCascades {
         if (Files.isRegularFile(file) && Arrays.equals(bytes, Files.readAllBytes(file))) {
             return file;
         }
-        final Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".part-", ".tmp");
         try {
-            Files.write(tmp, bytes);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                return file;
-            } catch (IOException e) {
-                // another user's file of that name: keep a copy of our own for this JVM
-                final Path own = Files.createTempFile(dir, "vavl-" + name.replace(".xml", "") + "-", ".xml");
-                own.toFile().deleteOnExit();
-                Files.write(own, bytes);
-                return own;
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+            return AtomicFiles.write(file, part -> Files.write(part, bytes));
+        } catch (IOException e) {
+            // another user's file of that name: keep a copy of our own for this JVM
+            final Path own = Files.createTempFile(dir, "vavl-" + name.replace(".xml", "") + "-", ".xml");
+            own.toFile().deleteOnExit();
+            Files.write(own, bytes);
+            return own;
         }
     }
 

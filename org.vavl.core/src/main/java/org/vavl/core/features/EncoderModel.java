@@ -24,6 +24,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
@@ -264,9 +265,9 @@ public final class EncoderModel implements AutoCloseable {
     /**
      * Runs the model on one input tensor. Thread safe: each concurrent caller uses its own predictor.
      *
-     * @throws Exception the engine's failure, unchanged (callers add the clip and the shape)
+     * @throws TranslateException the engine's failure, unchanged (callers add the clip and the shape)
      */
-    public Tensor run(final Tensor input) throws Exception {
+    public Tensor run(final Tensor input) throws TranslateException {
         Predictor<Tensor, Tensor> p = m_idle.pollFirst();
         if (p == null) {
             p = DjlRuntime.call(m_model::newPredictor);

@@ -59,13 +59,14 @@ public final class FaceTrackReader implements AutoCloseable {
         try {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
+            final IOException failure = new IOException("Face track '" + file + "' is not a readable video ("
+                + e.getMessage() + "). Run the Face Aligner again.", e);
             try {
                 g.release();
-            } catch (Exception ignored) {
-                // best effort
+            } catch (FrameGrabber.Exception | RuntimeException r) {
+                failure.addSuppressed(r); // reported with the failure it follows, which it must not replace
             }
-            throw new IOException("Face track '" + file + "' is not a readable video (" + e.getMessage()
-                + "). Run the Face Aligner again.", e);
+            throw failure;
         }
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             close(g);
@@ -123,16 +124,21 @@ public final class FaceTrackReader implements AutoCloseable {
         m_converter.close();
     }
 
+    /**
+     * Stops and releases the decoder. A failure here is ignored on purpose: it comes after the frames were read (or
+     * after a failure of its own, which it must not replace), the caller has nothing to redo, and release is tried
+     * even when stop fails, so the native decoder is freed either way.
+     */
     private static void close(final FFmpegFrameGrabber g) {
         try {
             g.stop();
-        } catch (Exception ignored) {
-            // closing
+        } catch (FrameGrabber.Exception | RuntimeException ignored) {
+            // see above: release below still frees the decoder
         }
         try {
             g.release();
-        } catch (Exception ignored) {
-            // closing
+        } catch (FrameGrabber.Exception | RuntimeException ignored) {
+            // see above: nothing is left to free or to redo
         }
     }
 

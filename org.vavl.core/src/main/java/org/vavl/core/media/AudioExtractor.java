@@ -32,7 +32,7 @@ import org.vavl.core.util.ClipWorkPool.Outcome;
 import org.vavl.core.util.InputIdentity;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
-import org.vavl.core.util.FileNames;
+import org.vavl.core.util.InputFiles;
 import org.vavl.core.util.Progress;
 
 /**
@@ -170,7 +170,7 @@ public final class AudioExtractor {
      */
     public ExtractedAudio extract(final String clipId, final Path media, final Path folder,
         final Overwrite overwrite, final CancelToken cancel) throws ClipException, CancelledException {
-        checkFile(clipId, media);
+        InputFiles.check(clipId, media, "media file");
         final Map<String, String> input;
         try {
             input = InputIdentity.of(media);
@@ -203,7 +203,7 @@ public final class AudioExtractor {
      */
     public ExtractedAudio extractTo(final String clipId, final Path media, final Path wav, final CancelToken cancel)
         throws ClipException, CancelledException {
-        checkFile(clipId, media);
+        InputFiles.check(clipId, media, "media file");
         final CancelToken token = cancel == null ? new CancelToken() : cancel;
         token.check();
         final FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(media.toFile());
@@ -261,7 +261,8 @@ public final class AudioExtractor {
             try {
                 grabber.close();
             } catch (Exception e) {
-                // nothing more to do
+                // ignored: the result (or the failure being thrown) is complete; a decoder that fails to close leaves
+                // nothing to redo or report
             }
         }
     }
@@ -281,29 +282,6 @@ public final class AudioExtractor {
             }
         }
         return 0;
-    }
-
-    private static void checkFile(final String clipId, final Path media) throws ClipException {
-        final String encoding = FileNames.encodingProblem(media);
-        if (encoding != null) {
-            throw new ClipException(clipId, "Clip '" + clipId + "': the file " + media + " cannot be opened: " + encoding
-                + ".");
-        }
-        if (!Files.exists(media)) {
-            throw new ClipException(clipId,
-                "Clip '" + clipId + "': file not found: " + media + ". Check the path column or restore the file.");
-        }
-        if (!Files.isRegularFile(media)) {
-            throw new ClipException(clipId, "Clip '" + clipId + "': " + media + " is not a file.");
-        }
-        try {
-            if (Files.size(media) == 0) {
-                throw new ClipException(clipId, "Clip '" + clipId + "': " + media
-                    + " is empty (0 bytes). Copy the clip again or remove it.");
-            }
-        } catch (IOException e) {
-            throw new ClipException(clipId, "Clip '" + clipId + "': cannot read " + media + ": " + e.getMessage(), e);
-        }
     }
 
     private static final Pattern FFMPEG_ERROR = Pattern.compile("error (-\\d+)");

@@ -6,10 +6,8 @@ import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,6 +16,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
+import org.vavl.core.util.AtomicFiles;
 
 /**
  * Writes a clip (a video file with an optional audio track) frame by frame with JavaCV's
@@ -91,6 +90,19 @@ public final class ClipRecorder implements AutoCloseable {
 
         /** Parses "mp4", "flv", "flv-h264" or an enum name, case-insensitive. */
         public static Format fromSetting(final String value) {
+            return parse(value);
+        }
+
+        /** @return the name a setting gives this format ("mp4", "flv", "flv-h264"); {@link #fromSetting} reads it */
+        public String settingName() {
+            return switch (this) {
+                case MP4_H264_AAC -> "mp4";
+                case FLV_FLV1_MP3 -> "flv";
+                case FLV_H264_AAC -> "flv-h264";
+            };
+        }
+
+        private static Format parse(final String value) {
             final String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
             switch (v) {
                 case "mp4":
@@ -518,9 +530,7 @@ public final class ClipRecorder implements AutoCloseable {
             fixFlvDuration();
         }
         try {
-            Files.move(m_part, m_target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(m_part, m_target, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveIntoPlace(m_part, m_target);
         } finally {
             Files.deleteIfExists(m_part);
         }
@@ -582,7 +592,7 @@ public final class ClipRecorder implements AutoCloseable {
         try {
             m_recorder.release();
         } catch (Exception e) {
-            // nothing more to release
+            // ignored: called once the clip is complete or a failure is being thrown; nothing is left to release
         }
     }
 

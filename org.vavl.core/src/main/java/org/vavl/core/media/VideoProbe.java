@@ -19,7 +19,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
-import org.vavl.core.util.FileNames;
+import org.vavl.core.util.InputFiles;
 import org.vavl.core.util.ClipException;
 
 /**
@@ -73,7 +73,7 @@ public final class VideoProbe {
     public static ClipInfo probe(final Path file, final CancelToken cancel) throws ClipException, CancelledException {
         final Path abs = file.toAbsolutePath().normalize();
         final String id = clipId(abs);
-        checkFile(id, abs);
+        InputFiles.check(id, abs, "video file");
 
         final FFmpegFrameGrabber g = new FFmpegFrameGrabber(abs.toFile());
         try {
@@ -219,7 +219,7 @@ public final class VideoProbe {
         try {
             g.releaseUnsafe();
         } catch (Exception e) {
-            // nothing more to release
+            // ignored: called once the probe is done or a failure is being thrown; nothing is left to release
         }
     }
 
@@ -308,33 +308,6 @@ public final class VideoProbe {
 
     private static double q2d(final AVRational r) {
         return r == null || r.den() == 0 ? 0 : r.num() / (double)r.den();
-    }
-
-    private static void checkFile(final String id, final Path abs) throws ClipException {
-        // before anything else: Java may open such a file (it keeps the name's bytes), FFmpeg gets a mangled name
-        final String encoding = FileNames.encodingProblem(abs);
-        if (encoding != null) {
-            throw fail(id, abs, "cannot be opened: " + encoding);
-        }
-        if (!Files.exists(abs)) {
-            throw fail(id, abs, "does not exist: check the path (was the file moved or renamed?)");
-        }
-        if (Files.isDirectory(abs)) {
-            throw fail(id, abs, "is a folder, not a video file");
-        }
-        if (!Files.isReadable(abs)) {
-            throw fail(id, abs, "cannot be read: check the file's permissions");
-        }
-        final long size;
-        try {
-            size = Files.size(abs);
-        } catch (IOException e) {
-            throw fail(id, abs, "cannot be read (" + e.getMessage() + ")");
-        }
-        if (size == 0) {
-            throw fail(id, abs, "is empty (0 bytes): the copy or download of this clip did not complete; "
-                + "copy it again or remove it");
-        }
     }
 
     /** Names the problem of a file FFmpeg cannot open, from a look at its first bytes. */

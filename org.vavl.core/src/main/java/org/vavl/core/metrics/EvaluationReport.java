@@ -2,10 +2,8 @@ package org.vavl.core.metrics;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import java.util.Map;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.vavl.core.util.AtomicFiles;
 
 /**
  * Writes an evaluation as files, so batch runs leave it behind: one PNG per chart, the headline as text
@@ -61,40 +60,17 @@ public final class EvaluationReport {
         charts.putAll(extra);
         for (Map.Entry<String, JFreeChart> e : charts.entrySet()) {
             final Path png = folder.resolve(e.getKey() + ".png");
-            final Path tmp = Files.createTempFile(folder, "." + e.getKey(), ".png.tmp");
-            try {
-                ChartUtils.saveChartAsPNG(tmp.toFile(), e.getValue(), WIDTH, HEIGHT);
-                Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(png, part -> ChartUtils.saveChartAsPNG(part.toFile(), e.getValue(), WIDTH, HEIGHT));
             files.add(png);
         }
         final List<String> summary = summary(evaluation, provenance);
         final Path text = folder.resolve("summary.txt");
-        writeAtomically(text, w -> w.write(String.join("\n", summary) + "\n"));
+        AtomicFiles.writeText(text, w -> w.write(String.join("\n", summary) + "\n"));
         files.add(text);
         final Path html = folder.resolve("report.html");
-        writeAtomically(html, w -> writeHtml(w, title, evaluation, charts.keySet(), keptEpoch, provenance));
+        AtomicFiles.writeText(html, w -> writeHtml(w, title, evaluation, charts.keySet(), keptEpoch, provenance));
         files.add(html);
         return files;
-    }
-
-    private interface TextWriter {
-        void write(Writer w) throws IOException;
-    }
-
-    /** Writes a file under a temporary name and renames it when complete. */
-    private static void writeAtomically(final Path file, final TextWriter body) throws IOException {
-        final Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /**

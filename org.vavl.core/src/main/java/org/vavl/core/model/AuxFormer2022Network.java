@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The AuxFormer (ICASSP 2022) network (vavl-reference.md §6), in (batch, time, dim) with masks:
+ * The AuxFormer (ICASSP 2022) network (docs/model.md, Architectures), in (batch, time, dim) with masks:
  *
  * <pre>
  * a = Linear no bias (= Conv1d k=1)(audio) (B,Ta,d); v = the same for visual (B,Tv,d); d = projectionDim

@@ -11,8 +11,8 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 
-/** Small helpers shared by the blocks of this package. */
-final class Nn {
+/** Small helpers shared by the blocks of this package; {@link #times} is also the losses' (org.vavl.core.train). */
+public final class Nn {
 
     /** Added to attention scores of padded keys: exp(score - 1e9) is exactly 0 in float32. */
     static final float MASKED_SCORE = -1e9f;
@@ -56,7 +56,7 @@ final class Nn {
      * the backward pass, and once the garbage collector frees the buffer the gradients read freed memory (seen as
      * NaN losses under GC pressure). A scalar from {@code full} is owned by libtorch and safe.
      */
-    static NDArray times(final NDArray x, final float value) {
+    public static NDArray times(final NDArray x, final float value) {
         return x.mul(x.getManager().full(new Shape(), value, x.getDataType()));
     }
 

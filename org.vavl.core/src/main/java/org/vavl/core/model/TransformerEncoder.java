@@ -17,7 +17,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The transformer encoder of the AuxFormer (2022) network (vavl-reference.md §6): optional input scaling by
+ * The transformer encoder of the AuxFormer (2022) network (docs/model.md, Architectures): optional input scaling by
  * sqrt(d) with absolute sinusoidal positions and embedding dropout, then N pre-LayerNorm layers
  * ({@code x += Dropout(MHA(LN(x), LN(kv)))}; {@code x += Dropout(Linear(Dropout(ReLU(Linear(LN(x))))))}) and a
  * final LayerNorm. As a cross-modal encoder the queries come from one modality and the keys and values from the

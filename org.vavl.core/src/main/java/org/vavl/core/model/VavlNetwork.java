@@ -15,7 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The VAVL network (vavl-reference.md §2), with time modelled per clip and padding masked:
+ * The VAVL network (docs/model.md, Architectures), with time modelled per clip and padding masked:
  *
  * <pre>
  * audio (B,Ta,Da) -Linear no bias (= Conv1d k=1)-> (B,Ta,p) -Conformer(p->d, branchBlocks)-> A (B,Ta,d)

@@ -1,5 +1,10 @@
 package org.vavl.core.train;
 
+import static org.vavl.core.model.AuxFormerConfig.AUDIO_DIM;
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+import static org.vavl.core.model.AuxFormerConfig.TASK;
+import static org.vavl.core.model.AuxFormerConfig.VISUAL_DIM;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -42,7 +47,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * Trains AuxFormer on feature sequences, as the reference does (vavl-reference.md §3), with time modelled per
+ * Trains AuxFormer on feature sequences, as the reference does (docs/auxformer.md, Training), with time modelled per
  * clip and padding masked by the network.
  *
  * <p><b>VAVL</b>: per batch three optimisation steps, in this order, each with its own backward pass:
@@ -208,8 +213,9 @@ public final class AuxFormerTrainer {
         checkLoaded(train, trainValue, "training", skipped);
         checkLoaded(dev, devValue, "development", skipped);
 
-        final AuxFormerConfig config = architecture.toBuilder().audioDim(set.audioDim()).visualDim(set.visualDim())
-            .outputs(labelNames.size()).task(task).build();
+        final AuxFormerConfig config = architecture.toBuilder().set(AUDIO_DIM, set.audioDim())
+            .set(VISUAL_DIM, set.visualDim())
+            .set(OUTPUTS, labelNames.size()).set(TASK, task).build();
         final Result result = DjlRuntime.call(() -> {
             final int before = Djl.intraOpThreadCount();
             try {

@@ -1,9 +1,9 @@
 package org.vavl.core.train;
 
 import org.vavl.core.metrics.DimensionalScores;
+import org.vavl.core.model.Nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 
 /**
  * The training losses of the reference, as DJL operations (differentiable), and their plain-Java
@@ -55,13 +55,9 @@ public final class Losses {
         return times(cov, 2).div(vp.add(vy).add(mp.sub(my).square()).add(CCC_EPS));
     }
 
-    /**
-     * {@code x * value} with a scalar owned by libtorch. DJL 0.32's {@code NDArray.mul(Number)} / {@code div(Number)}
-     * wrap the number in a Java direct buffer that is freed by the garbage collector while autograd still holds it
-     * for the backward pass (NaN losses under GC pressure); {@code full} avoids that.
-     */
+    /** {@link Nn#times}: {@code x * value}, safe for autograd (the trainer's name for it). */
     static NDArray times(final NDArray x, final float value) {
-        return x.mul(x.getManager().full(new Shape(), value, x.getDataType()));
+        return Nn.times(x, value);
     }
 
     /** @return the sum over attributes of {@code 1 - CCC}, a scalar */

@@ -1,7 +1,7 @@
 package org.vavl.core.train;
 
 /**
- * How AuxFormer is trained; the defaults are the reference's (vavl-reference.md §3 and §6). Immutable;
+ * How AuxFormer is trained; the defaults are the reference's (docs/auxformer.md, Training). Immutable;
  * make one with {@link #builder()}.
  */
 public final class TrainingSettings {

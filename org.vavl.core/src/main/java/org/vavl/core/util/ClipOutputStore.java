@@ -3,18 +3,14 @@ package org.vavl.core.util;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -243,9 +239,9 @@ public final class ClipOutputStore {
             final Path part = newPartFile(target);
             try {
                 writer.write(part);
-                readableByAll(part);
+                AtomicFiles.readableByAll(part);
                 Files.deleteIfExists(recordFor(clipId));
-                moveIntoPlace(part, target);
+                AtomicFiles.moveIntoPlace(part, target);
                 writeRecord(clipId, record(input));
                 return target;
             } finally {
@@ -545,38 +541,8 @@ public final class ClipOutputStore {
     private void writeRecord(final String clipId, final Map<String, String> record) throws IOException {
         final Properties p = new Properties();
         record.forEach(p::setProperty);
-        final Path file = recordFor(clipId);
-        final Path tmp = newPartFile(file);
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(w, "settings and input that made " + pathFor(clipId).getFileName() + " (VAVL for KNIME)");
-            }
-            readableByAll(tmp);
-            moveIntoPlace(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Temporary files are created owner-only; outputs get the usual rw-r--r-- so that other users and
-     * processes (e.g. a KNIME Server executor) can read them.
-     */
-    private static void readableByAll(final Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep its defaults
-        }
-    }
-
-    /** Renames a complete temporary file onto its final name (atomically where the file system can). */
-    public static void moveIntoPlace(final Path from, final Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.writeText(recordFor(clipId),
+            w -> p.store(w, "settings and input that made " + pathFor(clipId).getFileName() + " (VAVL for KNIME)"));
     }
 
     // ---------------------------------------------------------------- names

@@ -2,7 +2,6 @@ package org.vavl.core.util;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -13,7 +12,7 @@ import ai.djl.engine.Engine;
  * <ul>
  * <li>DJL finds its engines with {@code ServiceLoader} on the thread's context class loader. In OSGi that
  * loader is not the one of the bundle that holds DJL, so every DJL call goes through
- * {@link #call(Callable)}, which sets the context class loader to DJL's own (the library bundle's) and
+ * {@link #call(DjlCall)}, which sets the context class loader to DJL's own (the library bundle's) and
  * restores it afterwards.</li>
  * <li>Offline mode is always on: DJL never tries to download natives or models; the PyTorch natives come
  * from the native fragment ({@code pytorch-native-cpu}, or the CUDA build where installed).</li>
@@ -68,8 +67,10 @@ public final class DjlRuntime {
     /**
      * Runs a DJL call with the context class loader set to DJL's own, so that engines are found inside
      * OSGi; restores the caller's loader afterwards.
+     *
+     * @throws E what the work throws
      */
-    public static <T> T call(final Callable<T> work) throws Exception {
+    public static <T, E extends Exception> T call(final DjlCall<T, E> work) throws E {
         configure(1, null);
         final Thread thread = Thread.currentThread();
         final ClassLoader previous = thread.getContextClassLoader();
@@ -81,18 +82,24 @@ public final class DjlRuntime {
         }
     }
 
-    /** {@link #call(Callable)} for work without a result. */
-    public static void run(final ThrowingRunnable work) throws Exception {
+    /** {@link #call(DjlCall)} for work without a result. */
+    public static <E extends Exception> void run(final ThrowingRunnable<E> work) throws E {
         call(() -> {
             work.run();
             return null;
         });
     }
 
-    /** A {@link Runnable} that may throw. */
+    /** A {@link java.util.concurrent.Callable} whose checked exception is its type parameter. */
     @FunctionalInterface
-    public interface ThrowingRunnable {
-        void run() throws Exception;
+    public interface DjlCall<T, E extends Exception> {
+        T call() throws E;
+    }
+
+    /** A {@link Runnable} that may throw {@code E}. */
+    @FunctionalInterface
+    public interface ThrowingRunnable<E extends Exception> {
+        void run() throws E;
     }
 
     /**
@@ -101,7 +108,7 @@ public final class DjlRuntime {
      * the CUDA build of the PyTorch natives (opt-in build, see README); it is untested on the project's
      * build machines, which have no GPU.
      */
-    public static Device device(final String setting, final String engineName) throws Exception {
+    public static Device device(final String setting, final String engineName) {
         final String s = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
         return call(() -> {
             final Engine engine = Engine.getEngine(engineName);

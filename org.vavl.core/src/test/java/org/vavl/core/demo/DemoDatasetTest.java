@@ -1,5 +1,14 @@
 package org.vavl.core.demo;
 
+import static org.vavl.core.demo.DemoSettings.CLIPS_PER_EMOTION;
+import static org.vavl.core.demo.DemoSettings.DEV_SPEAKERS;
+import static org.vavl.core.demo.DemoSettings.HEIGHT;
+import static org.vavl.core.demo.DemoSettings.SEED;
+import static org.vavl.core.demo.DemoSettings.SPEAKERS;
+import static org.vavl.core.demo.DemoSettings.TEST_SPEAKERS;
+import static org.vavl.core.demo.DemoSettings.THREADS;
+import static org.vavl.core.demo.DemoSettings.WIDTH;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,24 +48,24 @@ class DemoDatasetTest {
     static Path dir;
 
     /** 2 speakers x 6 emotions x 1 clip at the default frame size, made with 2 threads. */
-    static final DemoSettings SMALL = DemoSettings.defaults().withSpeakers(2).withClipsPerEmotion(1).withSplit(0, 1)
-        .withSeed(11);
+    static final DemoSettings SMALL = DemoSettings.SETTINGS.builder().set(SPEAKERS, 2).set(CLIPS_PER_EMOTION, 1)
+        .set(DEV_SPEAKERS, 0).set(TEST_SPEAKERS, 1).set(SEED, 11).build();
 
     static DemoDataset.Result result;
 
     @BeforeAll
     static void generate() throws Exception {
-        result = DemoDataset.generate(dir.resolve("a"), SMALL.withThreads(2), Progress.NONE);
+        result = DemoDataset.generate(dir.resolve("a"), SMALL.toBuilder().set(THREADS, 2).build(), Progress.NONE);
         System.out.printf("Demo dataset: %d clips in %.1f s%n", result.clips().size(), result.seconds());
     }
 
     @Test
     void sameSeedGivesTheSameDataset() throws Exception {
         // a smaller dataset twice, with 2 threads and with 1
-        final DemoSettings tiny = DemoSettings.defaults().withSpeakers(1).withClipsPerEmotion(1).withSplit(0, 0)
-            .withFrameSize(240, 180).withSeed(5);
-        final DemoDataset.Result first = DemoDataset.generate(dir.resolve("b1"), tiny.withThreads(2), Progress.NONE);
-        final DemoDataset.Result again = DemoDataset.generate(dir.resolve("b2"), tiny.withThreads(1), Progress.NONE);
+        final DemoSettings tiny = DemoSettings.SETTINGS.builder().set(SPEAKERS, 1).set(CLIPS_PER_EMOTION, 1)
+            .set(DEV_SPEAKERS, 0).set(TEST_SPEAKERS, 0).set(WIDTH, 240).set(HEIGHT, 180).set(SEED, 5).build();
+        final DemoDataset.Result first = DemoDataset.generate(dir.resolve("b1"), tiny.toBuilder().set(THREADS, 2).build(), Progress.NONE);
+        final DemoDataset.Result again = DemoDataset.generate(dir.resolve("b2"), tiny.toBuilder().set(THREADS, 1).build(), Progress.NONE);
         assertEquals(Files.readString(first.labelFile()), Files.readString(again.labelFile()));
         for (int i : new int[] {0, 5}) {
             final Path a = first.clips().get(i).video();
@@ -65,7 +74,7 @@ class DemoDatasetTest {
             assertArrayEquals(firstFrame(a), firstFrame(b), "first frame of " + a.getFileName());
         }
         // another seed: other speakers, intensities and labels
-        assertFalse(DemoDataset.isComplete(dir.resolve("a"), SMALL.withSeed(12)));
+        assertFalse(DemoDataset.isComplete(dir.resolve("a"), SMALL.toBuilder().set(SEED, 12).build()));
         assertTrue(DemoDataset.isComplete(dir.resolve("a"), SMALL));
         assertFalse(DemoDataset.ensure(dir.resolve("a"), SMALL, Progress.NONE), "complete dataset is kept");
     }
@@ -179,9 +188,9 @@ class DemoDatasetTest {
     @Test
     void badSettingsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> DemoSettings.defaults().withClipsPerEmotion(13).check());
+            () -> DemoSettings.SETTINGS.builder().set(CLIPS_PER_EMOTION, 13).build());
         assertTrue(e.getMessage().contains("Clips per emotion"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> DemoSettings.defaults().withSpeakers(3).check());
+        e = assertThrows(IllegalArgumentException.class, () -> DemoSettings.SETTINGS.builder().set(SPEAKERS, 3).build());
         assertTrue(e.getMessage().contains("Speakers is 3"), e.getMessage());
         assertEquals(6 * 8 * 4, DemoSettings.defaults().clipCount());
     }

@@ -85,7 +85,7 @@ class AudioExtractorRunTest {
             {"cut", truncatedMoovAtEnd, "FFmpeg cannot read"},
             {"cutfast", truncatedFastStart, "looks truncated"},
             {"notes", notVideo, "not a media file"},
-            {"missing", media.resolve("nope.mp4"), "file not found"},
+            {"missing", media.resolve("nope.mp4"), "does not exist"},
         };
         for (Object[] c : cases) {
             final ClipException e = assertThrows(ClipException.class, () -> ex.extractAll(

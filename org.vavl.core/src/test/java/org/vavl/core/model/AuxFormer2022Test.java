@@ -1,5 +1,14 @@
 package org.vavl.core.model;
 
+import static org.vavl.core.model.AuxFormerConfig.AUDIO_DIM;
+import static org.vavl.core.model.AuxFormerConfig.BRANCH_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.FEED_FORWARD_DIM;
+import static org.vavl.core.model.AuxFormerConfig.HEADS;
+import static org.vavl.core.model.AuxFormerConfig.MODEL_DIM;
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+import static org.vavl.core.model.AuxFormerConfig.PROJECTION_DIM;
+import static org.vavl.core.model.AuxFormerConfig.VISUAL_DIM;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,9 +39,10 @@ import ai.djl.training.ParameterStore;
 class AuxFormer2022Test {
 
     static AuxFormerConfig small() {
-        return AuxFormerConfig.builder(Architecture.AUXFORMER_2022).audioDim(AuxFormerNetTest.DA)
-            .visualDim(AuxFormerNetTest.DV).projectionDim(16).heads(2).feedForwardDim(32).branchBlocks(2).modelDim(32)
-            .outputs(3).build();
+        return AuxFormerConfig.builder(Architecture.AUXFORMER_2022).set(AUDIO_DIM, AuxFormerNetTest.DA)
+            .set(VISUAL_DIM, AuxFormerNetTest.DV).set(PROJECTION_DIM, 16).set(HEADS, 2).set(FEED_FORWARD_DIM, 32)
+            .set(BRANCH_BLOCKS, 2).set(MODEL_DIM, 32)
+            .set(OUTPUTS, 3).build();
     }
 
     @Test

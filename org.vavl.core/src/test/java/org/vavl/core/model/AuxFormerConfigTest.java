@@ -1,5 +1,18 @@
 package org.vavl.core.model;
 
+import static org.vavl.core.model.AuxFormerConfig.AUDIO_DIM;
+import static org.vavl.core.model.AuxFormerConfig.BRANCH_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.CONV_KERNEL;
+import static org.vavl.core.model.AuxFormerConfig.DROPOUT;
+import static org.vavl.core.model.AuxFormerConfig.FEED_FORWARD_DIM;
+import static org.vavl.core.model.AuxFormerConfig.HEADS;
+import static org.vavl.core.model.AuxFormerConfig.HEAD_DROPOUT;
+import static org.vavl.core.model.AuxFormerConfig.MODEL_DIM;
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+import static org.vavl.core.model.AuxFormerConfig.SHARED_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.TASK;
+import static org.vavl.core.model.AuxFormerConfig.VISUAL_DIM;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,9 +48,11 @@ class AuxFormerConfigTest {
 
     @Test
     void mapRoundTrip() {
-        final AuxFormerConfig c = AuxFormerConfig.builder().audioDim(768).visualDim(512).modelDim(64).heads(4)
-            .feedForwardDim(128).convKernel(7).branchBlocks(1).sharedBlocks(1).dropout(0.05f).headDropout(0.3f)
-            .outputs(3).task(Task.DIMENSIONAL).build();
+        final AuxFormerConfig c = AuxFormerConfig.builder().set(AUDIO_DIM, 768).set(VISUAL_DIM, 512)
+            .set(MODEL_DIM, 64).set(HEADS, 4)
+            .set(FEED_FORWARD_DIM, 128).set(CONV_KERNEL, 7).set(BRANCH_BLOCKS, 1).set(SHARED_BLOCKS, 1)
+            .set(DROPOUT, 0.05f).set(HEAD_DROPOUT, 0.3f)
+            .set(OUTPUTS, 3).set(TASK, Task.DIMENSIONAL).build();
         final Map<String, String> m = c.toMap();
         assertEquals("DIMENSIONAL", m.get("task"));
         assertEquals("768", m.get("audioDim"));
@@ -64,10 +79,10 @@ class AuxFormerConfigTest {
         m.put("architecture", "TRANSFORMER");
         final IllegalArgumentException e4 = assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.fromMap(m));
         assertTrue(e4.getMessage().contains("'architecture'"), e4.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.builder().convKernel(4).build());
-        assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.builder().dropout(1f).build());
+        assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.builder().set(CONV_KERNEL, 4).build());
+        assertThrows(IllegalArgumentException.class, () -> AuxFormerConfig.builder().set(DROPOUT, 1f).build());
         final IllegalArgumentException e5 = assertThrows(IllegalArgumentException.class,
-            () -> AuxFormerConfig.builder(Architecture.AUXFORMER_2022).heads(8).build());
+            () -> AuxFormerConfig.builder(Architecture.AUXFORMER_2022).set(HEADS, 8).build());
         assertTrue(e5.getMessage().contains("'projectionDim' (50)"), e5.getMessage());
     }
 }

@@ -1,5 +1,18 @@
 package org.vavl.core.model;
 
+import static org.vavl.core.model.AuxFormerConfig.AUDIO_DIM;
+import static org.vavl.core.model.AuxFormerConfig.BRANCH_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.CONV_KERNEL;
+import static org.vavl.core.model.AuxFormerConfig.DROPOUT;
+import static org.vavl.core.model.AuxFormerConfig.FEED_FORWARD_DIM;
+import static org.vavl.core.model.AuxFormerConfig.HEADS;
+import static org.vavl.core.model.AuxFormerConfig.HEAD_DROPOUT;
+import static org.vavl.core.model.AuxFormerConfig.MODEL_DIM;
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+import static org.vavl.core.model.AuxFormerConfig.PROJECTION_DIM;
+import static org.vavl.core.model.AuxFormerConfig.SHARED_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.VISUAL_DIM;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,8 +50,10 @@ class AuxFormerNetTest {
     static final int DA = 12, DV = 10;
 
     static AuxFormerConfig small() {
-        return AuxFormerConfig.builder().audioDim(DA).visualDim(DV).projectionDim(8).modelDim(32).heads(2)
-            .feedForwardDim(64).convKernel(5).branchBlocks(2).sharedBlocks(1).outputs(4).build();
+        return AuxFormerConfig.builder().set(AUDIO_DIM, DA).set(VISUAL_DIM, DV).set(PROJECTION_DIM, 8)
+            .set(MODEL_DIM, 32).set(HEADS, 2)
+            .set(FEED_FORWARD_DIM, 64).set(CONV_KERNEL, 5).set(BRANCH_BLOCKS, 2).set(SHARED_BLOCKS, 1)
+            .set(OUTPUTS, 4).build();
     }
 
     /** A clip: audio (Ta x DA) and visual (Tv x DV) frames. */
@@ -176,7 +191,8 @@ class AuxFormerNetTest {
         DjlRuntime.run(() -> {
             try (NDManager m = NDManager.newBaseManager("PyTorch")) {
                 // no dropout: a training pass is deterministic and uses batch statistics of real frames only
-                final AuxFormerNet net = AuxFormerNet.create(small().toBuilder().dropout(0f).headDropout(0f).build(), m, 4);
+                final AuxFormerNet net = AuxFormerNet.create(small().toBuilder().set(DROPOUT, 0f)
+                    .set(HEAD_DROPOUT, 0f).build(), m, 4);
                 final Random r = new Random(2);
                 final List<Clip> clips = List.of(clip(r, 9, 6), clip(r, 14, 11), clip(r, 5, 8));
                 final ParameterStore ps = new ParameterStore(m, false);
@@ -285,7 +301,7 @@ class AuxFormerNetTest {
 
     /**
      * Parameter counts of the reference-size network per module, against the reference's measured counts
-     * (vavl-reference.md §2, torch 1.13) minus what we deliberately leave out.
+     * (measured with torch 1.13; docs/model.md, Where we differ from the reference on purpose) minus what we deliberately leave out.
      */
     @Test
     void parameterCountsMatchTheReferenceWithoutItsUnusedSubsampling() throws Exception {
@@ -316,7 +332,7 @@ class AuxFormerNetTest {
 
         DjlRuntime.run(() -> {
             try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-                final AuxFormerNet net = AuxFormerNet.create(AuxFormerConfig.builder().outputs(6).build(), m, 0);
+                final AuxFormerNet net = AuxFormerNet.create(AuxFormerConfig.builder().set(OUTPUTS, 6).build(), m, 0);
                 assertEquals(audioBranch, net.parameterCount(AuxFormerNet.Module.AUDIO_BRANCH));
                 assertEquals(19_046_912L, net.parameterCount(AuxFormerNet.Module.AUDIO_BRANCH));
                 assertEquals(visualBranch, net.parameterCount(AuxFormerNet.Module.VISUAL_BRANCH));

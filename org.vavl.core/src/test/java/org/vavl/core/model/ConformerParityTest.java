@@ -1,5 +1,16 @@
 package org.vavl.core.model;
 
+import static org.vavl.core.model.AuxFormerConfig.AUDIO_DIM;
+import static org.vavl.core.model.AuxFormerConfig.BRANCH_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.CONV_KERNEL;
+import static org.vavl.core.model.AuxFormerConfig.FEED_FORWARD_DIM;
+import static org.vavl.core.model.AuxFormerConfig.HEADS;
+import static org.vavl.core.model.AuxFormerConfig.MODEL_DIM;
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+import static org.vavl.core.model.AuxFormerConfig.PROJECTION_DIM;
+import static org.vavl.core.model.AuxFormerConfig.SHARED_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.VISUAL_DIM;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,9 +105,10 @@ class ConformerParityTest {
     void vavlNetworkMatchesPyTorch() throws Exception {
         final double diff = DjlRuntime.call(() -> {
             try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-                final AuxFormerConfig c = AuxFormerConfig.builder().audioDim(AuxFormerNetTest.DA)
-                    .visualDim(AuxFormerNetTest.DV).projectionDim(8).modelDim(32).heads(4).feedForwardDim(64)
-                    .convKernel(7).branchBlocks(2).sharedBlocks(1).outputs(4).build();
+                final AuxFormerConfig c = AuxFormerConfig.builder().set(AUDIO_DIM, AuxFormerNetTest.DA)
+                    .set(VISUAL_DIM, AuxFormerNetTest.DV).set(PROJECTION_DIM, 8).set(MODEL_DIM, 32).set(HEADS, 4)
+                    .set(FEED_FORWARD_DIM, 64)
+                    .set(CONV_KERNEL, 7).set(BRANCH_BLOCKS, 2).set(SHARED_BLOCKS, 1).set(OUTPUTS, 4).build();
                 final AuxFormerNet net = AuxFormerNet.create(c, m, 5);
                 AuxFormerNetTest.warmUpRunningStats(net, m, new Random(8));
                 perturb(net, m);

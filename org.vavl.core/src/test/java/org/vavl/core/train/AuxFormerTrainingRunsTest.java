@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.vavl.core.model.Architecture;
+import org.vavl.core.model.AuxFormerConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.vavl.core.model.Task;
 import org.vavl.core.util.OnError;
@@ -80,9 +82,9 @@ class AuxFormerTrainingRunsTest {
     void auxFormer2022TrainsOneJointLossAndLearns() throws Exception {
         final List<FeatureClip> clips = Synthetic.categorical(dir, 90, 3, 12, "Train", "Train", "Development",
             "Test");
-        final org.vavl.core.model.AuxFormerConfig net = org.vavl.core.model.AuxFormerConfig
-            .builder(org.vavl.core.model.Architecture.AUXFORMER_2022).projectionDim(8).modelDim(16).heads(2)
-            .feedForwardDim(16).branchBlocks(1).build();
+        final AuxFormerConfig net = AuxFormerConfig.builder(Architecture.AUXFORMER_2022)
+            .set(AuxFormerConfig.PROJECTION_DIM, 8).set(AuxFormerConfig.MODEL_DIM, 16).set(AuxFormerConfig.HEADS, 2)
+            .set(AuxFormerConfig.FEED_FORWARD_DIM, 16).set(AuxFormerConfig.BRANCH_BLOCKS, 1).build();
         final AuxFormerTrainer.Result r = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES, net,
             Task.CATEGORICAL, Synthetic.fastSettings().epochs(8).build(), "Train", "Development", OnError.FAIL,
             Progress.NONE);

@@ -1,5 +1,13 @@
 package org.vavl.core.train;
 
+import static org.vavl.core.model.AuxFormerConfig.BRANCH_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.CONV_KERNEL;
+import static org.vavl.core.model.AuxFormerConfig.FEED_FORWARD_DIM;
+import static org.vavl.core.model.AuxFormerConfig.HEADS;
+import static org.vavl.core.model.AuxFormerConfig.MODEL_DIM;
+import static org.vavl.core.model.AuxFormerConfig.PROJECTION_DIM;
+import static org.vavl.core.model.AuxFormerConfig.SHARED_BLOCKS;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.vavl.core.features.FeatureSequence;
+import org.vavl.core.settings.RecordSettings;
 import org.vavl.core.features.Npy;
 import org.vavl.core.model.AuxFormerConfig;
 
@@ -25,9 +34,10 @@ public final class Synthetic {
     }
 
     /** A small network that trains in seconds. */
-    public static AuxFormerConfig.Builder smallNet() {
-        return AuxFormerConfig.builder().projectionDim(8).modelDim(16).heads(2).feedForwardDim(32).convKernel(3)
-            .branchBlocks(1).sharedBlocks(1);
+    public static RecordSettings.Builder<AuxFormerConfig> smallNet() {
+        return AuxFormerConfig.builder().set(PROJECTION_DIM, 8).set(MODEL_DIM, 16).set(HEADS, 2)
+            .set(FEED_FORWARD_DIM, 32).set(CONV_KERNEL, 3)
+            .set(BRANCH_BLOCKS, 1).set(SHARED_BLOCKS, 1);
     }
 
     /** Fast settings: a learning rate that learns in a few epochs. */

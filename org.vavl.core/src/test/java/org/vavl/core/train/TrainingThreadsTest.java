@@ -1,5 +1,13 @@
 package org.vavl.core.train;
 
+import static org.vavl.core.model.AuxFormerConfig.BRANCH_BLOCKS;
+import static org.vavl.core.model.AuxFormerConfig.CONV_KERNEL;
+import static org.vavl.core.model.AuxFormerConfig.FEED_FORWARD_DIM;
+import static org.vavl.core.model.AuxFormerConfig.HEADS;
+import static org.vavl.core.model.AuxFormerConfig.MODEL_DIM;
+import static org.vavl.core.model.AuxFormerConfig.PROJECTION_DIM;
+import static org.vavl.core.model.AuxFormerConfig.SHARED_BLOCKS;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,8 +48,9 @@ class TrainingThreadsTest {
                 Synthetic.classPattern(c, dim), 1f, r);
             clips.add(FeatureClip.categorical("clip" + i, a, v, c, splits[(i / 3) % splits.length]));
         }
-        final AuxFormerConfig config = AuxFormerConfig.builder().projectionDim(64).modelDim(96).heads(2)
-            .feedForwardDim(384).convKernel(3).branchBlocks(1).sharedBlocks(1).build();
+        final AuxFormerConfig config = AuxFormerConfig.builder().set(PROJECTION_DIM, 64).set(MODEL_DIM, 96)
+            .set(HEADS, 2)
+            .set(FEED_FORWARD_DIM, 384).set(CONV_KERNEL, 3).set(BRANCH_BLOCKS, 1).set(SHARED_BLOCKS, 1).build();
         final byte[][] models = new byte[2][];
         for (int threads = 1; threads <= 2; threads++) {
             final AuxFormerTrainer.Result res = AuxFormerTrainer.train(clips, List.of("a", "b", "c"), config,

@@ -20,6 +20,7 @@ import org.vavl.core.media.ClipListing;
 import org.vavl.core.media.ClipRecorder;
 import org.vavl.core.util.CancelledException;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.ProgressBridge;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
@@ -37,39 +38,19 @@ final class DemoDatasetNodeModel extends SettingsNodeModel {
     /** Flow variable with the absolute path of the dataset's folder. */
     static final String FOLDER_VARIABLE = "demo_folder";
 
-    static final String FORMAT_MP4 = "mp4";
-
-    static final String FORMAT_FLV = "flv";
-
     static SettingsModelString folder() {
         return CommonSettings.outputFolder("knime://knime.workflow/vavl-data/demo-dataset");
     }
 
-    static SettingsModelIntegerBounded speakers() {
-        return new SettingsModelIntegerBounded("speakers", DemoSettings.defaults().speakers(), 3, 90);
-    }
-
-    static SettingsModelIntegerBounded clipsPerEmotion() {
-        return new SettingsModelIntegerBounded("clips per emotion", DemoSettings.defaults().clipsPerEmotion(), 1, 12);
-    }
-
-    static SettingsModelIntegerBounded seed() {
-        return new SettingsModelIntegerBounded("seed", (int)DemoSettings.defaults().seed(), 0, Integer.MAX_VALUE);
-    }
-
-    static SettingsModelString format() {
-        return new SettingsModelString("format", FORMAT_MP4);
-    }
-
     private final SettingsModelString m_folder = folder();
 
-    private final SettingsModelIntegerBounded m_speakers = speakers();
+    private final SettingsModelIntegerBounded m_speakers = SettingModels.integer(DemoSettings.SPEAKERS);
 
-    private final SettingsModelIntegerBounded m_clips = clipsPerEmotion();
+    private final SettingsModelIntegerBounded m_clips = SettingModels.integer(DemoSettings.CLIPS_PER_EMOTION);
 
-    private final SettingsModelIntegerBounded m_seed = seed();
+    private final SettingsModelIntegerBounded m_seed = SettingModels.integer(DemoSettings.SEED);
 
-    private final SettingsModelString m_format = format();
+    private final SettingsModelString m_format = SettingModels.string(DemoSettings.FORMAT);
 
     private final SettingsModelIntegerBounded m_threads = CommonSettings.threads();
 
@@ -85,25 +66,20 @@ final class DemoDatasetNodeModel extends SettingsNodeModel {
     }
 
     private DemoSettings demoSettings() throws InvalidSettingsException {
-        final DemoSettings s = DemoSettings.defaults().withSeed(m_seed.getIntValue())
-            .withSpeakers(m_speakers.getIntValue()).withClipsPerEmotion(m_clips.getIntValue())
-            .withFormat(FORMAT_FLV.equals(m_format.getStringValue()) ? ClipRecorder.Format.FLV_FLV1_MP3
-                : ClipRecorder.Format.MP4_H264_AAC)
-            .withThreads(CommonSettings.threads(m_threads));
         try {
-            s.check();
+            return DemoSettings.SETTINGS.builder().set(DemoSettings.SEED, SettingModels.value(DemoSettings.SEED, m_seed))
+                .set(DemoSettings.SPEAKERS, SettingModels.value(DemoSettings.SPEAKERS, m_speakers))
+                .set(DemoSettings.CLIPS_PER_EMOTION, SettingModels.value(DemoSettings.CLIPS_PER_EMOTION, m_clips))
+                .set(DemoSettings.FORMAT, SettingModels.value(DemoSettings.FORMAT, m_format))
+                .set(DemoSettings.THREADS, CommonSettings.threads(m_threads)).build();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
-        return s;
     }
 
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
         demoSettings();
-        if (!List.of(FORMAT_MP4, FORMAT_FLV).contains(m_format.getStringValue())) {
-            throw new InvalidSettingsException("Unknown format '" + m_format.getStringValue() + "': use mp4 or flv.");
-        }
         final Path folder = WorkflowPaths.resolveFolder(m_folder.getStringValue(), "output folder");
         pushFlowVariableString(LABEL_FILE_VARIABLE, folder.resolve(DemoDataset.LABEL_FILE).toString());
         pushFlowVariableString(FOLDER_VARIABLE, folder.toString());

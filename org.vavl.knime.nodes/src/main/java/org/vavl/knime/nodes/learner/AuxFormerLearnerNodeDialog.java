@@ -20,6 +20,8 @@ import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 
+import org.vavl.core.model.AuxFormerConfig;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSourceDialog;
@@ -65,20 +67,19 @@ final class AuxFormerLearnerNodeDialog extends EnablingSettingsPane {
         addDialogComponent(new DialogComponentStringSelection(s.m_onError, "On error", CommonSettings.ON_ERROR_VALUES));
 
         createNewTab("Model");
-        addDialogComponent(new DialogComponentStringSelection(s.m_architecture, "Architecture",
-            List.of(AuxFormerLearnerSettings.ARCH_VAVL, AuxFormerLearnerSettings.ARCH_2022)));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.ARCHITECTURE, s.m_architecture));
         addDialogComponent(new DialogComponentBoolean(s.m_referenceSizes,
             "Use the architecture's reference sizes (ignore the sizes below)"));
         createNewGroup("Sizes");
-        addDialogComponent(new DialogComponentNumber(s.m_projectionDim, "Projection dim", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_modelDim, "Model dim", 8));
-        addDialogComponent(new DialogComponentNumber(s.m_heads, "Attention heads", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_feedForwardDim, "Feed-forward dim", 64));
-        addDialogComponent(new DialogComponentNumber(s.m_convKernel, "Convolution kernel", 2));
-        addDialogComponent(new DialogComponentNumber(s.m_branchBlocks, "Branch blocks", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_sharedBlocks, "Shared blocks", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_dropout, "Dropout", 0.05));
-        addDialogComponent(new DialogComponentNumber(s.m_headDropout, "Head dropout", 0.05));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.PROJECTION_DIM, s.m_projectionDim));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.MODEL_DIM, s.m_modelDim));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.HEADS, s.m_heads));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.FEED_FORWARD_DIM, s.m_feedForwardDim));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.CONV_KERNEL, s.m_convKernel));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.BRANCH_BLOCKS, s.m_branchBlocks));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.SHARED_BLOCKS, s.m_sharedBlocks));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.DROPOUT, s.m_dropout));
+        addDialogComponent(SettingModels.component(AuxFormerConfig.HEAD_DROPOUT, s.m_headDropout));
         closeCurrentGroup();
 
         createNewTab("Training");

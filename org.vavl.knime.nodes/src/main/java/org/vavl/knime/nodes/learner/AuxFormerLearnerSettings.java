@@ -17,15 +17,17 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.model.Architecture;
 import org.vavl.core.model.AuxFormerConfig;
 import org.vavl.core.model.Task;
+import org.vavl.core.settings.RecordSettings;
 import org.vavl.core.train.TrainingSettings;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSource;
 
 /**
  * The settings of the AuxFormer Learner: one SettingsModel per hyper-parameter, created by static methods shared
- * by the node model and its dialog; defaults are the reference's values (vavl-reference.md §2-3).
+ * by the node model and its dialog; defaults are the reference's values (docs/model.md, Architectures; docs/auxformer.md, Training).
  */
 final class AuxFormerLearnerSettings {
 
@@ -33,9 +35,7 @@ final class AuxFormerLearnerSettings {
 
     static final String TASK_DIMENSIONAL = "dimensional";
 
-    static final String ARCH_VAVL = "VAVL (2023)";
-
-    static final String ARCH_2022 = "AuxFormer (2022)";
+    static final String ARCH_2022 = Architecture.AUXFORMER_2022.label();
 
 
     // Data
@@ -75,23 +75,23 @@ final class AuxFormerLearnerSettings {
 
     final SettingsModelBoolean m_referenceSizes = createReferenceSizes();
 
-    final SettingsModelIntegerBounded m_projectionDim = createInt("projection dim", 50, 1, 100_000);
+    final SettingsModelIntegerBounded m_projectionDim = SettingModels.integer(AuxFormerConfig.PROJECTION_DIM);
 
-    final SettingsModelIntegerBounded m_modelDim = createInt("model dim", 512, 1, 100_000);
+    final SettingsModelIntegerBounded m_modelDim = SettingModels.integer(AuxFormerConfig.MODEL_DIM);
 
-    final SettingsModelIntegerBounded m_heads = createInt("attention heads", 8, 1, 1024);
+    final SettingsModelIntegerBounded m_heads = SettingModels.integer(AuxFormerConfig.HEADS);
 
-    final SettingsModelIntegerBounded m_feedForwardDim = createInt("feed-forward dim", 2048, 1, 1_000_000);
+    final SettingsModelIntegerBounded m_feedForwardDim = SettingModels.integer(AuxFormerConfig.FEED_FORWARD_DIM);
 
-    final SettingsModelIntegerBounded m_convKernel = createInt("convolution kernel", 31, 1, 1023);
+    final SettingsModelIntegerBounded m_convKernel = SettingModels.integer(AuxFormerConfig.CONV_KERNEL);
 
-    final SettingsModelIntegerBounded m_branchBlocks = createInt("branch blocks", 3, 1, 100);
+    final SettingsModelIntegerBounded m_branchBlocks = SettingModels.integer(AuxFormerConfig.BRANCH_BLOCKS);
 
-    final SettingsModelIntegerBounded m_sharedBlocks = createInt("shared blocks", 2, 1, 100);
+    final SettingsModelIntegerBounded m_sharedBlocks = SettingModels.integer(AuxFormerConfig.SHARED_BLOCKS);
 
-    final SettingsModelDoubleBounded m_dropout = createDouble("dropout", 0.1, 0, 0.99);
+    final SettingsModelDoubleBounded m_dropout = SettingModels.decimal(AuxFormerConfig.DROPOUT);
 
-    final SettingsModelDoubleBounded m_headDropout = createDouble("head dropout", 0.2, 0, 0.99);
+    final SettingsModelDoubleBounded m_headDropout = SettingModels.decimal(AuxFormerConfig.HEAD_DROPOUT);
 
     // Training
     final SettingsModelIntegerBounded m_epochs = createInt("epochs", 20, 1, 100_000);
@@ -168,7 +168,7 @@ final class AuxFormerLearnerSettings {
     }
 
     static SettingsModelString createArchitecture() {
-        return new SettingsModelString("architecture", ARCH_VAVL);
+        return SettingModels.string(AuxFormerConfig.ARCHITECTURE);
     }
 
     static SettingsModelBoolean createReferenceSizes() {
@@ -287,15 +287,7 @@ final class AuxFormerLearnerSettings {
     }
 
     Architecture architecture() throws InvalidSettingsException {
-        final String a = m_architecture.getStringValue();
-        if (ARCH_VAVL.equals(a) || "VAVL".equalsIgnoreCase(a)) {
-            return Architecture.VAVL;
-        }
-        if (ARCH_2022.equals(a) || "AUXFORMER_2022".equalsIgnoreCase(a)) {
-            return Architecture.AUXFORMER_2022;
-        }
-        throw new InvalidSettingsException(
-            "Architecture '" + a + "' is unknown: use '" + ARCH_VAVL + "' or '" + ARCH_2022 + "'.");
+        return SettingModels.value(AuxFormerConfig.ARCHITECTURE, m_architecture);
     }
 
     OnError onError() throws InvalidSettingsException {
@@ -310,14 +302,18 @@ final class AuxFormerLearnerSettings {
 
     /** @return the network (feature dims, outputs and task are set by the trainer from the data) */
     AuxFormerConfig config() throws InvalidSettingsException {
-        final Architecture arch = architecture();
-        final AuxFormerConfig.Builder b = AuxFormerConfig.builder(arch);
+        final RecordSettings.Builder<AuxFormerConfig> b = AuxFormerConfig.builder(architecture());
         if (!m_referenceSizes.getBooleanValue()) {
-            b.projectionDim(m_projectionDim.getIntValue()).modelDim(m_modelDim.getIntValue())
-                .heads(m_heads.getIntValue()).feedForwardDim(m_feedForwardDim.getIntValue())
-                .convKernel(m_convKernel.getIntValue()).branchBlocks(m_branchBlocks.getIntValue())
-                .sharedBlocks(m_sharedBlocks.getIntValue()).dropout((float)m_dropout.getDoubleValue())
-                .headDropout((float)m_headDropout.getDoubleValue());
+            b.set(AuxFormerConfig.PROJECTION_DIM, SettingModels.value(AuxFormerConfig.PROJECTION_DIM, m_projectionDim))
+                .set(AuxFormerConfig.MODEL_DIM, SettingModels.value(AuxFormerConfig.MODEL_DIM, m_modelDim))
+                .set(AuxFormerConfig.HEADS, SettingModels.value(AuxFormerConfig.HEADS, m_heads))
+                .set(AuxFormerConfig.FEED_FORWARD_DIM,
+                    SettingModels.value(AuxFormerConfig.FEED_FORWARD_DIM, m_feedForwardDim))
+                .set(AuxFormerConfig.CONV_KERNEL, SettingModels.value(AuxFormerConfig.CONV_KERNEL, m_convKernel))
+                .set(AuxFormerConfig.BRANCH_BLOCKS, SettingModels.value(AuxFormerConfig.BRANCH_BLOCKS, m_branchBlocks))
+                .set(AuxFormerConfig.SHARED_BLOCKS, SettingModels.value(AuxFormerConfig.SHARED_BLOCKS, m_sharedBlocks))
+                .set(AuxFormerConfig.DROPOUT, SettingModels.value(AuxFormerConfig.DROPOUT, m_dropout))
+                .set(AuxFormerConfig.HEAD_DROPOUT, SettingModels.value(AuxFormerConfig.HEAD_DROPOUT, m_headDropout));
         }
         return b.build();
     }

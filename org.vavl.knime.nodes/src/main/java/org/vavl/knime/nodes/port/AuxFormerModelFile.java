@@ -3,20 +3,18 @@ package org.vavl.knime.nodes.port;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.train.TrainedAuxFormer;
+import org.vavl.core.util.AtomicFiles;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
@@ -123,26 +121,15 @@ public final class AuxFormerModelFile {
     public static void write(final TrainedAuxFormer model, final Path file) throws IOException {
         final Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        final Path part = org.vavl.core.util.ClipOutputStore.newPartFile(file);
         try {
-            try (OutputStream out = Files.newOutputStream(part)) {
-                model.save(out);
-            }
-            try {
-                // temporary files are owner-only; a model file is read by other workflows and executors too
-                Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep its defaults
-            }
-            try {
-                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // readable by all: a model file is read by other workflows and executors too
+            AtomicFiles.write(file, part -> {
+                try (OutputStream out = Files.newOutputStream(part)) {
+                    model.save(out);
+                }
+            });
         } catch (IOException e) {
             throw new IOException("Cannot write the model file '" + file + "': " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(part);
         }
     }
 

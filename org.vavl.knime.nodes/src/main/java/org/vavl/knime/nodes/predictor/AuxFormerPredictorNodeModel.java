@@ -347,14 +347,8 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
                 continue;
             }
             final Path png = folder.resolve(EmotionTimeline.imageName(clip.id()));
-            final Path tmp = java.nio.file.Files.createTempFile(folder, ".timeline", ".png.tmp");
-            try {
-                org.jfree.chart.ChartUtils.saveChartAsPNG(tmp.toFile(),
-                    EmotionTimeline.chart(clip.id(), windows, model.labelNames(), model.task()), 800, 400);
-                java.nio.file.Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
+            org.vavl.core.util.AtomicFiles.write(png, part -> org.jfree.chart.ChartUtils.saveChartAsPNG(part.toFile(),
+                EmotionTimeline.chart(clip.id(), windows, model.labelNames(), model.task()), 800, 400));
         }
     }
 

@@ -72,8 +72,10 @@ class InferenceWorkflowTest {
     @Test
     void predictsEmotionsOfNewVideosWithASavedModel() throws Exception {
         // six clips, one per emotion, of one demo speaker
-        final DemoDataset.Result demo = DemoDataset.generate(dir.resolve("demo"), DemoSettings.defaults()
-            .withSpeakers(1).withClipsPerEmotion(1).withSplit(0, 0).withSeed(3).withThreads(2), Progress.NONE);
+        final DemoDataset.Result demo = DemoDataset.generate(dir.resolve("demo"), DemoSettings.SETTINGS
+            .builder().set(DemoSettings.SPEAKERS, 1).set(DemoSettings.CLIPS_PER_EMOTION, 1)
+            .set(DemoSettings.DEV_SPEAKERS, 0).set(DemoSettings.TEST_SPEAKERS, 0).set(DemoSettings.SEED, 3)
+            .set(DemoSettings.THREADS, 2).build(), Progress.NONE);
         final Path videos = demo.videoFolder();
 
         // training features from the same chain, and a tiny model trained on them, written to a model file

@@ -1,5 +1,7 @@
 package org.vavl.core.model;
 
+import static org.vavl.core.model.AuxFormerConfig.OUTPUTS;
+
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import ai.djl.training.tracker.Tracker;
  * product, batch ignored). Prints one JSON line:
  * {@code {"framework":"djl","mode":...,"batch":...,"times_ms":[wall...],"cpu_ms":[process CPU...],"peak_rss_mb":...}}.
  *
- * <p>train: the reference's three optimisation steps on one batch (vavl-reference.md §3): (1) visual: pred_v and
+ * <p>train: the reference's three optimisation steps on one batch (docs/auxformer.md, Training): (1) visual: pred_v and
  * recon_v, loss = CE + 2 MSE(recon_v, time mean of the visual features), Adam on visual branch, shared Conformer,
  * head_v, recon_v; (2) the same for audio; (3) fusion with branches in evaluation mode and without gradients,
  * CE of pred_av, Adam on the fusion head. Adam lr 5e-5, betas (0.95, 0.999), weight decay 5e-7, one optimiser per
@@ -67,7 +69,7 @@ public final class ModelBenchmark {
             return gemm(warmup, reps);
         }
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-            final AuxFormerConfig c = AuxFormerConfig.builder().outputs(CLASSES).build();
+            final AuxFormerConfig c = AuxFormerConfig.builder().set(OUTPUTS, CLASSES).build();
             final AuxFormerNet net = AuxFormerNet.create(c, m, 0);
             Engine.getEngine("PyTorch").setRandomSeed(1);
             final NDArray audio = m.randomNormal(new Shape(batch, AUDIO_FRAMES, c.audioDim()));
