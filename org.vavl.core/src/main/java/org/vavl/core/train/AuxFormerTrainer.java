@@ -347,10 +347,8 @@ public final class AuxFormerTrainer {
             m_audioStats = set.statistics(Modality.AUDIO);
             m_visualStats = set.statistics(Modality.VISUAL);
             m_vavl = config.architecture() == Architecture.VAVL;
-            m_reconWeight = Float.isNaN(settings.reconstructionWeight())
-                ? (config.task() == Task.CATEGORICAL ? 2f : 1f) : settings.reconstructionWeight();
-            m_learningRate = Float.isNaN(settings.learningRate()) ? (m_vavl ? TrainingSettings.VAVL_LEARNING_RATE
-                : TrainingSettings.AUXFORMER_2022_LEARNING_RATE) : settings.learningRate();
+            m_reconWeight = settings.reconstructionWeight(config.task());
+            m_learningRate = settings.learningRate(config.architecture());
         }
 
         Result run() throws Exception {
@@ -379,7 +377,7 @@ public final class AuxFormerTrainer {
                 final Optimizer joint = adam();
 
                 final Random shuffle = new Random(m_settings.seed());
-                final Random modalityDrop = new Random(m_settings.seed() * 31 + 17);
+                final Random modalityDrop = new Random((long)m_settings.seed() * 31 + 17);
                 final long[] lengths = new long[m_train.size()];
                 for (int i = 0; i < lengths.length; i++) {
                     lengths[i] = lengthKey(m_train.get(i));

@@ -134,8 +134,7 @@ public final class TrainedAuxFormer {
     public Map<String, String> provenance() {
         final Map<String, String> p = new LinkedHashMap<>();
         final String parameters = m_info.get(AuxFormerTrainer.PARAMETERS);
-        final StringBuilder model = new StringBuilder(
-            m_config.architecture() == org.vavl.core.model.Architecture.VAVL ? "VAVL (2023)" : "AuxFormer (2022)");
+        final StringBuilder model = new StringBuilder(m_config.architecture().label());
         if (parameters != null) {
             try {
                 model.append(String.format(java.util.Locale.ROOT, ", %,d trainable parameters",
