@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.vavl.core.features.FeatureSequence;
 import org.vavl.core.model.AuxFormerConfig;
 import org.vavl.core.model.AuxFormerNet;
+import org.vavl.core.settings.Setting;
 import org.vavl.core.model.Task;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -43,6 +44,11 @@ import ai.djl.training.ParameterStore;
  * clip's prediction does not depend on the other clips of its batch. Open once, predict, close.
  */
 public final class AuxFormerPredictor implements AutoCloseable {
+
+    /** Clips per batch of {@link #predict}; a batch's clips are computed together (each with its own frames). */
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize", 32, 1, 100_000)
+        .withKey("batch size").withLabel("Batch size")
+        .withDescription("Clips computed together; a clip's prediction does not depend on its batch.");
 
     /** Which input produced a clip's audiovisual output. */
     public enum InputUsed {

@@ -43,6 +43,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vavl.core.metrics.BootstrapSettings;
 import org.vavl.core.metrics.CategoricalScores;
 import org.vavl.core.metrics.ConfusionMatrix;
 import org.vavl.core.metrics.Evaluation;
@@ -121,7 +122,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     }
 
     private boolean intervals() {
-        return m_bootstrap.getBooleanValue() && m_resamples.getIntValue() > 0;
+        return m_bootstrap.getBooleanValue();
     }
 
     static DataTableSpec confusionSpec() {
@@ -291,8 +292,9 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final Plan plan = plan(input.getDataTableSpec());
         final BufferedDataTable table = rowsOfSplit(input, exec);
         final boolean skipMissing = EvaluatorSettings.MISSING_SKIP.equals(m_missing.getStringValue());
-        final int resamples = m_bootstrap.getBooleanValue() ? m_resamples.getIntValue() : 0;
-        final long seed = m_seed.getIntValue();
+        final BootstrapSettings bootstrap = EvaluatorSettings.bootstrap(m_bootstrap, m_resamples, m_seed);
+        final int resamples = bootstrap.drawn();
+        final long seed = bootstrap.seed();
         exec.setMessage("Reading truth and predictions");
         final Evaluation evaluation = plan.categorical()
             ? categorical(table, plan, skipMissing, resamples, seed, exec)

@@ -41,6 +41,7 @@ import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
@@ -95,7 +96,7 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
     }
 
     static SettingsModelIntegerBounded createBatchSize() {
-        return new SettingsModelIntegerBounded("batch size", 32, 1, 100_000);
+        return SettingModels.integer(AuxFormerPredictor.BATCH_SIZE);
     }
 
 
