@@ -1,10 +1,12 @@
 package org.vavl.core.features;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.DjlRuntime;
 
@@ -143,7 +145,7 @@ public final class LogMelEncoder implements ClipEncoder {
     }
 
     @Override
-    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws Exception {
+    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws IOException, CancelledException {
         final float[] samples = Waveform.read(wav);
         if (framesFor(samples.length) == 0) {
             throw new IllegalArgumentException("Audio file '" + wav + "' has " + samples.length + " samples ("
@@ -159,7 +161,8 @@ public final class LogMelEncoder implements ClipEncoder {
      *
      * @return {@code framesFor(samples.length) x mels}
      */
-    public FeatureSequence encodeWaveform(final float[] samples, final CancelToken cancel) throws Exception {
+    public FeatureSequence encodeWaveform(final float[] samples, final CancelToken cancel)
+        throws CancelledException {
         final int frames = framesFor(samples.length);
         if (frames == 0) {
             throw new IllegalArgumentException("The audio has " + samples.length

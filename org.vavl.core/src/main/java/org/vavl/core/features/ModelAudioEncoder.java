@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.vavl.core.features.EncoderModel.Tensor;
+import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.CancelToken;
 
 /**
@@ -240,7 +241,7 @@ public final class ModelAudioEncoder implements ClipEncoder {
     }
 
     @Override
-    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws Exception {
+    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws IOException, CancelledException {
         return encodeBatch(List.of(wav), cancel).get(0);
     }
 
@@ -250,12 +251,13 @@ public final class ModelAudioEncoder implements ClipEncoder {
      * @param source names the audio in messages
      */
     public FeatureSequence encodeWaveform(final float[] samples, final String source, final CancelToken cancel)
-        throws Exception {
+        throws IOException, CancelledException {
         return encodeAll(List.of(samples), List.of(source), cancel).get(0);
     }
 
     @Override
-    public List<FeatureSequence> encodeBatch(final List<Path> inputs, final CancelToken cancel) throws Exception {
+    public List<FeatureSequence> encodeBatch(final List<Path> inputs, final CancelToken cancel)
+        throws IOException, CancelledException {
         final List<float[]> waves = new ArrayList<>(inputs.size());
         final List<String> names = new ArrayList<>(inputs.size());
         for (Path p : inputs) {
@@ -278,7 +280,7 @@ public final class ModelAudioEncoder implements ClipEncoder {
     }
 
     private List<FeatureSequence> encodeAll(final List<float[]> waves, final List<String> names,
-        final CancelToken cancel) throws Exception {
+        final CancelToken cancel) throws IOException, CancelledException {
         final List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < waves.size(); i++) {
             final float[] x = waves.get(i);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -21,6 +22,10 @@ import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.InputFiles;
 import org.vavl.core.util.ClipException;
+import org.vavl.core.util.ClipWorkPool;
+import org.vavl.core.util.ClipWorkPool.Outcome;
+import org.vavl.core.util.OnError;
+import org.vavl.core.util.Progress;
 
 /**
  * Probes one clip file with FFmpeg (through JavaCV's {@link FFmpegFrameGrabber}) without decoding it:
@@ -54,6 +59,22 @@ public final class VideoProbe {
         final String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         final int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * Probes many clips in parallel.
+     *
+     * @param files the clips, in output order (each clip's id is {@link #clipId its file's base name})
+     * @param threads worker threads
+     * @param onError fail on the first clip that cannot be read, or skip it and report why in its outcome
+     * @param progress progress per clip and cancellation (polled while packets are read)
+     * @return one outcome per file, in order
+     * @throws ClipException the first failing clip's problem, with {@link OnError#FAIL}
+     * @throws CancelledException when cancelled
+     */
+    public static List<Outcome<ClipInfo>> probeAll(final List<Path> files, final int threads, final OnError onError,
+        final Progress progress) throws ClipException, CancelledException {
+        return ClipWorkPool.run(files, threads, VideoProbe::clipId, VideoProbe::probe, onError, progress);
     }
 
     /** Probes a clip; see the class comment. */

@@ -41,6 +41,16 @@ public final class ClipWorkPool {
             m_error = error;
         }
 
+        /** @return the outcome of a clip that succeeded (for engines whose own results say whether it did) */
+        public static <R> Outcome<R> ok(final R value) {
+            return new Outcome<>(value, null);
+        }
+
+        /** @return the outcome of a clip that failed, with the reason (naming the clip) */
+        public static <R> Outcome<R> failed(final String error) {
+            return new Outcome<>(null, java.util.Objects.requireNonNull(error, "error"));
+        }
+
         /** @return the value, or null when the clip failed */
         public R value() {
             return m_value;

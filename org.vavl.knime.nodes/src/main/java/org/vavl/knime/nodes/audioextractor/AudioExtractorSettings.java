@@ -11,6 +11,9 @@ import org.vavl.knime.nodes.common.CommonSettings;
 /** The Audio Extractor's settings, created by static methods shared by the model and the dialog. */
 final class AudioExtractorSettings {
 
+    /** Default of the output folder. */
+    static final String DEFAULT_OUTPUT_FOLDER = "knime://knime.workflow/vavl-data/audio";
+
     /** Allowed values of "sample format". */
     static final List<String> SAMPLE_FORMATS =
         List.of(AudioSampleFormat.PCM_16.settingValue(), AudioSampleFormat.FLOAT_32.settingValue());
@@ -30,7 +33,7 @@ final class AudioExtractorSettings {
 
     /** Output folder, absolute or relative to the workflow. */
     static SettingsModelString outputFolder() {
-        return CommonSettings.outputFolder("knime://knime.workflow/vavl-data/audio");
+        return CommonSettings.outputFolder(DEFAULT_OUTPUT_FOLDER);
     }
 
     /** Target sample rate in Hz (default 16000, as VAVL). */

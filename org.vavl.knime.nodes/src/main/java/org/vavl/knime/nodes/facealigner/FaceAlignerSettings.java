@@ -16,6 +16,9 @@ import org.vavl.knime.nodes.common.CommonSettings;
 /** The Face Aligner's settings: keys and defaults shared by the node model and its dialog. */
 final class FaceAlignerSettings {
 
+    /** Default of the output folder. */
+    static final String DEFAULT_OUTPUT_FOLDER = "knime://knime.workflow/vavl-data/face-tracks";
+
     static final String PATH_COLUMN = "path column";
 
     static final String CLIP_COLUMN = "clip id column";
@@ -75,7 +78,7 @@ final class FaceAlignerSettings {
 
     /** Where the face tracks go, absolute or relative to the workflow folder. */
     static SettingsModelString outputFolder() {
-        return CommonSettings.outputFolder("knime://knime.workflow/vavl-data/face-tracks");
+        return CommonSettings.outputFolder(DEFAULT_OUTPUT_FOLDER);
     }
 
     /** "haar" (default) or "yunet". */

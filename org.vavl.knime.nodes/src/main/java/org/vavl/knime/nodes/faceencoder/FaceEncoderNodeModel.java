@@ -3,15 +3,12 @@ package org.vavl.knime.nodes.faceencoder;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.LongValue;
-import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.features.ClipEncoder;
-import org.vavl.core.features.ClipEncoding.ClipInput;
 import org.vavl.core.features.ExpressionFaceEncoder;
 import org.vavl.core.features.HogFaceEncoder;
 import org.vavl.core.features.ModelFaceEncoder;
@@ -34,30 +31,19 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
         "Visual feature dim", "Visual features error", FaceEncoderSettings.FACE_TRACK_COLUMN,
         FaceEncoderSettings.BUILT_IN);
 
-    private final SettingsModelIntegerBounded m_inputSize;
+    private final SettingsModelIntegerBounded m_inputSize = FaceEncoderSettings.inputSize();
 
-    private final SettingsModelString m_channelOrder;
+    private final SettingsModelString m_channelOrder = FaceEncoderSettings.channelOrder();
 
-    private final SettingsModelString m_mean;
+    private final SettingsModelString m_mean = FaceEncoderSettings.mean();
 
-    private final SettingsModelString m_std;
+    private final SettingsModelString m_std = FaceEncoderSettings.std();
 
-    private final SettingsModelIntegerBounded m_framesPerBatch;
+    private final SettingsModelIntegerBounded m_framesPerBatch = FaceEncoderSettings.framesPerBatch();
 
     FaceEncoderNodeModel() {
-        this(FaceEncoderSettings.inputSize(), FaceEncoderSettings.channelOrder(), FaceEncoderSettings.mean(),
-            FaceEncoderSettings.std(), FaceEncoderSettings.framesPerBatch());
-    }
-
-    private FaceEncoderNodeModel(final SettingsModelIntegerBounded inputSize, final SettingsModelString order,
-        final SettingsModelString mean, final SettingsModelString std, final SettingsModelIntegerBounded batch) {
-        super(NAMES, FaceEncoderSettings.faceTrackColumn(), "knime://knime.workflow/vavl-data/face-features", List.of(inputSize, order, mean, std,
-            batch));
-        m_inputSize = inputSize;
-        m_channelOrder = order;
-        m_mean = mean;
-        m_std = std;
-        m_framesPerBatch = batch;
+        super(NAMES, FaceEncoderSettings.faceTrackColumn(), "knime://knime.workflow/vavl-data/face-features");
+        register(m_inputSize, m_channelOrder, m_mean, m_std, m_framesPerBatch);
     }
 
     @Override
@@ -81,17 +67,17 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
     /** A clip without a face track because the Face Aligner found no face in it says so. */
     @Override
-    protected String noInputReason(final DataRow row, final DataTableSpec spec, final String clipId) {
+    protected String noInput(final Clip clip, final DataTableSpec spec, final String column) {
         final int withFace = spec.findColumnIndex(FRAMES_WITH_FACE);
-        if (withFace < 0 || row.getCell(withFace).isMissing() || !(row.getCell(withFace) instanceof LongValue)
-            || ((LongValue)row.getCell(withFace)).getLongValue() != 0) {
-            return null;
+        if (withFace < 0 || !(clip.row().getCell(withFace) instanceof LongValue)
+            || ((LongValue)clip.row().getCell(withFace)).getLongValue() != 0) {
+            return super.noInput(clip, spec, column);
         }
         final int read = spec.findColumnIndex(FRAMES_READ);
-        final String frames = read >= 0 && row.getCell(read) instanceof LongValue
-            ? " (0 of " + ((LongValue)row.getCell(read)).getLongValue() + " frames)" : "";
-        return "No face found in clip '" + clipId + "'" + frames + ": the Face Aligner made no face track for it, so"
-            + " it has no visual features. Check the video (is a face visible and upright?), try the YuNet detector,"
+        final String frames = read >= 0 && clip.row().getCell(read) instanceof LongValue
+            ? " (0 of " + ((LongValue)clip.row().getCell(read)).getLongValue() + " frames)" : "";
+        return "No face found in clip '" + clip.id() + "'" + frames + ": the Face Aligner made no face track for it,"
+            + " so it has no visual features. Check the video (is a face visible and upright?), try the YuNet detector,"
             + " or skip such clips (on error = skip).";
     }
 
@@ -101,8 +87,8 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
     }
 
     @Override
-    protected ClipEncoder openEncoder(final Path modelFile, final String device, final List<ClipInput> clips,
-        final BufferedDataTable in, final Progress progress) throws Exception {
+    protected ClipEncoder openEncoder(final Path modelFile, final String device, final List<Clip> clips,
+        final DataTableSpec in, final Progress progress) throws Exception {
         if (modelFile == null) {
             return FaceEncoderSettings.EXPRESSION.equals(encoderChoice())
                 ? new ExpressionFaceEncoder()

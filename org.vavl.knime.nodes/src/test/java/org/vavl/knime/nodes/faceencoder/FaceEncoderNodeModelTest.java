@@ -182,6 +182,30 @@ class FaceEncoderNodeModelTest {
             y.getMessage());
     }
 
+    /** The per-clip skeleton's check: clip ids name the feature files, also where they differ only in letter case. */
+    @Test
+    void repeatedClipIdsAreRefusedNamingBothRows() throws Exception {
+        final BufferedDataTable in = Tables.table(SPEC, new Object[]{"Clip_A", a.toString()},
+            new Object[]{"b", b.toString()}, new Object[]{"clip_a", b.toString()}, new Object[]{"b", b.toString()});
+        final NodeTester<FaceEncoderNodeModel> fail = NodeTester.of(new FaceEncoderNodeFactory())
+            .settings(s -> s.addString("output folder", dir.resolve("repeated").toString()));
+        final Exception e = assertThrows(Exception.class, () -> fail.executeTable(in));
+        assertEquals("Clip 'clip_a' of row 'Row2' and clip 'Clip_A' of row 'Row0' differ only in letter case: on"
+            + " Windows and macOS their files would be one. Give one of them another clip id.", e.getMessage());
+        final NodeTester<FaceEncoderNodeModel> skip = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("output folder", dir.resolve("repeated").toString());
+            s.addString("on error", "skip");
+        });
+        final BufferedDataTable r = skip.executeTable(in);
+        assertEquals(4, r.size());
+        assertNull(Tables.value(r, 0, "Visual features error"));
+        assertNull(Tables.value(r, 1, "Visual features error"));
+        assertTrue(((String)Tables.value(r, 2, "Visual features error")).contains("differ only in letter case"));
+        assertTrue(((String)Tables.value(r, 3, "Visual features error")).startsWith(
+            "Clip 'b' of row 'Row3' is also in row 'Row1'"), (String)Tables.value(r, 3, "Visual features error"));
+        assertTrue(skip.warning().startsWith("2 of 4 clip(s) have no visual features"), skip.warning());
+    }
+
     @Test
     void existingFeatureFilesAreAttached() throws Exception {
         final Path folder = Files.createDirectories(dir.resolve("Face_features_ref"));

@@ -106,6 +106,19 @@ class VideoReaderNodeModelTest {
         assertTrue(noFolder.getMessage().contains("'folder' is empty"), noFolder.getMessage());
     }
 
+    /** The per-clip skeleton's check: two rows of one clip id (one file name) are refused, naming both rows. */
+    @Test
+    void repeatedClipIdsAreRefused() throws Exception {
+        final DataTableSpec spec = Tables.spec("File", StringCell.TYPE);
+        final BufferedDataTable in = Tables.table(spec, new Object[] {good.toString()},
+            new Object[] {good.toAbsolutePath().toString()});
+        final NodeTester<VideoReaderNodeModel> fail = NodeTester.of(new VideoReaderNodeFactory());
+        fail.configure(spec);
+        final Exception e = assertThrows(Exception.class, () -> fail.execute(in));
+        assertTrue(e.getMessage().startsWith("Clip 'good' of row 'Row1' is also in row 'Row0'; clip ids name the"),
+            e.getMessage());
+    }
+
     @Test
     void pathColumnWithMissingValues() throws Exception {
         final DataTableSpec spec = Tables.spec("Label", StringCell.TYPE, "File", StringCell.TYPE);
