@@ -63,9 +63,14 @@ public final class LogMelEncoder implements ClipEncoder {
 
     private final float[] m_melMatrix;
 
-    /** The defaults: 80 mels, 25 ms window, 10 ms hop, floor 1e-6. */
+    /** The defaults ({@link LogMelSettings#defaults()}): 80 mels, 25 ms window, 10 ms hop, floor 1e-6. */
     public LogMelEncoder() {
-        this(80, 25, 10, 1e-6);
+        this(LogMelSettings.defaults());
+    }
+
+    /** A filterbank with the given settings. */
+    public LogMelEncoder(final LogMelSettings settings) {
+        this(settings.mels(), settings.windowMs(), settings.hopMs(), settings.logFloor());
     }
 
     /**
