@@ -424,7 +424,7 @@ public final class DemoDataset {
      * Command line: {@code DemoDataset <folder> [--seed N] [--speakers N] [--clips N] [--split DEV,TEST]
      * [--format mp4|flv|flv-h264] [--threads N] [--contact-sheet file.png]}.
      */
-    public static void main(final String[] args) throws Exception {
+    public static void main(final String[] args) throws IOException, CancelledException {
         if (args.length == 0 || args[0].startsWith("-")) {
             System.err.println("usage: DemoDataset <folder> [--seed N] [--speakers N] [--clips N] [--split DEV,TEST]"
                 + " [--format mp4|flv|flv-h264] [--threads N] [--contact-sheet file.png]");

@@ -53,7 +53,7 @@ public final class FaceExpressionModel implements AutoCloseable {
     }
 
     /** @return the network with the weights shipped in the engine ({@link FaceApiWeights#EXPRESSION}) */
-    public static FaceExpressionModel builtIn() throws Exception {
+    public static FaceExpressionModel builtIn() throws IOException {
         final FaceApiWeights w = FaceApiWeights.builtIn(FaceApiWeights.EXPRESSION);
         return DjlRuntime.call(() -> {
             final NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
@@ -83,7 +83,7 @@ public final class FaceExpressionModel implements AutoCloseable {
      * @param batch faces
      * @return their probabilities and features
      */
-    public Output run(final float[] input, final int batch) throws Exception {
+    public Output run(final float[] input, final int batch) {
         if (input.length != batch * 3 * SIZE * SIZE) {
             throw new IllegalArgumentException(batch + " faces need " + batch * 3 * SIZE * SIZE + " values, got "
                 + input.length + ".");

@@ -31,7 +31,7 @@ public final class FaceLandmarkModel implements AutoCloseable {
     }
 
     /** @return the network with the weights shipped in the engine ({@link FaceApiWeights#LANDMARKS_68}) */
-    public static FaceLandmarkModel builtIn() throws Exception {
+    public static FaceLandmarkModel builtIn() throws IOException {
         final FaceApiWeights w = FaceApiWeights.builtIn(FaceApiWeights.LANDMARKS_68);
         return DjlRuntime.call(() -> {
             final NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
@@ -56,7 +56,7 @@ public final class FaceLandmarkModel implements AutoCloseable {
      * @param batch faces
      * @return per face 136 values, x and y of the 68 points as fractions of the padded 112x112 input
      */
-    public float[][] run(final float[] input, final int batch) throws Exception {
+    public float[][] run(final float[] input, final int batch) {
         if (input.length != batch * 3 * SIZE * SIZE) {
             throw new IllegalArgumentException(batch + " faces need " + batch * 3 * SIZE * SIZE + " values, got "
                 + input.length + ".");

@@ -1,10 +1,12 @@
 package org.vavl.core.features;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.CancelToken;
 
 /**
@@ -31,9 +33,10 @@ public interface ClipEncoder extends AutoCloseable {
      *
      * @param input the clip's face track or WAV file
      * @param cancel polled per frame or per batch
-     * @throws Exception with a message naming the file and the problem
+     * @throws IOException with a message naming the file and the problem
+     * @throws CancelledException when cancelled
      */
-    FeatureSequence encode(Path input, CancelToken cancel) throws Exception;
+    FeatureSequence encode(Path input, CancelToken cancel) throws IOException, CancelledException;
 
     /**
      * @return how many clips to encode together; 1 (the default) encodes clip by clip, so that a clip's
@@ -52,7 +55,8 @@ public interface ClipEncoder extends AutoCloseable {
      * Encodes several clips of similar length at once (when {@link #clipsPerBatch()} &gt; 1). The default
      * encodes them one by one.
      */
-    default List<FeatureSequence> encodeBatch(final List<Path> inputs, final CancelToken cancel) throws Exception {
+    default List<FeatureSequence> encodeBatch(final List<Path> inputs, final CancelToken cancel)
+        throws IOException, CancelledException {
         final List<FeatureSequence> out = new ArrayList<>(inputs.size());
         for (Path p : inputs) {
             cancel.check();

@@ -203,7 +203,7 @@ public final class ClipEncoding {
 
     private static List<EncodedClip> encodeGroup(final List<Integer> g, final List<ClipInput> clips,
         final ClipEncoder encoder, final ClipOutputStore store, final OnError onError, final CancelToken cancel)
-        throws Exception {
+        throws IOException, ClipException, CancelledException {
         final List<EncodedClip> out = new ArrayList<>(g.size());
         if (g.size() == 1) {
             out.add(encodeOne(clips.get(g.get(0)), encoder, store, cancel));
@@ -216,7 +216,7 @@ public final class ClipEncoding {
             seqs = encoder.encodeBatch(inputs, cancel);
         } catch (CancelledException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException e) {
             // find the clip(s) at fault: encode one by one
             seqs = null;
         }
@@ -228,9 +228,7 @@ public final class ClipEncoding {
             }
             try {
                 out.add(encodeOne(c, encoder, store, cancel));
-            } catch (CancelledException e) {
-                throw e;
-            } catch (Exception e) {
+            } catch (IOException | RuntimeException e) {
                 final ClipException ce = ClipWorkPool.asClipException(c.clipId(), e);
                 if (onError == OnError.FAIL) {
                     throw ce;
@@ -258,7 +256,7 @@ public final class ClipEncoding {
     }
 
     private static EncodedClip encodeOne(final ClipInput c, final ClipEncoder encoder, final ClipOutputStore store,
-        final CancelToken cancel) throws Exception {
+        final CancelToken cancel) throws IOException, CancelledException {
         cancel.check();
         try (ClipOutputStore.ClipLock lock = store.lock(c.clipId(), cancel)) {
             final Map<String, String> input = identity(c);
@@ -277,7 +275,7 @@ public final class ClipEncoding {
     }
 
     private static EncodedClip write(final String clipId, final Map<String, String> input, final FeatureSequence seq,
-        final ClipOutputStore store) throws Exception {
+        final ClipOutputStore store) throws IOException, CancelledException {
         final Path p = store.write(clipId, input, target -> Npy.write(target, seq));
         return EncodedClip.ok(clipId, p, seq.frames(), seq.dim(), false);
     }

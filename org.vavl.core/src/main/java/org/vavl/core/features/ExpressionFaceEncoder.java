@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,16 +67,16 @@ public final class ExpressionFaceEncoder extends FaceEncoder {
     /**
      * @param part which values a frame gets
      * @param framesPerBatch frames per network call
-     * @throws Exception when the shipped weights cannot be loaded or the engine cannot start
+     * @throws IOException when the shipped weights cannot be loaded or the engine cannot start
      */
-    public ExpressionFaceEncoder(final Part part, final int framesPerBatch) throws Exception {
+    public ExpressionFaceEncoder(final Part part, final int framesPerBatch) throws IOException {
         super(framesPerBatch);
         m_part = part;
         m_model = FaceExpressionModel.builtIn();
     }
 
     /** Both parts (263 values per frame), 16 frames per batch. */
-    public ExpressionFaceEncoder() throws Exception {
+    public ExpressionFaceEncoder() throws IOException {
         this(Part.BOTH, DEFAULT_FRAMES_PER_BATCH);
     }
 
@@ -93,7 +94,7 @@ public final class ExpressionFaceEncoder extends FaceEncoder {
     }
 
     @Override
-    protected float[][] encodeFrames(final List<Mat> bgrFrames, final String source) throws Exception {
+    protected float[][] encodeFrames(final List<Mat> bgrFrames, final String source) throws IOException {
         final int n = bgrFrames.size();
         final int size = FaceExpressionModel.SIZE;
         final int plane = 3 * size * size;

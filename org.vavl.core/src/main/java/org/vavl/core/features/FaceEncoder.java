@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.CancelToken;
 
 /**
@@ -37,10 +38,11 @@ public abstract class FaceEncoder implements ClipEncoder {
      * @param source names the face track in messages
      * @return one row of {@link #dim()} values per frame
      */
-    protected abstract float[][] encodeFrames(List<Mat> bgrFrames, String source) throws Exception;
+    protected abstract float[][] encodeFrames(List<Mat> bgrFrames, String source) throws IOException;
 
     @Override
-    public FeatureSequence encode(final Path faceTrack, final CancelToken cancel) throws Exception {
+    public FeatureSequence encode(final Path faceTrack, final CancelToken cancel)
+        throws IOException, CancelledException {
         final FrameBuffer rows = new FrameBuffer(dim());
         final List<Mat> batch = new ArrayList<>(m_framesPerBatch);
         try (FaceTrackReader reader = FaceTrackReader.open(faceTrack)) {
@@ -66,7 +68,7 @@ public abstract class FaceEncoder implements ClipEncoder {
      *
      * @return {@code images.size() x dim}
      */
-    public FeatureSequence encodeImages(final List<Mat> bgrImages) throws Exception {
+    public FeatureSequence encodeImages(final List<Mat> bgrImages) throws IOException {
         final FrameBuffer rows = new FrameBuffer(dim());
         for (int i = 0; i < bgrImages.size(); i += m_framesPerBatch) {
             final List<Mat> batch = new ArrayList<>(bgrImages.subList(i, Math.min(bgrImages.size(), i + m_framesPerBatch)));
@@ -77,7 +79,7 @@ public abstract class FaceEncoder implements ClipEncoder {
         return rows.toSequence();
     }
 
-    private void flush(final List<Mat> batch, final FrameBuffer rows, final String source) throws Exception {
+    private void flush(final List<Mat> batch, final FrameBuffer rows, final String source) throws IOException {
         if (batch.isEmpty()) {
             return;
         }

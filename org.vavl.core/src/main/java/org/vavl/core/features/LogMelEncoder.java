@@ -1,10 +1,12 @@
 package org.vavl.core.features;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.DjlRuntime;
 
@@ -61,9 +63,14 @@ public final class LogMelEncoder implements ClipEncoder {
 
     private final float[] m_melMatrix;
 
-    /** The defaults: 80 mels, 25 ms window, 10 ms hop, floor 1e-6. */
+    /** The defaults ({@link LogMelSettings#defaults()}): 80 mels, 25 ms window, 10 ms hop, floor 1e-6. */
     public LogMelEncoder() {
-        this(80, 25, 10, 1e-6);
+        this(LogMelSettings.defaults());
+    }
+
+    /** A filterbank with the given settings. */
+    public LogMelEncoder(final LogMelSettings settings) {
+        this(settings.mels(), settings.windowMs(), settings.hopMs(), settings.logFloor());
     }
 
     /**
@@ -143,7 +150,7 @@ public final class LogMelEncoder implements ClipEncoder {
     }
 
     @Override
-    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws Exception {
+    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws IOException, CancelledException {
         final float[] samples = Waveform.read(wav);
         if (framesFor(samples.length) == 0) {
             throw new IllegalArgumentException("Audio file '" + wav + "' has " + samples.length + " samples ("
@@ -159,7 +166,8 @@ public final class LogMelEncoder implements ClipEncoder {
      *
      * @return {@code framesFor(samples.length) x mels}
      */
-    public FeatureSequence encodeWaveform(final float[] samples, final CancelToken cancel) throws Exception {
+    public FeatureSequence encodeWaveform(final float[] samples, final CancelToken cancel)
+        throws CancelledException {
         final int frames = framesFor(samples.length);
         if (frames == 0) {
             throw new IllegalArgumentException("The audio has " + samples.length

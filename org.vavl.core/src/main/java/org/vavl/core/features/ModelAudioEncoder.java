@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.vavl.core.features.EncoderModel.Tensor;
+import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.CancelToken;
 
 /**
@@ -77,6 +78,9 @@ public final class ModelAudioEncoder implements ClipEncoder {
     /** {field, hop} of the model's frames, or null; used to trim padded batch outputs. */
     private final int[] m_frameRule;
 
+    /** Frames per second of audio (frames of 2 s minus frames of 1 s of silence), 0 when the model has no rate. */
+    private final int m_framesPerSecond;
+
     private ModelAudioEncoder(final EncoderModel model, final WaveformNormalisation norm, final LongAudio longAudio,
         final double maxSeconds, final int clipsPerBatch) throws IOException {
         m_model = model;
@@ -87,6 +91,8 @@ public final class ModelAudioEncoder implements ClipEncoder {
         m_clipsPerBatch = clipsPerBatch;
         m_dim = probe();
         m_frameRule = clipsPerBatch > 1 ? learnFrameRule() : null;
+        final int rate = framesOf(2 * Waveform.SAMPLE_RATE) - framesOf(Waveform.SAMPLE_RATE);
+        m_framesPerSecond = Math.max(0, rate);
     }
 
     /**
@@ -222,6 +228,10 @@ public final class ModelAudioEncoder implements ClipEncoder {
         s.put("long audio", m_long.settingValue());
         s.put("max seconds", m_maxSeconds > 0 ? Double.toString(m_maxSeconds) : "none");
         s.put("clips per batch", Integer.toString(m_clipsPerBatch));
+        if (m_framesPerSecond > 0) {
+            // what the AuxFormer Learner converts its maximum audio duration by
+            s.put(FeatureRecord.FRAMES_PER_SECOND, Integer.toString(m_framesPerSecond));
+        }
         return s;
     }
 
@@ -231,7 +241,7 @@ public final class ModelAudioEncoder implements ClipEncoder {
     }
 
     @Override
-    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws Exception {
+    public FeatureSequence encode(final Path wav, final CancelToken cancel) throws IOException, CancelledException {
         return encodeBatch(List.of(wav), cancel).get(0);
     }
 
@@ -241,12 +251,13 @@ public final class ModelAudioEncoder implements ClipEncoder {
      * @param source names the audio in messages
      */
     public FeatureSequence encodeWaveform(final float[] samples, final String source, final CancelToken cancel)
-        throws Exception {
+        throws IOException, CancelledException {
         return encodeAll(List.of(samples), List.of(source), cancel).get(0);
     }
 
     @Override
-    public List<FeatureSequence> encodeBatch(final List<Path> inputs, final CancelToken cancel) throws Exception {
+    public List<FeatureSequence> encodeBatch(final List<Path> inputs, final CancelToken cancel)
+        throws IOException, CancelledException {
         final List<float[]> waves = new ArrayList<>(inputs.size());
         final List<String> names = new ArrayList<>(inputs.size());
         for (Path p : inputs) {
@@ -269,7 +280,7 @@ public final class ModelAudioEncoder implements ClipEncoder {
     }
 
     private List<FeatureSequence> encodeAll(final List<float[]> waves, final List<String> names,
-        final CancelToken cancel) throws Exception {
+        final CancelToken cancel) throws IOException, CancelledException {
         final List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < waves.size(); i++) {
             final float[] x = waves.get(i);

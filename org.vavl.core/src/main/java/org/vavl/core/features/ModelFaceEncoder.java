@@ -195,7 +195,7 @@ public final class ModelFaceEncoder extends FaceEncoder {
     }
 
     @Override
-    protected float[][] encodeFrames(final List<Mat> bgrFrames, final String source) throws Exception {
+    protected float[][] encodeFrames(final List<Mat> bgrFrames, final String source) throws IOException {
         final int n = bgrFrames.size();
         final int plane = m_size * m_size;
         final float[] x = new float[n * 3 * plane];

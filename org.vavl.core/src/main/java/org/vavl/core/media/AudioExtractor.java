@@ -23,6 +23,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import org.vavl.core.settings.Setting;
 import org.vavl.core.util.CancelToken;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -82,20 +83,26 @@ public final class AudioExtractor {
 
     private final double m_maxSeconds;
 
-    /** 16 kHz, 16-bit PCM, no maximum duration. */
+    /** 16 kHz, 16-bit PCM, no maximum duration ({@link AudioExtractionSettings#defaults()}). */
     public AudioExtractor() {
-        this(16000, AudioSampleFormat.PCM_16, 0);
+        this(AudioExtractionSettings.defaults());
+    }
+
+    /** An extractor with the given settings. */
+    public AudioExtractor(final AudioExtractionSettings settings) {
+        this(settings.sampleRate(), settings.sampleFormat(), settings.maxSeconds());
     }
 
     /**
-     * @param sampleRate target rate in Hz (1000..384000)
+     * @param sampleRate target rate in Hz (within {@link AudioExtractionSettings#SAMPLE_RATE}'s bounds)
      * @param format WAV sample format
      * @param maxSeconds cut each clip after this many seconds; 0 or less for no limit
      */
     public AudioExtractor(final int sampleRate, final AudioSampleFormat format, final double maxSeconds) {
-        if (sampleRate < 1000 || sampleRate > 384000) {
-            throw new IllegalArgumentException(
-                "Target sample rate " + sampleRate + " Hz is out of range: use 1000 to 384000 Hz (16000 for VAVL).");
+        final Setting<Integer> rate = AudioExtractionSettings.SAMPLE_RATE;
+        if (sampleRate < rate.min() || sampleRate > rate.max()) {
+            throw new IllegalArgumentException("Target sample rate " + sampleRate + " Hz is out of range: use "
+                + rate.min() + " to " + rate.max() + " Hz (" + rate.defaultValue() + " for VAVL).");
         }
         if (Double.isNaN(maxSeconds) || Double.isInfinite(maxSeconds)) {
             throw new IllegalArgumentException("Maximum duration must be a number of seconds (0 for no limit).");

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.vavl.core.settings.Setting;
+
 /**
  * Lists the clip files of a folder: file name patterns (globs with {@code *} and {@code ?}, matched
  * case-insensitively against the file name), optionally through sub-folders, sorted by path so that the
@@ -25,6 +27,14 @@ public final class ClipListing {
 
     /** The default file pattern list: the usual video containers. */
     public static final String DEFAULT_PATTERNS = "*.flv, *.mp4, *.avi, *.mkv, *.mov";
+
+    /** Whether {@link #list} includes sub-folders (default off). */
+    public static final Setting<Boolean> RECURSIVE = Setting.flag("recursive", false).withKey("include sub-folders")
+        .withLabel("Include sub-folders");
+
+    /** The file name patterns {@link #list} matches (default {@link #DEFAULT_PATTERNS}). */
+    public static final Setting<String> PATTERNS = Setting.text("patterns", DEFAULT_PATTERNS).withKey("file pattern")
+        .withLabel("File pattern (comma separated, case-insensitive)");
 
     private ClipListing() {
     }

@@ -132,26 +132,26 @@ public final class Setting<T> {
 
     /** @return this setting saved under {@code key} in a KNIME node's settings */
     public Setting<T> withKey(final String key) {
-        return new Setting<>(m_name, key, m_kind, m_type, m_default, m_min, m_max, m_choiceLabel, m_label,
-            m_description);
+        return changed(key, m_default, m_label, m_description);
     }
 
     /** @return this setting with the label shown beside its widget and in messages */
     public Setting<T> withLabel(final String label) {
-        return new Setting<>(m_name, m_key, m_kind, m_type, m_default, m_min, m_max, m_choiceLabel, label,
-            m_description);
+        return changed(m_key, m_default, label, m_description);
     }
 
     /** @return this setting with the text that explains it (tool tip, node description) */
     public Setting<T> withDescription(final String description) {
-        return new Setting<>(m_name, m_key, m_kind, m_type, m_default, m_min, m_max, m_choiceLabel, m_label,
-            description);
+        return changed(m_key, m_default, m_label, description);
     }
 
     /** @return this setting with another default (e.g. another architecture's), still within the bounds */
     public Setting<T> withDefault(final T dflt) {
-        return new Setting<>(m_name, m_key, m_kind, m_type, dflt, m_min, m_max, m_choiceLabel, m_label,
-            m_description);
+        return changed(m_key, dflt, m_label, m_description);
+    }
+
+    private Setting<T> changed(final String key, final T dflt, final String label, final String description) {
+        return new Setting<>(m_name, key, m_kind, m_type, dflt, m_min, m_max, m_choiceLabel, label, description);
     }
 
     /** @return the name in the engine: the settings record's component and the key of the persisted map */

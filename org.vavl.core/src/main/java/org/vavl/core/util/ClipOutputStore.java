@@ -73,10 +73,14 @@ public final class ClipOutputStore {
 
     private final Overwrite m_overwrite;
 
-    /** Writes one clip's output to the given (temporary) file. */
+    /**
+     * Writes one clip's output to the given (temporary) file.
+     *
+     * @param <E> what the writer may throw besides {@link IOException} (e.g. cancellation); the store passes it on
+     */
     @FunctionalInterface
-    public interface FileWriter {
-        void write(Path target) throws Exception;
+    public interface FileWriter<E extends Exception> {
+        void write(Path target) throws IOException, E;
     }
 
     /**
@@ -218,7 +222,7 @@ public final class ClipOutputStore {
     // ---------------------------------------------------------------- writing
 
     /** {@link #write(String, Map, FileWriter)} for an output without an input file (settings only). */
-    public Path write(final String clipId, final FileWriter writer) throws Exception {
+    public <E extends Exception> Path write(final String clipId, final FileWriter<E> writer) throws IOException, CancelledException, E {
         return write(clipId, Map.of(), writer);
     }
 
@@ -230,9 +234,10 @@ public final class ClipOutputStore {
      *
      * @param input the identity of the input it is made from ({@link InputIdentity#of}), recorded beside it
      * @return the final path of the clip's output
+     * @throws E what the writer throws
      */
-    public Path write(final String clipId, final Map<String, String> input, final FileWriter writer)
-        throws Exception {
+    public <E extends Exception> Path write(final String clipId, final Map<String, String> input,
+        final FileWriter<E> writer) throws IOException, CancelledException, E {
         try (ClipLock lock = lock(clipId, null)) {
             Files.createDirectories(m_folder);
             final Path target = pathFor(clipId);

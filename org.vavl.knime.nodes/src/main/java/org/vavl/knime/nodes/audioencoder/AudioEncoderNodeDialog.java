@@ -8,7 +8,11 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.features.LogMelSettings;
+import org.vavl.core.settings.Setting;
+import org.vavl.knime.nodes.common.RecordModels;
 import org.vavl.core.features.WaveformNormalisation;
 import org.vavl.knime.nodes.common.ClipEncoderNodeDialog;
 
@@ -37,15 +41,12 @@ final class AudioEncoderNodeDialog extends ClipEncoderNodeDialog {
             "knime://knime.workflow/vavl-data/audio-features");
 
         createNewTab("Built-in log-mel");
-        final SettingsModelIntegerBounded mels = AudioEncoderSettings.mels();
-        final SettingsModelDoubleBounded window = AudioEncoderSettings.windowMs();
-        final SettingsModelDoubleBounded hop = AudioEncoderSettings.hopMs();
-        final SettingsModelDoubleBounded floor = AudioEncoderSettings.logFloor();
-        forBuiltIn(mels, window, hop, floor);
-        addDialogComponent(new DialogComponentNumber(mels, "Mel filters", 8));
-        addDialogComponent(new DialogComponentNumber(window, "Window (ms)", 5));
-        addDialogComponent(new DialogComponentNumber(hop, "Hop (ms)", 5));
-        addDialogComponent(new DialogComponentNumber(floor, "Log floor", 1e-6));
+        final RecordModels<LogMelSettings> logMel = RecordModels.of(LogMelSettings.SETTINGS);
+        forBuiltIn(logMel.models().toArray(new SettingsModel[0]));
+        number(logMel, LogMelSettings.MELS, 8);
+        number(logMel, LogMelSettings.WINDOW_MS, 5);
+        number(logMel, LogMelSettings.HOP_MS, 5);
+        number(logMel, LogMelSettings.LOG_FLOOR, 1e-6);
 
         createNewTab("Model file");
         final SettingsModelString longAudio = AudioEncoderSettings.longAudio();
@@ -76,6 +77,10 @@ final class AudioEncoderNodeDialog extends ClipEncoderNodeDialog {
         m_normalisation.addChangeListener(e -> updateEnabled());
         m_statisticsSource.addChangeListener(e -> updateEnabled());
         followEncoder();
+    }
+
+    private void number(final RecordModels<?> models, final Setting<?> setting, final double step) {
+        addDialogComponent(new DialogComponentNumber((SettingsModelNumber)models.model(setting), setting.label(), step));
     }
 
     @Override

@@ -5,13 +5,13 @@ import java.util.List;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.vavl.core.features.ClipEncoder;
 import org.vavl.core.features.LogMelEncoder;
+import org.vavl.core.features.LogMelSettings;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.ClipEncoderNodeModel;
+import org.vavl.knime.nodes.common.RecordModels;
 
 /**
  * Audio Encoder: per clip, the 16 kHz mono WAV becomes a feature sequence {@code <clip>.npy} (frames x dim):
@@ -25,25 +25,19 @@ final class AudioEncoderNodeModel extends ClipEncoderNodeModel {
     static final Names NAMES = new Names("audio", "Audio features", "Audio feature frames", "Audio feature dim",
         "Audio features error", AudioEncoderSettings.AUDIO_COLUMN, AudioEncoderSettings.BUILT_IN);
 
-    private final SettingsModelIntegerBounded m_mels = AudioEncoderSettings.mels();
-
-    private final SettingsModelDoubleBounded m_windowMs = AudioEncoderSettings.windowMs();
-
-    private final SettingsModelDoubleBounded m_hopMs = AudioEncoderSettings.hopMs();
-
-    private final SettingsModelDoubleBounded m_logFloor = AudioEncoderSettings.logFloor();
+    private final RecordModels<LogMelSettings> m_logMel = RecordModels.of(LogMelSettings.SETTINGS);
 
     private final SpeechModelSettings m_speechModel = new SpeechModelSettings();
 
     AudioEncoderNodeModel() {
         super(NAMES, AudioEncoderSettings.audioColumn(), "knime://knime.workflow/vavl-data/audio-features");
-        register(m_mels, m_windowMs, m_hopMs, m_logFloor);
+        register(m_logMel.models());
         register(m_speechModel.models());
     }
 
     @Override
     protected void checkSpecific(final DataTableSpec in) throws InvalidSettingsException {
-        if (m_encoder.getStringValue().equals(AudioEncoderSettings.BUILT_IN)) {
+        if (encoderChoice().equals(AudioEncoderSettings.BUILT_IN)) {
             try {
                 logMel().close();
             } catch (IllegalArgumentException e) {
@@ -54,9 +48,8 @@ final class AudioEncoderNodeModel extends ClipEncoderNodeModel {
         }
     }
 
-    private LogMelEncoder logMel() {
-        return new LogMelEncoder(m_mels.getIntValue(), m_windowMs.getDoubleValue(), m_hopMs.getDoubleValue(),
-            m_logFloor.getDoubleValue());
+    private LogMelEncoder logMel() throws InvalidSettingsException {
+        return new LogMelEncoder(m_logMel.record());
     }
 
     @Override

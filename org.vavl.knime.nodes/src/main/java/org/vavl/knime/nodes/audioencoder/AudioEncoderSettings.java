@@ -17,14 +17,6 @@ final class AudioEncoderSettings {
 
     static final String BUILT_IN = "built-in log-mel";
 
-    static final String MELS = "mel filters";
-
-    static final String WINDOW_MS = "window (ms)";
-
-    static final String HOP_MS = "hop (ms)";
-
-    static final String LOG_FLOOR = "log floor";
-
     static final String NORMALISATION = "waveform normalisation";
 
     static final String STATISTICS_SOURCE = "statistics source";
@@ -62,22 +54,6 @@ final class AudioEncoderSettings {
 
     static SettingsModelString encoder() {
         return EncoderSettings.encoder(BUILT_IN);
-    }
-
-    static SettingsModelIntegerBounded mels() {
-        return new SettingsModelIntegerBounded(MELS, 80, 1, 256);
-    }
-
-    static SettingsModelDoubleBounded windowMs() {
-        return new SettingsModelDoubleBounded(WINDOW_MS, 25, 1, 200);
-    }
-
-    static SettingsModelDoubleBounded hopMs() {
-        return new SettingsModelDoubleBounded(HOP_MS, 10, 1, 200);
-    }
-
-    static SettingsModelDoubleBounded logFloor() {
-        return new SettingsModelDoubleBounded(LOG_FLOOR, 1e-6, 1e-20, 1);
     }
 
     static SettingsModelString normalisation() {

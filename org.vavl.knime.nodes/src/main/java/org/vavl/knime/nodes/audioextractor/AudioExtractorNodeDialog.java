@@ -8,7 +8,11 @@ import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelectio
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
+import org.vavl.core.media.AudioExtractionSettings;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.RecordModels;
+import org.vavl.knime.nodes.common.SettingModels;
 
 /** The Audio Extractor's dialog: tabs Options and Execution. */
 final class AudioExtractorNodeDialog extends DefaultNodeSettingsPane {
@@ -16,29 +20,34 @@ final class AudioExtractorNodeDialog extends DefaultNodeSettingsPane {
     @SuppressWarnings("unchecked")
     AudioExtractorNodeDialog() {
         createNewGroup("Clips");
-        addDialogComponent(new DialogComponentColumnNameSelection(AudioExtractorSettings.pathColumn(),
+        addDialogComponent(new DialogComponentColumnNameSelection(CommonSettings.pathColumn(),
             "Media file column", 0, StringValue.class));
-        addDialogComponent(new DialogComponentColumnNameSelection(AudioExtractorSettings.clipColumn(),
+        addDialogComponent(new DialogComponentColumnNameSelection(CommonSettings.clipIdColumn(),
             "Clip id column (names the WAV files)", 0, false, true, StringValue.class));
         closeCurrentGroup();
         createNewGroup("Audio");
-        addDialogComponent(new DialogComponentNumber(AudioExtractorSettings.sampleRate(), "Sample rate (Hz)", 1000));
-        addDialogComponent(new DialogComponentStringSelection(AudioExtractorSettings.sampleFormat(), "Sample format",
-            AudioExtractorSettings.SAMPLE_FORMATS));
-        addDialogComponent(new DialogComponentNumber(AudioExtractorSettings.maxDuration(),
-            "Maximum duration (s, 0 = no limit)", 1.0));
+        final RecordModels<AudioExtractionSettings> audio = AudioExtractorSettings.extraction();
+        addDialogComponent(new DialogComponentNumber(
+            (SettingsModelNumber)audio.model(AudioExtractionSettings.SAMPLE_RATE),
+            AudioExtractionSettings.SAMPLE_RATE.label(), 1000));
+        addDialogComponent(SettingModels.component(AudioExtractionSettings.SAMPLE_FORMAT,
+            audio.model(AudioExtractionSettings.SAMPLE_FORMAT)));
+        addDialogComponent(new DialogComponentNumber(
+            (SettingsModelNumber)audio.model(AudioExtractionSettings.MAX_SECONDS),
+            AudioExtractionSettings.MAX_SECONDS.label(), 1.0));
         closeCurrentGroup();
         createNewGroup("Files");
         final DialogComponentFileChooser output = new DialogComponentFileChooser(
-            AudioExtractorSettings.outputFolder(), "vavl-audio-output-folder", JFileChooser.SAVE_DIALOG, true);
+            CommonSettings.outputFolder(AudioExtractorSettings.DEFAULT_OUTPUT_FOLDER), "vavl-audio-output-folder",
+            JFileChooser.SAVE_DIALOG, true);
         output.setBorderTitle("Output folder for the WAV files");
         addDialogComponent(output);
-        addDialogComponent(new DialogComponentStringSelection(AudioExtractorSettings.overwrite(),
+        addDialogComponent(new DialogComponentStringSelection(CommonSettings.overwrite(),
             "Overwrite existing WAV files", CommonSettings.OVERWRITE_VALUES));
         closeCurrentGroup();
         createNewTab("Execution");
-        addDialogComponent(new DialogComponentNumber(AudioExtractorSettings.threads(), "Threads (0 = one per processor)", 1));
-        addDialogComponent(new DialogComponentStringSelection(AudioExtractorSettings.onError(),
+        addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads (0 = one per processor)", 1));
+        addDialogComponent(new DialogComponentStringSelection(CommonSettings.onError(),
             "On error", CommonSettings.ON_ERROR_VALUES));
     }
 }

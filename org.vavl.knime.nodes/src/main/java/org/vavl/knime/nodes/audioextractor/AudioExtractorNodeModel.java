@@ -10,17 +10,17 @@ import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.media.AudioExtractor;
-import org.vavl.core.media.AudioSampleFormat;
+import org.vavl.core.media.AudioExtractionSettings;
 import org.vavl.core.media.ExtractedAudio;
 import org.vavl.core.util.ClipWorkPool.Outcome;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.Columns;
+import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.PerClipNodeModel;
+import org.vavl.knime.nodes.common.RecordModels;
 
 /**
  * Audio Extractor: one mono WAV file per clip at the target rate (default 16 kHz), written in-process and
@@ -29,20 +29,17 @@ import org.vavl.knime.nodes.common.PerClipNodeModel;
  */
 final class AudioExtractorNodeModel extends PerClipNodeModel<ExtractedAudio> {
 
-    private final SettingsModelString m_pathColumn = AudioExtractorSettings.pathColumn();
+    private final SettingsModelString m_pathColumn = CommonSettings.pathColumn();
 
-    private final SettingsModelString m_clipColumn = AudioExtractorSettings.clipColumn();
+    private final SettingsModelString m_clipColumn = CommonSettings.clipIdColumn();
 
-    private final SettingsModelIntegerBounded m_sampleRate = AudioExtractorSettings.sampleRate();
-
-    private final SettingsModelString m_sampleFormat = AudioExtractorSettings.sampleFormat();
-
-    private final SettingsModelDoubleBounded m_maxDuration = AudioExtractorSettings.maxDuration();
+    private final RecordModels<AudioExtractionSettings> m_extraction = AudioExtractorSettings.extraction();
 
     AudioExtractorNodeModel() {
         super("Audio error", "skipped", AudioExtractorSettings.DEFAULT_OUTPUT_FOLDER);
-        register(m_pathColumn, m_clipColumn, m_outputFolder, m_sampleRate, m_sampleFormat, m_maxDuration, m_threads,
-            m_onError, m_overwrite);
+        register(m_pathColumn, m_clipColumn, m_outputFolder);
+        register(m_extraction.models());
+        register(m_threads, m_onError, m_overwrite);
     }
 
     @Override
@@ -61,12 +58,7 @@ final class AudioExtractorNodeModel extends PerClipNodeModel<ExtractedAudio> {
     }
 
     private AudioExtractor extractor() throws InvalidSettingsException {
-        try {
-            return new AudioExtractor(m_sampleRate.getIntValue(),
-                AudioSampleFormat.fromSetting(m_sampleFormat.getStringValue()), m_maxDuration.getDoubleValue());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        return new AudioExtractor(m_extraction.record());
     }
 
     @Override
@@ -101,10 +93,6 @@ final class AudioExtractorNodeModel extends PerClipNodeModel<ExtractedAudio> {
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         super.validateSettings(settings);
-        final SettingsModelString format = loaded(AudioExtractorSettings.sampleFormat(), settings);
-        if (!AudioExtractorSettings.SAMPLE_FORMATS.contains(format.getStringValue())) {
-            throw new InvalidSettingsException("Unknown sample format '" + format.getStringValue() + "': use "
-                + String.join(" or ", AudioExtractorSettings.SAMPLE_FORMATS) + ".");
-        }
+        m_extraction.record(settings);
     }
 }

@@ -29,15 +29,8 @@ import org.vavl.core.util.Progress;
 public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip> {
 
     /**
-     * Names and defaults of one encoder node.
-     *
-     * @param modality "audio" or "visual", for messages
-     * @param pathColumn e.g. {@code Visual features}
-     * @param framesColumn e.g. {@code Visual feature frames}
-     * @param dimColumn e.g. {@code Visual feature dim}
-     * @param errorColumn e.g. {@code Visual features error}
-     * @param inputSetting the key of the input column setting, for messages
-     * @param builtIn the encoder setting value of the built-in encoder
+     * Names of one encoder node: its modality ("audio", "visual") for messages, its columns (e.g. {@code Visual
+     * features}, {@code ... frames}, {@code ... dim}, {@code ... error}), the input column's key and the built-in.
      */
     public record Names(String modality, String pathColumn, String framesColumn, String dimColumn,
         String errorColumn, String inputSetting, String builtIn) {
@@ -49,14 +42,7 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
 
     private final SettingsModelString m_inputColumn;
 
-    /** The encoder choice. */
-    protected final SettingsModelString m_encoder;
-
-    private final SettingsModelString m_modelFile = EncoderSettings.modelFile();
-
-    private final SettingsModelString m_existingFolder = EncoderSettings.existingFolder();
-
-    private final SettingsModelString m_device = CommonSettings.device();
+    private final EncoderChoice m_encoder;
 
     /**
      * @param names the node's column names and defaults
@@ -69,9 +55,10 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
         super(names.errorColumn(), "have no " + names.modality() + " features", defaultOutputFolder);
         m_names = names;
         m_inputColumn = inputColumn;
-        m_encoder = EncoderSettings.encoder(names.builtIn());
-        register(m_clipColumn, m_inputColumn, m_encoder, m_modelFile, m_existingFolder, m_outputFolder, m_threads,
-            m_onError, m_overwrite, m_device);
+        m_encoder = new EncoderChoice(names.builtIn(), this::encoderChoices);
+        register(m_clipColumn, m_inputColumn);
+        register(m_encoder.models());
+        register(m_outputFolder, m_threads, m_onError, m_overwrite, m_encoder.deviceModel());
     }
 
     /**
@@ -96,30 +83,30 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
         return EncoderSettings.encoders(m_names.builtIn());
     }
 
-    /** @return the encoder setting's value */
-    protected final String encoderChoice() {
-        return m_encoder.getStringValue();
+    /** @return the encoder settings */
+    protected final EncoderChoice encoder() {
+        return m_encoder;
     }
 
-    /** @return true when existing feature files are attached instead of encoding */
-    protected boolean attachesExisting() {
-        return EncoderSettings.ENCODER_EXISTING.equals(m_encoder.getStringValue());
+    /** @return the encoder setting's value */
+    protected final String encoderChoice() {
+        return m_encoder.value();
     }
 
     /** @return true when a user's model file is used */
-    protected boolean usesModelFile() {
-        return EncoderSettings.ENCODER_MODEL.equals(m_encoder.getStringValue());
+    protected final boolean usesModelFile() {
+        return m_encoder.modelFile();
     }
 
     /** Existing feature files are attached, nothing is written. */
     @Override
     protected boolean writesFiles() {
-        return !attachesExisting();
+        return !m_encoder.existing();
     }
 
     @Override
     protected int pathColumn(final DataTableSpec in) throws InvalidSettingsException {
-        return attachesExisting() ? -1
+        return m_encoder.existing() ? -1
             : Columns.require(in, m_inputColumn.getStringValue(), StringValue.class, m_names.inputSetting());
     }
 
@@ -130,17 +117,8 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
 
     @Override
     protected void checkSettings(final DataTableSpec in) throws InvalidSettingsException {
-        CommonSettings.device(m_device);
-        checkEncoder(m_encoder.getStringValue());
-        final String f = m_modelFile.getStringValue();
-        if (usesModelFile() && (f == null || f.isBlank())) {
-            throw new InvalidSettingsException("Encoder 'model file' needs a model file (TorchScript .pt or"
-                + " ONNX .onnx, see docs/encoders.md), or choose the built-in encoder.");
-        }
+        m_encoder.check();
         checkSpecific(in);
-        if (attachesExisting()) {
-            WorkflowPaths.resolveFolder(m_existingFolder.getStringValue(), EncoderSettings.EXISTING_FOLDER);
-        }
         for (String name : outSpec(new DataTableSpec(), onError() == OnError.SKIP).getColumnNames()) {
             if (in.containsName(name)) {
                 throw new InvalidSettingsException("The input table already has a column '" + name + "'. Remove it"
@@ -149,35 +127,30 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
         }
     }
 
-    private void checkEncoder(final String encoder) throws InvalidSettingsException {
-        if (!encoderChoices().contains(encoder)) {
-            throw new InvalidSettingsException("Unknown encoder '" + encoder + "': use one of " + encoderChoices() + ".");
-        }
-    }
-
     @Override
     protected List<Outcome<EncodedClip>> process(final List<Clip> clips, final DataTableSpec in,
         final OnError onError, final Progress progress) throws Exception {
-        final List<EncodedClip> results;
-        if (attachesExisting()) {
-            results = ExistingFeatures.attachAll(WorkflowPaths.resolveFolder(m_existingFolder.getStringValue(),
-                EncoderSettings.EXISTING_FOLDER), clips.stream().map(Clip::id).toList(), onError, progress);
-        } else {
-            final Path folder = outputFolder();
-            final Path model = usesModelFile()
-                ? WorkflowPaths.resolveFile(m_modelFile.getStringValue(), EncoderSettings.MODEL_FILE) : null;
-            try (ClipEncoder encoder = openEncoder(model, CommonSettings.device(m_device), clips, in,
-                progress.sub(0, 0.05))) {
-                results = ClipEncoding.run(clips.stream().map(c -> new ClipInput(c.id(), c.input())).toList(),
-                    encoder, ClipEncoding.storeFor(folder, encoder, overwrite()), threads(),
-                    onError, progress.sub(0.05, 0.95));
-            }
-            final long reused = results.stream().filter(r -> r.ok() && r.reused()).count();
-            if (reused > 0) {
-                getLogger().info(reused + " clip(s) were up to date and not encoded again.");
-            }
-        }
+        final List<EncodedClip> results = m_encoder.existing()
+            ? ExistingFeatures.attachAll(m_encoder.existingFolder(), clips.stream().map(Clip::id).toList(), onError,
+                progress)
+            : encode(clips, in, onError, progress);
         return results.stream().map(r -> r.ok() ? Outcome.ok(r) : Outcome.<EncodedClip> failed(r.error())).toList();
+    }
+
+    private List<EncodedClip> encode(final List<Clip> clips, final DataTableSpec in, final OnError onError,
+        final Progress progress) throws Exception {
+        final Path folder = outputFolder();
+        final List<EncodedClip> results;
+        try (ClipEncoder encoder = openEncoder(m_encoder.modelFilePath(), m_encoder.device(), clips, in,
+            progress.sub(0, 0.05))) {
+            results = ClipEncoding.run(clips.stream().map(c -> new ClipInput(c.id(), c.input())).toList(), encoder,
+                ClipEncoding.storeFor(folder, encoder, overwrite()), threads(), onError, progress.sub(0.05, 0.95));
+        }
+        final long reused = results.stream().filter(r -> r.ok() && r.reused()).count();
+        if (reused > 0) {
+            getLogger().info(reused + " clip(s) were up to date and not encoded again.");
+        }
+        return results;
     }
 
     /** A clip without an input file, as the engine says it. */
@@ -198,7 +171,6 @@ public abstract class ClipEncoderNodeModel extends PerClipNodeModel<EncodedClip>
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         super.validateSettings(settings);
-        CommonSettings.device(loaded(CommonSettings.device(), settings));
-        checkEncoder(loaded(EncoderSettings.encoder(m_names.builtIn()), settings).getStringValue());
+        m_encoder.validate(settings);
     }
 }

@@ -15,6 +15,7 @@ import org.vavl.core.media.ClipListing;
 import org.vavl.core.media.VideoProbe;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.PerClipNodeModel.Clip;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
@@ -25,9 +26,9 @@ final class ClipFolder {
 
     private final SettingsModelString m_folder = VideoReaderSettings.folder();
 
-    private final SettingsModelBoolean m_recursive = VideoReaderSettings.recursive();
+    private final SettingsModelBoolean m_recursive = SettingModels.flag(ClipListing.RECURSIVE);
 
-    private final SettingsModelString m_pattern = VideoReaderSettings.pattern();
+    private final SettingsModelString m_pattern = SettingModels.string(ClipListing.PATTERNS);
 
     /** @return the models, in the order they are saved */
     List<SettingsModel> models() {
@@ -42,7 +43,7 @@ final class ClipFolder {
 
     /** Checks the file pattern among saved settings. */
     static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        final SettingsModelString pattern = VideoReaderSettings.pattern();
+        final SettingsModelString pattern = SettingModels.string(ClipListing.PATTERNS);
         pattern.loadSettingsFrom(settings);
         CommonSettings.parse(pattern, ClipListing::compile);
     }
@@ -60,7 +61,8 @@ final class ClipFolder {
 
     /** @return the folder's clips, one per matching file (rows {@code Row0}, {@code Row1}, ...), named by file */
     List<Clip> clips() throws InvalidSettingsException, IOException {
-        final List<Path> files = ClipListing.list(folder(), m_recursive.getBooleanValue(), m_pattern.getStringValue());
+        final List<Path> files = ClipListing.list(folder(), SettingModels.value(ClipListing.RECURSIVE, m_recursive),
+            SettingModels.value(ClipListing.PATTERNS, m_pattern));
         final List<Clip> clips = new ArrayList<>(files.size());
         for (Path p : files) {
             clips.add(new Clip(RowKey.createRowKey((long)clips.size()), null, VideoProbe.clipId(p), p, null));

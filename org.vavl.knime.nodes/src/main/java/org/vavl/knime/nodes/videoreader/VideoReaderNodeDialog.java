@@ -6,7 +6,6 @@ import org.knime.core.data.StringValue;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
@@ -16,7 +15,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObjectSpec;
+import org.vavl.core.media.ClipListing;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.SettingModels;
 
 /**
  * The Video Reader's dialog: tabs Options and Execution. The node lists a folder when no table is connected and
@@ -26,9 +27,9 @@ final class VideoReaderNodeDialog extends DefaultNodeSettingsPane {
 
     private final SettingsModelString m_folder = VideoReaderSettings.folder();
 
-    private final SettingsModelBoolean m_recursive = VideoReaderSettings.recursive();
+    private final SettingsModelBoolean m_recursive = SettingModels.flag(ClipListing.RECURSIVE);
 
-    private final SettingsModelString m_pattern = VideoReaderSettings.pattern();
+    private final SettingsModelString m_pattern = SettingModels.string(ClipListing.PATTERNS);
 
     private final SettingsModelString m_pathColumn = VideoReaderSettings.pathColumn();
 
@@ -39,18 +40,17 @@ final class VideoReaderNodeDialog extends DefaultNodeSettingsPane {
             "vavl.videoreader.folder", JFileChooser.OPEN_DIALOG, true);
         folder.setBorderTitle("Folder with the videos");
         addDialogComponent(folder);
-        addDialogComponent(new DialogComponentBoolean(m_recursive, "Include sub-folders"));
-        addDialogComponent(new DialogComponentString(m_pattern,
-            "File pattern (comma separated, case-insensitive)", true, 30));
+        addDialogComponent(SettingModels.component(ClipListing.RECURSIVE, m_recursive));
+        addDialogComponent(new DialogComponentString(m_pattern, ClipListing.PATTERNS.label(), true, 30));
         closeCurrentGroup();
         createNewGroup("Clips from a table (when a table is connected)");
         addDialogComponent(new DialogComponentColumnNameSelection(m_pathColumn, "Path column", 0,
             false, true, StringValue.class));
         closeCurrentGroup();
         createNewTab("Execution");
-        addDialogComponent(new DialogComponentNumber(VideoReaderSettings.threads(),
+        addDialogComponent(new DialogComponentNumber(CommonSettings.threads(),
             "Threads (0 = one per processor)", 1));
-        addDialogComponent(new DialogComponentButtonGroup(VideoReaderSettings.onError(), "On error", false,
+        addDialogComponent(new DialogComponentButtonGroup(CommonSettings.onError(), "On error", false,
             new String[] {"Fail", "Skip and report"}, CommonSettings.ON_ERROR_VALUES.toArray(new String[0])));
     }
 

@@ -1,19 +1,15 @@
 package org.vavl.knime.nodes.videoreader;
 
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
-import org.vavl.core.media.ClipListing;
-import org.vavl.knime.nodes.common.CommonSettings;
 
-/** The Video Reader's settings: keys and defaults shared by the node model and its dialog. */
+/**
+ * The Video Reader's own settings (keys and defaults shared by the node model and its dialog); the listing's
+ * settings ({@link org.vavl.core.media.ClipListing#RECURSIVE}, {@link org.vavl.core.media.ClipListing#PATTERNS})
+ * come from the engine, threads and on error are the {@link org.vavl.knime.nodes.common.CommonSettings}.
+ */
 final class VideoReaderSettings {
 
     static final String FOLDER = "folder";
-
-    static final String RECURSIVE = "include sub-folders";
-
-    static final String PATTERN = "file pattern";
 
     static final String PATH_COLUMN = "path column";
 
@@ -25,26 +21,8 @@ final class VideoReaderSettings {
         return new SettingsModelString(FOLDER, "");
     }
 
-    /** Whether sub-folders are listed too; default off. */
-    static SettingsModelBoolean recursive() {
-        return new SettingsModelBoolean(RECURSIVE, false);
-    }
-
-    /** File name patterns, comma separated, case-insensitive. */
-    static SettingsModelString pattern() {
-        return new SettingsModelString(PATTERN, ClipListing.DEFAULT_PATTERNS);
-    }
-
     /** The column with the clip paths when a table is connected; empty: the column "Path", else the first string column. */
     static SettingsModelString pathColumn() {
         return new SettingsModelString(PATH_COLUMN, "");
-    }
-
-    static SettingsModelIntegerBounded threads() {
-        return CommonSettings.threads();
-    }
-
-    static SettingsModelString onError() {
-        return CommonSettings.onError();
     }
 }
