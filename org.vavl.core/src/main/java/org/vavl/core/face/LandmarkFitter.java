@@ -72,14 +72,7 @@ final class LandmarkFitter implements AutoCloseable {
     private final FaceLandmarkModel m_model;
 
     LandmarkFitter() throws IOException {
-        try {
-            m_model = FaceLandmarkModel.builtIn();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("face-api's landmark network shipped in the engine could not be loaded: "
-                + e.getMessage(), e);
-        }
+        m_model = FaceLandmarkModel.builtIn();
     }
 
     /** Fits the landmarks to the face at {@code pose} of a BGR frame. */
@@ -101,14 +94,7 @@ final class LandmarkFitter implements AutoCloseable {
         final float[] input = new float[2 * plane];
         FaceApiInput.fromRgb(rgb, SIZE, SIZE, SIZE, input, 0);
         FaceApiInput.fromRgb(mirrored, SIZE, SIZE, SIZE, input, plane);
-        final float[][] raw;
-        try {
-            raw = m_model.run(input, 2);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("face-api's landmark network failed: " + e.getMessage(), e);
-        }
+        final float[][] raw = m_model.run(input, 2);
         return fromViewPoints(raw[0], raw[1], view);
     }
 

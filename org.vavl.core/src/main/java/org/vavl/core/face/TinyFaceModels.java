@@ -54,14 +54,7 @@ final class TinyFaceModels implements FaceModels {
     private final Mat m_matrix = new Mat();
 
     TinyFaceModels() throws IOException {
-        try {
-            m_detector = TinyFaceDetector.builtIn();
-        } catch (IOException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException("The tiny face detector shipped in the engine could not be loaded: " + e.getMessage(),
-                e);
-        }
+        m_detector = TinyFaceDetector.builtIn();
         HaarFaceModels eyes = null;
         try {
             eyes = new HaarFaceModels();
@@ -104,14 +97,8 @@ final class TinyFaceModels implements FaceModels {
         cvtColor(bgrImage, m_rgb, COLOR_BGR2RGB);
         final byte[] rgb = new byte[w * h * 3];
         m_rgb.data().get(rgb);
-        final List<Detection> ds;
-        try {
-            ds = m_detector.detect(List.of(rgb), new int[] {h}, new int[] {w}, input, SCORE_THRESHOLD).get(0);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("The tiny face detector failed: " + e.getMessage(), e);
-        }
+        final List<Detection> ds =
+            m_detector.detect(List.of(rgb), new int[] {h}, new int[] {w}, input, SCORE_THRESHOLD).get(0);
         final List<DetectedFace> out = new ArrayList<>(ds.size());
         for (Detection d : ds) {
             final double mean = (d.width() * w + d.height() * h) / 2;

@@ -73,7 +73,7 @@ public final class TinyFaceDetector implements AutoCloseable {
     }
 
     /** @return the detector with the weights shipped in the engine ({@link FaceApiWeights#TINY_FACE_DETECTOR}) */
-    public static TinyFaceDetector builtIn() throws Exception {
+    public static TinyFaceDetector builtIn() throws IOException {
         final FaceApiWeights w = FaceApiWeights.builtIn(FaceApiWeights.TINY_FACE_DETECTOR);
         return DjlRuntime.call(() -> {
             final NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
@@ -108,7 +108,7 @@ public final class TinyFaceDetector implements AutoCloseable {
      * @return per image the network's output in face-api's order: {@code [row][col][anchor][x, y, w, h, score]}
      *         flattened ({@code S * S * 25} values, {@code S = size / 32})
      */
-    public float[][] run(final float[] input, final int batch, final int size) throws Exception {
+    public float[][] run(final float[] input, final int batch, final int size) {
         checkInputSize(size);
         if (input.length != batch * 3 * size * size) {
             throw new IllegalArgumentException(batch + " images of " + size + "x" + size + " need "
@@ -140,7 +140,7 @@ public final class TinyFaceDetector implements AutoCloseable {
      * @return per image its faces, best score first
      */
     public List<List<Detection>> detect(final List<byte[]> images, final int[] heights, final int[] widths,
-        final int size, final double scoreThreshold) throws Exception {
+        final int size, final double scoreThreshold) {
         checkInputSize(size);
         final int n = images.size();
         final int plane = 3 * size * size;
