@@ -120,7 +120,7 @@ public final class FaceBenchReport {
         s.append("| detector + alignment | frames/s (per CPU s) | / decode-only | aligned (eyes within 3 deg, centre "
             + "within 5 %) | mean eye-line error (deg) | worst (deg) | worst centre offset | frames with landmarks |\n");
         s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        s.append(String.format(Locale.ROOT, "| haar + eyes (default) | %.0f | %.2f | %.1f %% | %.3f | %.2f | %.3f | - |%n",
+        s.append(String.format(Locale.ROOT, "| haar + eyes (the engine's defaults; the node's default alignment is landmarks) | %.0f | %.2f | %.1f %% | %.3f | %.2f | %.3f | - |%n",
             f.get("aligner fps (480x360, default settings, 1 thread, per CPU second)"),
             f.get("aligner / decode-only (per CPU second)"), 100 * f.get("aligned share (480x360)"),
             f.get("mean eye-line error deg (480x360)"), f.get("worst eye-line error deg (480x360)"),
