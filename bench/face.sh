@@ -3,7 +3,8 @@
 # network once); nothing else: the clips are generated from astronaut.png in the engine's resources.
 # On generated 480x360 30 fps clips (astronaut.png moving, rolling -15..15 degrees, zooming), one thread each,
 # in the same run: frames per second of the face aligner with default settings and of decode-only on the same
-# files (two alternating rounds), and where the aligner's time goes. Then peak RSS (VmHWM) of the aligner on a
+# files (two alternating rounds), and where the aligner's time goes; the tiny face detector and the landmark
+# alignment on the same clips (frames per second and accuracy). Then peak RSS (VmHWM) of the aligner on a
 # 3-second and a 10-minute 720p clip, each in its own JVM with the same options.
 # Writes bench/results/face.md and bench/results/face.json. Clips are cached in bench/work/face (git-ignored).
 set -euo pipefail
@@ -33,6 +34,14 @@ echo "== decode-only and aligner, 480x360, one thread each (two rounds, alternat
 for round in 1 2; do
   bench decode "${small[@]}" | tee "$work/decode_$round.log"
   bench align "$work/out_small" "${small[@]}" | tee "$work/align_$round.log"
+done
+echo "== other detectors and alignments on the same clips (one round each; the tiny detector and the landmark network"
+echo "   are face-api's, shipped in the engine)"
+for v in haar_landmarks tiny_eyes tiny_landmarks; do
+  "${jvm[@]}" -Dvavl.bench.detector="${v%_*}" -Dvavl.bench.alignment="${v#*_}" -Dai.djl.pytorch.num_threads=1 \
+    -Dai.djl.pytorch.num_interop_threads=1 org.vavl.core.face.FaceBench align "$work/out_$v" "${small[@]}" \
+    | tee "$work/align_$v.log"
+  rm -rf "$work/out_$v"
 done
 echo "== where the time goes"
 bench profile "$work/out_profile" "${small[@]}" | tee "$work/profile.log"

@@ -31,6 +31,8 @@ public final class FaceAlignerSettings {
 
     private final FaceDetectorKind m_detector;
 
+    private final FaceAlignment m_alignment;
+
     private final Path m_yunetModel;
 
     private final double m_yunetScoreThreshold;
@@ -57,6 +59,7 @@ public final class FaceAlignerSettings {
 
     private FaceAlignerSettings(final Builder b) {
         m_detector = b.m_detector;
+        m_alignment = b.m_alignment;
         m_yunetModel = b.m_yunetModel;
         m_yunetScoreThreshold = b.m_yunetScoreThreshold;
         m_cropScale = b.m_cropScale;
@@ -80,6 +83,7 @@ public final class FaceAlignerSettings {
     public Builder toBuilder() {
         final Builder b = new Builder();
         b.m_detector = m_detector;
+        b.m_alignment = m_alignment;
         b.m_yunetModel = m_yunetModel;
         b.m_yunetScoreThreshold = m_yunetScoreThreshold;
         b.m_cropScale = m_cropScale;
@@ -98,6 +102,11 @@ public final class FaceAlignerSettings {
     /** @return the face detector */
     public FaceDetectorKind detector() {
         return m_detector;
+    }
+
+    /** @return how the face is levelled and placed: by the detector's eyes or by the landmark network */
+    public FaceAlignment alignment() {
+        return m_alignment;
     }
 
     /** @return the YuNet ONNX model file (only used with {@link FaceDetectorKind#YUNET}), or null */
@@ -171,6 +180,10 @@ public final class FaceAlignerSettings {
         final Map<String, String> m = new LinkedHashMap<>();
         m.put("algorithm", "face-aligner/" + ALGORITHM_VERSION);
         m.put("detector", m_detector.settingValue());
+        if (m_alignment != FaceAlignment.EYES) {
+            // recorded only when not the default, so that the records of earlier face tracks stay valid
+            m.put("alignment", m_alignment.settingValue());
+        }
         if (m_detector == FaceDetectorKind.YUNET && m_yunetModel != null) {
             m.put("yunet model", m_yunetModel.toAbsolutePath().toString());
             try {
@@ -207,6 +220,8 @@ public final class FaceAlignerSettings {
     public static final class Builder {
         private FaceDetectorKind m_detector = FaceDetectorKind.HAAR;
 
+        private FaceAlignment m_alignment = FaceAlignment.EYES;
+
         private Path m_yunetModel;
 
         private double m_yunetScoreThreshold = 0.8;
@@ -236,6 +251,11 @@ public final class FaceAlignerSettings {
 
         public Builder detector(final FaceDetectorKind v) {
             m_detector = Objects.requireNonNull(v, "detector");
+            return this;
+        }
+
+        public Builder alignment(final FaceAlignment v) {
+            m_alignment = Objects.requireNonNull(v, "alignment");
             return this;
         }
 

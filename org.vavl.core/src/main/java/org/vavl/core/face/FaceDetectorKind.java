@@ -14,7 +14,12 @@ public enum FaceDetectorKind {
      * {@code face_detection_yunet_2023mar.onnx}); its five landmarks give the eyes and its score the
      * detection confidence.
      */
-    YUNET("yunet");
+    YUNET("yunet"),
+    /**
+     * face-api's tiny face detector, a CNN whose weights ship in the engine (no download); its score gives the
+     * detection confidence; the eyes come from OpenCV's eye cascade or the landmark network.
+     */
+    TINY("tiny");
 
     private final String m_setting;
 
@@ -35,6 +40,6 @@ public enum FaceDetectorKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("Unknown face detector '" + value + "': use 'haar' or 'yunet'.");
+        throw new IllegalArgumentException("Unknown face detector '" + value + "': use 'haar', 'yunet' or 'tiny'.");
     }
 }

@@ -68,6 +68,9 @@ public final class FaceTrackExtractor implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<FaceModels> m_models = new ConcurrentLinkedQueue<>();
 
+    /** The landmark network (thread safe, shared by the workers) with landmark alignment, else null. */
+    private final LandmarkFitter m_landmarks;
+
     /** A clip to process: its id (names the output) and its video file. */
     public static final class ClipInput {
         private final String m_clipId;
@@ -112,6 +115,17 @@ public final class FaceTrackExtractor implements AutoCloseable {
         opencv_core.setNumThreads(1);
         // load the detector once now, so that a bad model file fails here with its name
         m_models.add(newModels());
+        LandmarkFitter landmarks = null;
+        if (settings.alignment() == FaceAlignment.LANDMARKS) {
+            try {
+                landmarks = new LandmarkFitter();
+            } finally {
+                if (landmarks == null) {
+                    close();
+                }
+            }
+        }
+        m_landmarks = landmarks;
     }
 
     /** @return the settings */
@@ -132,6 +146,9 @@ public final class FaceTrackExtractor implements AutoCloseable {
     private FaceModels newModels() throws IOException {
         if (m_settings.detector() == FaceDetectorKind.YUNET) {
             return new YuNetFaceModels(m_settings.yunetModel(), m_settings.yunetScoreThreshold());
+        }
+        if (m_settings.detector() == FaceDetectorKind.TINY) {
+            return new TinyFaceModels();
         }
         return new HaarFaceModels();
     }
@@ -251,7 +268,8 @@ public final class FaceTrackExtractor implements AutoCloseable {
         long pendingRepeats = 0;
         final Mat last = new Mat();
         final Mat turned = new Mat();
-        try (FFmpegFrameGrabber grabber = open(clipId, video); FrameAligner aligner = new FrameAligner(models, m_settings)) {
+        try (FFmpegFrameGrabber grabber = open(clipId, video); FrameAligner aligner = new FrameAligner(models, m_settings,
+            m_landmarks)) {
             final double fps = grabber.getVideoFrameRate() > 0 && Double.isFinite(grabber.getVideoFrameRate())
                 ? grabber.getVideoFrameRate() : 25;
             // a phone clip's display matrix: turn every frame upright, as players do
@@ -509,6 +527,12 @@ public final class FaceTrackExtractor implements AutoCloseable {
 
         long scoreCount;
 
+        long landmarkFrames;
+
+        double landmarkSum;
+
+        long landmarkCount;
+
         final long[] sizes = new long[4097];
 
         void add(final FrameAligner.Result r) {
@@ -519,8 +543,15 @@ public final class FaceTrackExtractor implements AutoCloseable {
                 scoreSum += r.score;
                 scoreCount++;
             }
+            if (!Double.isNaN(r.landmarkConfidence)) {
+                landmarkSum += r.landmarkConfidence;
+                landmarkCount++;
+            }
             if (r.face) {
                 withFace++;
+                if (r.landmarks) {
+                    landmarkFrames++;
+                }
                 if (!r.eyes) {
                     eyesNotFound++;
                 }
@@ -546,7 +577,8 @@ public final class FaceTrackExtractor implements AutoCloseable {
 
         FaceTrackResult result(final String clipId, final Path track) {
             return new FaceTrackResult(clipId, track, read, processed, withFace, written, median(),
-                scoreCount == 0 ? Double.NaN : scoreSum / scoreCount, eyesNotFound, detectorRuns, false);
+                scoreCount == 0 ? Double.NaN : scoreSum / scoreCount, eyesNotFound, detectorRuns, landmarkFrames,
+                landmarkCount == 0 ? Double.NaN : landmarkSum / landmarkCount, false);
         }
     }
 
@@ -555,6 +587,9 @@ public final class FaceTrackExtractor implements AutoCloseable {
         FaceModels m;
         while ((m = m_models.poll()) != null) {
             m.close();
+        }
+        if (m_landmarks != null) {
+            m_landmarks.close();
         }
     }
 

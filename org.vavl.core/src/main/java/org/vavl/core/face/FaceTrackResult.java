@@ -30,11 +30,25 @@ public final class FaceTrackResult {
 
     private final long m_detectorRuns;
 
+    private final long m_landmarkFrames;
+
+    private final double m_meanLandmarkConfidence;
+
     private final boolean m_reused;
 
     FaceTrackResult(final String clipId, final Path faceTrack, final long framesRead, final long framesProcessed,
         final long framesWithFace, final long framesWritten, final double medianFaceSize,
         final double meanConfidence, final long eyesNotFound, final long detectorRuns, final boolean reused) {
+        this(clipId, faceTrack, framesRead, framesProcessed, framesWithFace, framesWritten, medianFaceSize,
+            meanConfidence, eyesNotFound, detectorRuns, 0, Double.NaN, reused);
+    }
+
+    FaceTrackResult(final String clipId, final Path faceTrack, final long framesRead, final long framesProcessed,
+        final long framesWithFace, final long framesWritten, final double medianFaceSize,
+        final double meanConfidence, final long eyesNotFound, final long detectorRuns, final long landmarkFrames,
+        final double meanLandmarkConfidence, final boolean reused) {
+        m_landmarkFrames = landmarkFrames;
+        m_meanLandmarkConfidence = meanLandmarkConfidence;
         m_clipId = clipId;
         m_faceTrack = faceTrack;
         m_framesRead = framesRead;
@@ -103,6 +117,27 @@ public final class FaceTrackResult {
         return m_detectorRuns;
     }
 
+    /**
+     * @return processed frames levelled and placed by the landmark network (on that frame, or tracked from a frame
+     *         where it ran); 0 unless the alignment is {@link FaceAlignment#LANDMARKS}
+     */
+    public long landmarkFrames() {
+        return m_landmarkFrames;
+    }
+
+    /** @return frames with landmarks / frames processed, 0 when none was processed */
+    public double landmarkRatio() {
+        return m_framesProcessed == 0 ? 0 : (double)m_landmarkFrames / m_framesProcessed;
+    }
+
+    /**
+     * @return the mean confidence of the landmark fits (mirror agreement, 0..1) over the frames where the landmark
+     *         network ran, NaN without landmark alignment
+     */
+    public double meanLandmarkConfidence() {
+        return m_meanLandmarkConfidence;
+    }
+
     /** @return true when an up-to-date face track from an earlier run was kept */
     public boolean reused() {
         return m_reused;
@@ -110,7 +145,8 @@ public final class FaceTrackResult {
 
     FaceTrackResult asReused() {
         return new FaceTrackResult(m_clipId, m_faceTrack, m_framesRead, m_framesProcessed, m_framesWithFace,
-            m_framesWritten, m_medianFaceSize, m_meanConfidence, m_eyesNotFound, m_detectorRuns, true);
+            m_framesWritten, m_medianFaceSize, m_meanConfidence, m_eyesNotFound, m_detectorRuns, m_landmarkFrames,
+            m_meanLandmarkConfidence, true);
     }
 
     Properties toProperties() {
@@ -124,6 +160,8 @@ public final class FaceTrackResult {
         p.setProperty("mean detection confidence", Double.toString(m_meanConfidence));
         p.setProperty("eyes not found", Long.toString(m_eyesNotFound));
         p.setProperty("detector runs", Long.toString(m_detectorRuns));
+        p.setProperty("landmark frames", Long.toString(m_landmarkFrames));
+        p.setProperty("mean landmark confidence", Double.toString(m_meanLandmarkConfidence));
         return p;
     }
 
@@ -132,15 +170,18 @@ public final class FaceTrackResult {
             Long.parseLong(p.getProperty("frames processed")), Long.parseLong(p.getProperty("frames with face")),
             Long.parseLong(p.getProperty("frames written")), Double.parseDouble(p.getProperty("median face size")),
             Double.parseDouble(p.getProperty("mean detection confidence")),
-            Long.parseLong(p.getProperty("eyes not found")), Long.parseLong(p.getProperty("detector runs")), true);
+            Long.parseLong(p.getProperty("eyes not found")), Long.parseLong(p.getProperty("detector runs")),
+            Long.parseLong(p.getProperty("landmark frames", "0")),
+            Double.parseDouble(p.getProperty("mean landmark confidence", "NaN")), true);
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
             "%s: %d frames read, %d processed, %d with face (%.1f%%), %d written, median face %.1f px, "
-                + "confidence %.3f, eyes not found %d, detector runs %d%s",
+                + "confidence %.3f, eyes not found %d, detector runs %d, landmarks %.1f%% (confidence %.3f)%s",
             m_clipId, m_framesRead, m_framesProcessed, m_framesWithFace, 100 * faceRatio(), m_framesWritten,
-            m_medianFaceSize, m_meanConfidence, m_eyesNotFound, m_detectorRuns, m_reused ? " (kept)" : "");
+            m_medianFaceSize, m_meanConfidence, m_eyesNotFound, m_detectorRuns, 100 * landmarkRatio(),
+            m_meanLandmarkConfidence, m_reused ? " (kept)" : "");
     }
 }

@@ -25,6 +25,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * the face box is then measured again in the level view, where the frontal cascade is most accurate, unless
  * it was found around the previous face in a view already within 2 degrees of level (as around a tracked
  * face). The whole-frame search uses a coarse scale step: its box is always measured again.
+ * With landmark alignment ({@link LandmarkFitter}) the landmark network levels and places the face on detection
+ * frames instead of the eye cascade (trying up to three of the detector's boxes until a fit is confident), and a
+ * tracked face is found again on a detection frame by a confident fit at its tracked pose alone, the detector running
+ * only when that fails and on at least every {@value #LANDMARK_REDETECTIONS}th detection frame.
  * Between detections the face is tracked by its eyes: each eye's patch from the last detection is found
  * again (normalised cross-correlation, sub-pixel peak) in the view of the previous pose, and the two eye
  * positions give the new centre, size and roll. When the eyes are not found the face box is kept
@@ -64,6 +68,24 @@ final class FrameAligner implements AutoCloseable {
     private final FaceModels m_models;
 
     private final FaceAlignerSettings m_settings;
+
+    private final LandmarkFitter m_landmarks;
+
+    /** True when the current pose comes from a landmark fit (carried while tracking). */
+    private boolean m_fromLandmarks;
+
+    /** Candidates the landmark network tries on a detection frame (main face first). */
+    private static final int LANDMARK_CANDIDATES = 3;
+
+    /**
+     * With landmark alignment, a tracked face is found again on a detection frame by a confident landmark fit at its
+     * tracked pose, without the detector; the detector still runs on at least every this many detection frames (so
+     * that a larger face, with main face = largest, is not missed for long).
+     */
+    private static final int LANDMARK_REDETECTIONS = 4;
+
+    /** Detection frames since the detector last ran (landmark alignment). */
+    private int m_landmarkRedetections;
 
     private final Mat m_gray = new Mat();
 
@@ -130,13 +152,31 @@ final class FrameAligner implements AutoCloseable {
         /** The pose used for the crop (null without a face). */
         FacePose pose;
 
+        /**
+         * True when the face was levelled and placed by the landmark network, on this frame or on the detection frame
+         * it was tracked from.
+         */
+        boolean landmarks;
+
+        /** The landmark fit's confidence when the landmark network ran on this frame, NaN otherwise. */
+        double landmarkConfidence = Double.NaN;
+
         /** The aligned face, BGR, owned by the aligner: valid until the next frame. */
         Mat crop;
     }
 
     FrameAligner(final FaceModels models, final FaceAlignerSettings settings) {
+        this(models, settings, null);
+    }
+
+    /**
+     * @param landmarks the landmark network that levels and places the face on detection frames, or null to use the
+     *            eyes of the face models
+     */
+    FrameAligner(final FaceModels models, final FaceAlignerSettings settings, final LandmarkFitter landmarks) {
         m_models = models;
         m_settings = settings;
+        m_landmarks = landmarks;
     }
 
     /** Aligns the main face of the next frame (8-bit BGR). */
@@ -150,11 +190,19 @@ final class FrameAligner implements AutoCloseable {
             ok = track(bgr);
             m_sinceDetection++;
         }
+        if (!ok && m_landmarks != null && m_pose != null && m_fromLandmarks
+            && m_landmarkRedetections < LANDMARK_REDETECTIONS) {
+            // landmark alignment: the tracked face found again by the landmark network alone
+            ok = refitLandmarks(bgr, r);
+            m_landmarkRedetections++;
+            m_sinceDetection = 0;
+        }
         if (!ok) {
             r.detectorRan = true;
             ok = detect(bgr, r);
             r.detected = ok;
             m_sinceDetection = 0;
+            m_landmarkRedetections = 0;
         }
         if (!ok) {
             m_pose = null;
@@ -162,6 +210,7 @@ final class FrameAligner implements AutoCloseable {
             return r;
         }
         r.face = true;
+        r.landmarks = m_fromLandmarks;
         r.pose = m_pose;
         r.size = m_pose.size;
         r.eyes = m_eyesFound;
@@ -195,6 +244,10 @@ final class FrameAligner implements AutoCloseable {
             return false;
         }
         final DetectedFace main = choose(found, previous);
+        if (m_landmarks != null) {
+            return alignByLandmarks(bgr, found, main, r);
+        }
+        m_fromLandmarks = false;
         r.score = main.score;
         FacePose pose = main.pose;
         double[] eyes = main.eyes;
@@ -234,6 +287,75 @@ final class FrameAligner implements AutoCloseable {
         m_pose = pose;
         m_eyesFound = eyes != null;
         takeTemplates(bgr, eyes);
+        return true;
+    }
+
+    /**
+     * Levels and places the face by the landmark network: the main face first, then the other candidates by size,
+     * until a fit is confident; a second fit in the levelled view when the first turned the face by more than 3
+     * degrees. Without a confident fit the main face's box is kept unrotated (counted as eyes not found).
+     */
+    private boolean alignByLandmarks(final Mat bgr, final List<DetectedFace> found, final DetectedFace main,
+        final Result r) {
+        final List<DetectedFace> order = new java.util.ArrayList<>(found);
+        order.remove(main);
+        order.sort((a, b) -> Double.compare(b.pose.size, a.pose.size));
+        order.add(0, main);
+        double bestConfidence = Double.NaN;
+        for (int i = 0; i < Math.min(LANDMARK_CANDIDATES, order.size()); i++) {
+            final DetectedFace candidate = order.get(i);
+            LandmarkFitter.Fit fit = m_landmarks.fit(bgr, candidate.pose);
+            if (fit.confidence >= LandmarkFitter.MIN_CONFIDENCE
+                && Math.abs(normalise(fit.pose.angle - candidate.pose.angle)) > Math.toRadians(3)) {
+                final LandmarkFitter.Fit level = m_landmarks.fit(bgr, fit.pose);
+                if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
+                    fit = level;
+                }
+            }
+            if (Double.isNaN(bestConfidence) || fit.confidence > bestConfidence) {
+                bestConfidence = fit.confidence;
+            }
+            if (fit.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
+                r.score = candidate.score;
+                r.landmarkConfidence = fit.confidence;
+                m_pose = fit.pose;
+                m_eyesFound = true;
+                m_fromLandmarks = true;
+                takeTemplates(bgr, fit.eyes);
+                return true;
+            }
+        }
+        r.score = main.score;
+        r.landmarkConfidence = bestConfidence;
+        m_pose = main.pose;
+        m_eyesFound = false;
+        m_fromLandmarks = false;
+        takeTemplates(bgr, null);
+        return true;
+    }
+
+    /**
+     * Fits the landmarks at the tracked pose (a second fit in the levelled view when the face turned by more than 3
+     * degrees); false when the fit is not confident (then the detector runs).
+     */
+    private boolean refitLandmarks(final Mat bgr, final Result r) {
+        LandmarkFitter.Fit fit = m_landmarks.fit(bgr, m_pose);
+        r.landmarkConfidence = fit.confidence;
+        if (fit.confidence < LandmarkFitter.MIN_CONFIDENCE) {
+            return false;
+        }
+        if (Math.abs(normalise(fit.pose.angle - m_pose.angle)) > Math.toRadians(3)) {
+            final LandmarkFitter.Fit level = m_landmarks.fit(bgr, fit.pose);
+            if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
+                fit = level;
+                r.landmarkConfidence = fit.confidence;
+            }
+        }
+        r.detected = true;
+        m_pose = fit.pose;
+        m_eyesFound = true;
+        m_fromLandmarks = true;
+        takeTemplates(bgr, fit.eyes);
         return true;
     }
 

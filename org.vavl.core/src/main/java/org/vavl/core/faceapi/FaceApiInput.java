@@ -23,6 +23,9 @@ public final class FaceApiInput {
     /** face-api's mean of R, G, B, subtracted before dividing by 255. */
     public static final float[] MEAN_RGB = {122.782f, 117.001f, 104.298f};
 
+    /** The tiny face detector's mean of R, G, B. */
+    public static final float[] DETECTOR_MEAN_RGB = {117.001f, 114.697f, 97.404f};
+
     private FaceApiInput() {
     }
 
@@ -44,54 +47,79 @@ public final class FaceApiInput {
      */
     public static void fromRgb(final byte[] rgb, final int height, final int width, final int size,
         final float[] out, final int offset) {
+        toSquare(rgb, height, width, size, true, MEAN_RGB, out, offset);
+    }
+
+    /**
+     * The tiny face detector's preprocessing ({@code NetInput.toBatchTensor(inputSize, false)} and its own mean): as
+     * {@link #fromRgb} but the padding that makes the image square goes wholly after it (below or to the right), so
+     * the image keeps its top-left corner, and the mean is {@link #DETECTOR_MEAN_RGB}.
+     *
+     * @param size the detector's input side (a multiple of 32)
+     */
+    public static void forDetector(final byte[] rgb, final int height, final int width, final int size,
+        final float[] out, final int offset) {
+        toSquare(rgb, height, width, size, false, DETECTOR_MEAN_RGB, out, offset);
+    }
+
+    /**
+     * Pads to a square (centred, or all padding after the image), resizes with TensorFlow's bilinear resize to
+     * {@code size} and normalises with {@code mean}; (3, size, size) planes R, G, B into {@code out} from
+     * {@code offset}.
+     */
+    static void toSquare(final byte[] rgb, final int height, final int width, final int size, final boolean centre,
+        final float[] mean, final float[] out, final int offset) {
         if (height < 1 || width < 1 || rgb.length < height * width * 3) {
             throw new IllegalArgumentException("An RGB image of " + width + "x" + height + " needs "
                 + (long)height * width * 3 + " bytes, got " + rgb.length + ".");
         }
-        // pad to a square: 'after' = round(d / 2) after the image, the rest before it
+        // pad to a square: centred: 'after' = round(d / 2) after the image, the rest before it; else all after
         final int n = Math.max(height, width);
         final int d = n - Math.min(height, width);
-        final int after = (int)Math.floor(d * 0.5 + 0.5); // JavaScript's Math.round
+        final int after = centre ? (int)Math.floor(d * 0.5 + 0.5) : d; // JavaScript's Math.round
         final int before = d - after;
         final int top = height < width ? before : 0;
         final int left = width < height ? before : 0;
         final double ratio = (double)n / size;
         final int plane = size * size;
-        final float[] px = new float[3];
+        // per output column: the source columns (in the image, -1 when in the padding) and the fraction
+        final int[] col0 = new int[size];
+        final int[] col1 = new int[size];
+        final double[] colFrac = new double[size];
+        for (int c = 0; c < size; c++) {
+            final double fc = n == size ? c : ratio * c;
+            final int c0 = Math.max(0, (int)Math.floor(fc));
+            final int c1 = Math.min(n - 1, (int)Math.ceil(fc));
+            colFrac[c] = fc - c0;
+            col0[c] = c0 - left < 0 || c0 - left >= width ? -1 : (c0 - left) * 3;
+            col1[c] = c1 - left < 0 || c1 - left >= width ? -1 : (c1 - left) * 3;
+        }
+        final float m0 = mean[0];
+        final float m1 = mean[1];
+        final float m2 = mean[2];
         for (int r = 0; r < size; r++) {
             final double fr = n == size ? r : ratio * r;
             final int r0 = Math.max(0, (int)Math.floor(fr));
             final int r1 = Math.min(n - 1, (int)Math.ceil(fr));
             final double rowFrac = fr - r0;
+            final int row0 = r0 - top < 0 || r0 - top >= height ? -1 : (r0 - top) * width * 3;
+            final int row1 = r1 - top < 0 || r1 - top >= height ? -1 : (r1 - top) * width * 3;
+            final int o = offset + r * size;
             for (int c = 0; c < size; c++) {
-                final double fc = n == size ? c : ratio * c;
-                final int c0 = Math.max(0, (int)Math.floor(fc));
-                final int c1 = Math.min(n - 1, (int)Math.ceil(fc));
-                final double colFrac = fc - c0;
+                final int a = col0[c];
+                final int b = col1[c];
+                final double cf = colFrac[c];
                 for (int ch = 0; ch < 3; ch++) {
-                    final double tl = sample(rgb, height, width, top, left, r0, c0, ch);
-                    final double tr = sample(rgb, height, width, top, left, r0, c1, ch);
-                    final double bl = sample(rgb, height, width, top, left, r1, c0, ch);
-                    final double br = sample(rgb, height, width, top, left, r1, c1, ch);
-                    final double t = tl + (tr - tl) * colFrac;
-                    final double b = bl + (br - bl) * colFrac;
-                    px[ch] = (float)(t + (b - t) * rowFrac); // the resize's float32 result
-                }
-                for (int ch = 0; ch < 3; ch++) {
-                    out[offset + ch * plane + r * size + c] = (px[ch] - MEAN_RGB[ch]) / 255f;
+                    final double tl = row0 < 0 || a < 0 ? 0 : rgb[row0 + a + ch] & 0xff;
+                    final double tr = row0 < 0 || b < 0 ? 0 : rgb[row0 + b + ch] & 0xff;
+                    final double bl = row1 < 0 || a < 0 ? 0 : rgb[row1 + a + ch] & 0xff;
+                    final double br = row1 < 0 || b < 0 ? 0 : rgb[row1 + b + ch] & 0xff;
+                    final double t = tl + (tr - tl) * cf;
+                    final double bo = bl + (br - bl) * cf;
+                    final float v = (float)(t + (bo - t) * rowFrac); // the resize's float32 result
+                    out[o + ch * plane + c] = (v - (ch == 0 ? m0 : ch == 1 ? m1 : m2)) / 255f;
                 }
             }
         }
-    }
-
-    /** A value of the padded square image: 0 outside the image. */
-    private static int sample(final byte[] rgb, final int height, final int width, final int top, final int left,
-        final int r, final int c, final int ch) {
-        final int y = r - top;
-        final int x = c - left;
-        if (y < 0 || y >= height || x < 0 || x >= width) {
-            return 0;
-        }
-        return rgb[(y * width + x) * 3 + ch] & 0xff;
     }
 }

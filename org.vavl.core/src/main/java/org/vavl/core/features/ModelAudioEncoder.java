@@ -78,6 +78,9 @@ public final class ModelAudioEncoder implements ClipEncoder {
     /** {field, hop} of the model's frames, or null; used to trim padded batch outputs. */
     private final int[] m_frameRule;
 
+    /** Frames per second of audio (frames of 2 s minus frames of 1 s of silence), 0 when the model has no rate. */
+    private final int m_framesPerSecond;
+
     private ModelAudioEncoder(final EncoderModel model, final WaveformNormalisation norm, final LongAudio longAudio,
         final double maxSeconds, final int clipsPerBatch) throws IOException {
         m_model = model;
@@ -88,6 +91,8 @@ public final class ModelAudioEncoder implements ClipEncoder {
         m_clipsPerBatch = clipsPerBatch;
         m_dim = probe();
         m_frameRule = clipsPerBatch > 1 ? learnFrameRule() : null;
+        final int rate = framesOf(2 * Waveform.SAMPLE_RATE) - framesOf(Waveform.SAMPLE_RATE);
+        m_framesPerSecond = Math.max(0, rate);
     }
 
     /**
@@ -223,6 +228,10 @@ public final class ModelAudioEncoder implements ClipEncoder {
         s.put("long audio", m_long.settingValue());
         s.put("max seconds", m_maxSeconds > 0 ? Double.toString(m_maxSeconds) : "none");
         s.put("clips per batch", Integer.toString(m_clipsPerBatch));
+        if (m_framesPerSecond > 0) {
+            // what the AuxFormer Learner converts its maximum audio duration by
+            s.put(FeatureRecord.FRAMES_PER_SECOND, Integer.toString(m_framesPerSecond));
+        }
         return s;
     }
 

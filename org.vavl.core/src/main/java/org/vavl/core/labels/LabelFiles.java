@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
+import org.vavl.core.train.Vocabulary;
 
 /**
  * Reads label files into {@link LabelSet}s: the CREMA-D and MSP-IMPROV consensus formats of the VAVL
@@ -42,7 +43,7 @@ public final class LabelFiles {
      *         Predictor names its probabilities, {@code P(<class>) (<modality>)}
      */
     public static String annotatorShareColumn(final String cls) {
-        return "P(" + cls + ") (annotators)";
+        return Vocabulary.probability(cls, Vocabulary.ANNOTATORS);
     }
 
     /** The output attributes of MSP-IMPROV, in this order. */
@@ -183,8 +184,7 @@ public final class LabelFiles {
         types.add(LabelSet.Type.STRING);
         // the annotators' shares, named and ordered as the Predictor's probabilities: P(<class>) (annotators),
         // classes in alphabetical order (the order the Learner gives its outputs)
-        final List<String> sorted = new ArrayList<>(CREMA_D_CLASSES);
-        java.util.Collections.sort(sorted);
+        final List<String> sorted = Vocabulary.classOrder(CREMA_D_CLASSES);
         final int[] order = new int[sorted.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = CREMA_D_CLASSES.indexOf(sorted.get(i));

@@ -23,6 +23,9 @@ public final class Evaluation {
     /** Per-class categorical metrics, in table order. */
     public static final List<String> PER_CLASS_METRICS = List.of("Precision", "Recall", "F1", "Support");
 
+    /** The per-class figure that is a count: the class's clips in the truth. */
+    public static final String SUPPORT = "Support";
+
     /** Dimensional metrics per attribute, in table order. */
     public static final List<String> DIMENSIONAL_METRICS = List.of("CCC", "Pearson r", "RMSE", "MAE");
 
@@ -113,6 +116,21 @@ public final class Evaluation {
     /** @return the paired comparisons of every two modalities on the headline figures (empty without bootstrap) */
     public List<Comparison> comparisons() {
         return m_comparisons;
+    }
+
+    /**
+     * @return the clips a figure is computed on, as scikit-learn's {@code support}: for a per-class figure the
+     *         clips of that class in the truth, else every evaluated clip
+     */
+    public long support(final MetricRow r) {
+        final CategoricalScores s = m_categorical.get(r.modality());
+        if (s != null && r.target() != null) {
+            final int c = s.classes().indexOf(r.target());
+            if (c >= 0) {
+                return s.support(c);
+            }
+        }
+        return m_clips;
     }
 
     /** @return the number of clips evaluated */
@@ -236,7 +254,7 @@ public final class Evaluation {
                 rows.add(row(modality, "Precision", own.get(c), x -> x.precision(cls), full, resampled));
                 rows.add(row(modality, "Recall", own.get(c), x -> x.recall(cls), full, resampled));
                 rows.add(row(modality, "F1", own.get(c), x -> x.f1(cls), full, resampled));
-                rows.add(new MetricRow(modality, "Support", own.get(c), full.support(c), Double.NaN, Double.NaN));
+                rows.add(new MetricRow(modality, SUPPORT, own.get(c), full.support(c), Double.NaN, Double.NaN));
             }
         }
         final List<Comparison> comparisons = new ArrayList<>();

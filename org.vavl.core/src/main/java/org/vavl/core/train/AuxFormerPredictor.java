@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.vavl.core.features.FeatureSequence;
 import org.vavl.core.model.AuxFormerConfig;
 import org.vavl.core.model.AuxFormerNet;
+import org.vavl.core.settings.Setting;
 import org.vavl.core.model.Task;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
@@ -44,14 +45,19 @@ import ai.djl.training.ParameterStore;
  */
 public final class AuxFormerPredictor implements AutoCloseable {
 
+    /** Clips per batch of {@link #predict}; a batch's clips are computed together (each with its own frames). */
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize", 32, 1, 100_000)
+        .withKey("batch size").withLabel("Batch size")
+        .withDescription("Clips computed together; a clip's prediction does not depend on its batch.");
+
     /** Which input produced a clip's audiovisual output. */
     public enum InputUsed {
         /** both modalities, through the fusion head */
-        AUDIOVISUAL("audiovisual"),
-        /** audio only (the clip has no visual features), through head_a */
-        AUDIO_ONLY("audio only"),
-        /** visual only (the clip has no audio features), through head_v */
-        VISUAL_ONLY("visual only");
+        AUDIOVISUAL(Vocabulary.Output.AUDIOVISUAL.label()),
+        /** audio only (the clip has no visual features), through head_a: "audio-only", as the output is named */
+        AUDIO_ONLY(Vocabulary.Output.AUDIO_ONLY.label()),
+        /** visual only (the clip has no audio features), through head_v: "visual-only" */
+        VISUAL_ONLY(Vocabulary.Output.VISUAL_ONLY.label());
 
         private final String m_label;
 

@@ -347,10 +347,8 @@ public final class AuxFormerTrainer {
             m_audioStats = set.statistics(Modality.AUDIO);
             m_visualStats = set.statistics(Modality.VISUAL);
             m_vavl = config.architecture() == Architecture.VAVL;
-            m_reconWeight = Float.isNaN(settings.reconstructionWeight())
-                ? (config.task() == Task.CATEGORICAL ? 2f : 1f) : settings.reconstructionWeight();
-            m_learningRate = Float.isNaN(settings.learningRate()) ? (m_vavl ? TrainingSettings.VAVL_LEARNING_RATE
-                : TrainingSettings.AUXFORMER_2022_LEARNING_RATE) : settings.learningRate();
+            m_reconWeight = settings.reconstructionWeight(config.task());
+            m_learningRate = settings.learningRate(config.architecture());
         }
 
         Result run() throws Exception {
@@ -438,6 +436,8 @@ public final class AuxFormerTrainer {
                 info.put("Batch size", Integer.toString(m_settings.batchSize()));
                 info.put("Seed", Long.toString(m_settings.seed()));
                 info.put(MAX_AUDIO_FRAMES, Integer.toString(m_settings.maxAudioFrames()));
+                info.put(PARAMETERS, Long.toString(m_net.trainableParameters().stream()
+                    .mapToLong(q -> q.getArray().size()).sum()));
                 final TrainedAuxFormer model = new TrainedAuxFormer(m_config, m_names, m_audioStats, m_visualStats,
                     bestWeights, Djl.versions(), info);
                 return new Result(model, history, m_skipped, m_train.size(), m_dev.size());
@@ -550,6 +550,9 @@ public final class AuxFormerTrainer {
 
     /** The info key under which the audio cut (frames, 0 = none) is recorded; prediction cuts the same way. */
     public static final String MAX_AUDIO_FRAMES = "Maximum audio frames";
+
+    /** Info key of the model's number of trainable parameters. */
+    public static final String PARAMETERS = "Parameters";
 
     /** Sort key for batching: audio frames, then visual frames. */
     static long lengthKey(final FeatureSet.Entry e) {

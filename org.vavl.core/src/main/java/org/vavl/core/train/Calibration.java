@@ -20,8 +20,8 @@ import java.util.Map;
 public final class Calibration {
 
     /** Info keys of the three temperatures, in head order: audiovisual, audio-only, visual-only. */
-    public static final List<String> KEYS = List.of("Temperature (audiovisual)", "Temperature (audio-only)",
-        "Temperature (visual-only)");
+    public static final List<String> KEYS = java.util.Arrays.stream(Vocabulary.Output.values())
+        .map(o -> "Temperature (" + o.label() + ")").toList();
 
     /** The search range of T. */
     static final double MIN_T = 0.25;

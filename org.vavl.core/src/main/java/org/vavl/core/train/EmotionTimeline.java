@@ -22,6 +22,8 @@ import org.vavl.core.features.FeatureSequence;
 import org.vavl.core.features.Npy;
 import org.vavl.core.metrics.EvaluationCharts;
 import org.vavl.core.model.Task;
+import org.vavl.core.settings.RecordSettings;
+import org.vavl.core.settings.Setting;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
 
@@ -33,7 +35,7 @@ import org.vavl.core.util.Progress;
 public final class EmotionTimeline {
 
     /** The modality names of the rows, in head order. */
-    public static final List<String> MODALITIES = List.of("audiovisual", "audio-only", "visual-only");
+    public static final List<String> MODALITIES = Vocabulary.Output.labels();
 
     /**
      * One window's prediction for one modality.
@@ -41,6 +43,28 @@ public final class EmotionTimeline {
      * @param values class probabilities (categorical, calibrated) or attribute values (dimensional)
      */
     public record Window(String clip, double start, double end, String modality, float[] values) {
+    }
+
+    /**
+     * The sliding windows of emotion over time, each setting stated once (the AuxFormer Predictor's settings models
+     * and dialog derive from them).
+     *
+     * @param window window length in seconds (default 2 s)
+     * @param hop seconds from one window's start to the next's (default 0.5 s)
+     */
+    public record WindowSettings(double window, double hop) {
+
+        /** Window length. */
+        public static final Setting<Double> WINDOW = Setting.decimal("window", 2.0, 0.1, 3600).withKey("window (s)")
+            .withLabel("Window (s)").withDescription("Length of each window in seconds.");
+
+        /** Hop between windows. */
+        public static final Setting<Double> HOP = Setting.decimal("hop", 0.5, 0.05, 3600).withKey("hop (s)")
+            .withLabel("Hop (s)").withDescription("Seconds from one window's start to the next's.");
+
+        /** All settings, in the record's order. */
+        public static final RecordSettings<WindowSettings> SETTINGS = RecordSettings.of(WindowSettings.class, WINDOW,
+            HOP);
     }
 
     private EmotionTimeline() {

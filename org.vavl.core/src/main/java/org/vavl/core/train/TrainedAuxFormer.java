@@ -34,6 +34,12 @@ public final class TrainedAuxFormer {
     /** The format written by this release. Raise it whenever the stream layout or the weights' meaning changes. */
     public static final int FORMAT_VERSION = 1;
 
+    /** Info key: the audio features the model was trained on (encoder, values per frame, frame rate). */
+    public static final String AUDIO_FEATURES = "Audio features";
+
+    /** Info key: the visual features the model was trained on (encoder, values per frame). */
+    public static final String VISUAL_FEATURES = "Visual features";
+
     static final byte[] MAGIC = "VAVL-AUXFORMER\n".getBytes(StandardCharsets.US_ASCII);
 
     private final AuxFormerConfig m_config;
@@ -116,6 +122,36 @@ public final class TrainedAuxFormer {
     /** @return facts about the training (settings used, selected epoch, clips) */
     public Map<String, String> info() {
         return m_info;
+    }
+
+    /**
+     * What the model is and what it was trained on, for a report's provenance: "Model" (architecture, size in
+     * trainable parameters, the main sizes) and "Features" (per modality the encoder and its dimensions), as far as
+     * the model records them (models written before a fact was recorded leave it out).
+     *
+     * @return name to text, in display order
+     */
+    public Map<String, String> provenance() {
+        final Map<String, String> p = new LinkedHashMap<>();
+        final String parameters = m_info.get(AuxFormerTrainer.PARAMETERS);
+        final StringBuilder model = new StringBuilder(m_config.architecture().label());
+        if (parameters != null) {
+            try {
+                model.append(String.format(java.util.Locale.ROOT, ", %,d trainable parameters",
+                    Long.parseLong(parameters)));
+            } catch (NumberFormatException e) {
+                model.append(", ").append(parameters).append(" trainable parameters");
+            }
+        }
+        model.append(" (model dim ").append(m_config.modelDim()).append(", ").append(m_config.heads())
+            .append(" heads, ").append(m_config.branchBlocks()).append(" branch + ").append(m_config.sharedBlocks())
+            .append(" shared blocks); ").append(m_labelNames.size())
+            .append(m_config.task() == org.vavl.core.model.Task.CATEGORICAL ? " classes" : " attributes");
+        p.put("Model", model.toString());
+        final String audio = m_info.getOrDefault(AUDIO_FEATURES, m_config.audioDim() + " values per frame");
+        final String visual = m_info.getOrDefault(VISUAL_FEATURES, m_config.visualDim() + " values per frame");
+        p.put("Features", "audio: " + audio + "; visual: " + visual);
+        return p;
     }
 
     /** @return this model with other info (the same weights, configuration and statistics) */

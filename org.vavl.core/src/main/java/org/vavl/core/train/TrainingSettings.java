@@ -1,10 +1,44 @@
 package org.vavl.core.train;
 
+import java.util.Map;
+
+import org.vavl.core.model.Architecture;
+import org.vavl.core.model.Task;
+import org.vavl.core.settings.RecordSettings;
+import org.vavl.core.settings.Setting;
+
 /**
- * How AuxFormer is trained; the defaults are the reference's (docs/auxformer.md, Training). Immutable;
- * make one with {@link #builder()}.
+ * How AuxFormer is trained, each setting stated once as a {@link Setting} (name, node key, default, bounds, label,
+ * description) from which the persisted map ({@link #toMap()} / {@link #fromMap(Map)}), the builder and the AuxFormer
+ * Learner's settings models and dialog are derived. The defaults are the reference's (docs/auxformer.md, Training).
+ * Make one with {@link #builder()}.
+ *
+ * @param epochs passes over the training split (default 20)
+ * @param batchSize clips per batch (default 32, the reference's CREMA-D value; it used 9 for MSP-IMPROV)
+ * @param learningRate the Adam learning rate; 0 (default) means the architecture's: 5e-5 (VAVL) or 7.25e-4
+ *            (AuxFormer 2022), see {@link #learningRate(Architecture)}
+ * @param beta1 Adam beta1 (default 0.95)
+ * @param beta2 Adam beta2 (default 0.999)
+ * @param weightDecay Adam weight decay, added to the gradient as an L2 term (default 5e-7)
+ * @param reconstructionWeight weight w of the reconstruction loss in the unimodal steps (VAVL); negative (default)
+ *            means the reference's: 2 for the categorical task, 1 for the dimensional task, see
+ *            {@link #reconstructionWeight(Task)}
+ * @param classWeights weight the cross-entropy by inverse class frequency of the training split (default false)
+ * @param patience stop after this many epochs without a lower development loss; 0 = never (default)
+ * @param seed the seed of initialisation, dropout and shuffling (default 0, as the reference)
+ * @param device auto, cpu or gpu (default auto)
+ * @param maxAudioFrames audio feature sequences longer than this are cut to their first frames; 0 = never (default;
+ *            the reference cuts at 12 s = 600 frames at 50 Hz). The Learner converts its duration in seconds to this
+ * @param modalityDropout AuxFormer (2022) only: probability that a batch's audio is zeroed, and otherwise that its
+ *            visual input is zeroed (default 0.2)
+ * @param threads the threads asked for (0 = default). It no longer reaches the training's arithmetic: the trainer
+ *            computes with {@link AuxFormerTrainer#TRAINING_THREADS} intra-op thread(s) whatever this says, so that the
+ *            same clips, settings and seed give the same model bytes on any machine and thread count. Kept so that
+ *            existing settings still load
  */
-public final class TrainingSettings {
+public record TrainingSettings(int epochs, int batchSize, float learningRate, float beta1, float beta2,
+    float weightDecay, float reconstructionWeight, boolean classWeights, int patience, int seed, String device,
+    int maxAudioFrames, float modalityDropout, int threads) {
 
     /** Learning rate of the VAVL architecture (reference). */
     public static final float VAVL_LEARNING_RATE = 5e-5f;
@@ -12,289 +46,121 @@ public final class TrainingSettings {
     /** Learning rate of the AuxFormer (2022) architecture (reference). */
     public static final float AUXFORMER_2022_LEARNING_RATE = 7.25e-4f;
 
-    private final int m_epochs;
+    /** Passes over the training split. */
+    public static final Setting<Integer> EPOCHS = Setting.integer("epochs", 20, 1, 100_000).withLabel("Epochs")
+        .withDescription("Passes over the training split; the epoch with the lowest development loss is kept.");
 
-    private final int m_batchSize;
+    /** Clips per batch. */
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize", 32, 1, 100_000)
+        .withKey("batch size").withLabel("Batch size")
+        .withDescription("Clips per batch (the reference: 32 for CREMA-D, 9 for MSP-IMPROV).");
 
-    private final float m_learningRate;
+    /** Adam's learning rate, 0 for the architecture's. */
+    public static final Setting<Float> LEARNING_RATE = Setting.single("learningRate", 0f, 0f, 10f)
+        .withKey("learning rate").withLabel("Learning rate (0 = architecture's reference)")
+        .withDescription("Adam's learning rate; 0: the architecture's reference, 5e-5 (VAVL) or 7.25e-4 (AuxFormer"
+            + " 2022).");
 
-    private final float m_beta1;
+    /** Adam's beta1. */
+    public static final Setting<Float> BETA1 = Setting.single("beta1", 0.95f, 0f, 0.999999f).withKey("adam beta1")
+        .withLabel("Adam beta1");
 
-    private final float m_beta2;
+    /** Adam's beta2. */
+    public static final Setting<Float> BETA2 = Setting.single("beta2", 0.999f, 0f, 0.999999f).withKey("adam beta2")
+        .withLabel("Adam beta2");
 
-    private final float m_weightDecay;
+    /** Adam's weight decay. */
+    public static final Setting<Float> WEIGHT_DECAY = Setting.single("weightDecay", 5e-7f, 0f, 0.999999f)
+        .withKey("weight decay").withLabel("Weight decay")
+        .withDescription("L2 weight decay added to the gradient by Adam.");
 
-    private final float m_reconstructionWeight;
+    /** Weight of the reconstruction loss, negative for the reference's. */
+    public static final Setting<Float> RECONSTRUCTION_WEIGHT = Setting.single("reconstructionWeight", -1f, -1f, 1e6f)
+        .withKey("reconstruction loss weight")
+        .withLabel("Reconstruction loss weight (negative = reference: 2 categorical, 1 dimensional)")
+        .withDescription("Weight w of the reconstruction loss in the visual and acoustic steps (VAVL).");
 
-    private final boolean m_classWeights;
+    /** Cross-entropy weighted by inverse class frequency. */
+    public static final Setting<Boolean> CLASS_WEIGHTS = Setting.flag("classWeights", false).withKey("class weights")
+        .withLabel("Class weights (inverse class frequency)");
 
-    private final int m_patience;
+    /** Early stopping. */
+    public static final Setting<Integer> PATIENCE = Setting.integer("patience", 0, 0, 100_000)
+        .withKey("early stopping patience").withLabel("Early stopping patience (0 = off)");
 
-    private final long m_seed;
+    /** Seed of initialisation, dropout and shuffling. */
+    public static final Setting<Integer> SEED = Setting.integer("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE)
+        .withLabel("Seed");
 
-    private final String m_device;
+    /** Where to compute. */
+    public static final Setting<String> DEVICE = Setting.text("device", "auto").withLabel("Device");
 
-    private final int m_maxAudioFrames;
+    /** The audio cut in feature frames. */
+    public static final Setting<Integer> MAX_AUDIO_FRAMES = Setting.integer("maxAudioFrames", 0, 0, Integer.MAX_VALUE)
+        .withKey("maximum audio frames").withLabel("Maximum audio frames (0 = no cut)");
 
-    private final float m_modalityDropout;
+    /**
+     * The AuxFormer Learner's audio cut in seconds, which it converts to {@link #MAX_AUDIO_FRAMES} by the rate the audio
+     * feature files record ({@link org.vavl.core.features.FeatureRecord}); not a component of these settings.
+     */
+    public static final Setting<Double> MAX_AUDIO_SECONDS = Setting.decimal("maxAudioSeconds", 0, 0, 86_400)
+        .withKey("maximum audio duration (s)").withLabel("Maximum audio duration in seconds (0 = no cut)")
+        .withDescription("Audio feature sequences longer than this are cut to their first seconds, in training and"
+            + " later in prediction; converted to frames by the rate the feature files record.");
 
-    private final int m_threads;
+    /** Modality dropout of the AuxFormer (2022). */
+    public static final Setting<Float> MODALITY_DROPOUT = Setting.single("modalityDropout", 0.2f, 0f, 1f)
+        .withKey("modality dropout").withLabel("Modality dropout (AuxFormer 2022)");
 
-    private TrainingSettings(final Builder b) {
-        m_epochs = b.m_epochs;
-        m_batchSize = b.m_batchSize;
-        m_learningRate = b.m_learningRate;
-        m_beta1 = b.m_beta1;
-        m_beta2 = b.m_beta2;
-        m_weightDecay = b.m_weightDecay;
-        m_reconstructionWeight = b.m_reconstructionWeight;
-        m_classWeights = b.m_classWeights;
-        m_patience = b.m_patience;
-        m_seed = b.m_seed;
-        m_device = b.m_device;
-        m_maxAudioFrames = b.m_maxAudioFrames;
-        m_modalityDropout = b.m_modalityDropout;
-        m_threads = b.m_threads;
+    /** Threads asked for (not used by the training, see {@link #threads()}). */
+    public static final Setting<Integer> THREADS = Setting.integer("threads", 0, 0, 4096).withLabel("Threads");
+
+    /** All settings of the training, in the record's order. */
+    public static final RecordSettings<TrainingSettings> SETTINGS = RecordSettings.of(TrainingSettings.class, EPOCHS,
+        BATCH_SIZE, LEARNING_RATE, BETA1, BETA2, WEIGHT_DECAY, RECONSTRUCTION_WEIGHT, CLASS_WEIGHTS, PATIENCE, SEED,
+        DEVICE, MAX_AUDIO_FRAMES, MODALITY_DROPOUT, THREADS);
+
+    /** A missing device is "auto". */
+    public TrainingSettings {
+        device = device == null ? DEVICE.defaultValue() : device;
     }
 
     /** @return a builder with the reference's defaults */
-    public static Builder builder() {
-        return new Builder();
+    public static RecordSettings.Builder<TrainingSettings> builder() {
+        return SETTINGS.builder();
     }
 
     /** @return a builder holding these settings */
-    public Builder toBuilder() {
-        final Builder b = new Builder();
-        b.m_epochs = m_epochs;
-        b.m_batchSize = m_batchSize;
-        b.m_learningRate = m_learningRate;
-        b.m_beta1 = m_beta1;
-        b.m_beta2 = m_beta2;
-        b.m_weightDecay = m_weightDecay;
-        b.m_reconstructionWeight = m_reconstructionWeight;
-        b.m_classWeights = m_classWeights;
-        b.m_patience = m_patience;
-        b.m_seed = m_seed;
-        b.m_device = m_device;
-        b.m_maxAudioFrames = m_maxAudioFrames;
-        b.m_modalityDropout = m_modalityDropout;
-        b.m_threads = m_threads;
-        return b;
+    public RecordSettings.Builder<TrainingSettings> toBuilder() {
+        return SETTINGS.builder(this);
     }
 
-    /** @return passes over the training split (default 20) */
-    public int epochs() {
-        return m_epochs;
+    /** @return the Adam learning rate for an architecture: the setting, or for 0 the architecture's reference */
+    public float learningRate(final Architecture architecture) {
+        if (learningRate > 0) {
+            return learningRate;
+        }
+        return architecture == Architecture.VAVL ? VAVL_LEARNING_RATE : AUXFORMER_2022_LEARNING_RATE;
     }
 
-    /** @return clips per batch (default 32, the reference's CREMA-D value; it used 9 for MSP-IMPROV) */
-    public int batchSize() {
-        return m_batchSize;
+    /** @return the reconstruction loss weight for a task: the setting, or when negative the reference's */
+    public float reconstructionWeight(final Task task) {
+        if (reconstructionWeight >= 0) {
+            return reconstructionWeight;
+        }
+        return task == Task.CATEGORICAL ? 2f : 1f;
+    }
+
+    /** @return the settings as text per name */
+    public Map<String, String> toMap() {
+        return SETTINGS.toMap(this);
     }
 
     /**
-     * @return the Adam learning rate; NaN (default) means the architecture's: 5e-5 (VAVL) or 7.25e-4
-     *         (AuxFormer 2022)
+     * @return the settings read back from {@link #toMap()}'s form; missing names keep their defaults
+     * @throws IllegalArgumentException naming an unknown or invalid setting
      */
-    public float learningRate() {
-        return m_learningRate;
-    }
-
-    /** @return Adam beta1 (default 0.95) */
-    public float beta1() {
-        return m_beta1;
-    }
-
-    /** @return Adam beta2 (default 0.999) */
-    public float beta2() {
-        return m_beta2;
-    }
-
-    /** @return Adam weight decay, added to the gradient as an L2 term (default 5e-7) */
-    public float weightDecay() {
-        return m_weightDecay;
-    }
-
-    /**
-     * @return weight w of the reconstruction loss in the unimodal steps (VAVL); NaN (default) means the
-     *         reference's: 2 for the categorical task, 1 for the dimensional task
-     */
-    public float reconstructionWeight() {
-        return m_reconstructionWeight;
-    }
-
-    /** @return weight the cross-entropy by inverse class frequency of the training split (default false) */
-    public boolean classWeights() {
-        return m_classWeights;
-    }
-
-    /** @return stop after this many epochs without a better development criterion; 0 = never (default) */
-    public int patience() {
-        return m_patience;
-    }
-
-    /** @return the seed of initialisation, dropout and shuffling (default 0, as the reference) */
-    public long seed() {
-        return m_seed;
-    }
-
-    /** @return auto, cpu or gpu (default auto) */
-    public String device() {
-        return m_device;
-    }
-
-    /**
-     * @return audio feature sequences longer than this are cut to their first frames; 0 = never (default;
-     *         the reference cuts at 12 s = 600 frames at 50 Hz)
-     */
-    public int maxAudioFrames() {
-        return m_maxAudioFrames;
-    }
-
-    /**
-     * @return AuxFormer (2022) only: probability that a batch's audio is zeroed, and otherwise that its
-     *         visual input is zeroed (default 0.2)
-     */
-    public float modalityDropout() {
-        return m_modalityDropout;
-    }
-
-    /**
-     * @return the threads asked for (0 = default). It no longer reaches the training's arithmetic: the trainer
-     *         computes with {@link AuxFormerTrainer#TRAINING_THREADS} intra-op thread(s) whatever this says, so that
-     *         the same clips, settings and seed give the same model bytes on any machine and thread count. Kept
-     *         so that existing settings still load.
-     */
-    public int threads() {
-        return m_threads;
-    }
-
-    /** Builder; every setter checks its value and names the setting when it is wrong. */
-    public static final class Builder {
-        private int m_epochs = 20;
-
-        private int m_batchSize = 32;
-
-        private float m_learningRate = Float.NaN;
-
-        private float m_beta1 = 0.95f;
-
-        private float m_beta2 = 0.999f;
-
-        private float m_weightDecay = 5e-7f;
-
-        private float m_reconstructionWeight = Float.NaN;
-
-        private boolean m_classWeights;
-
-        private int m_patience;
-
-        private long m_seed;
-
-        private String m_device = "auto";
-
-        private int m_maxAudioFrames;
-
-        private float m_modalityDropout = 0.2f;
-
-        private int m_threads;
-
-        private Builder() {
-        }
-
-        public Builder epochs(final int v) {
-            m_epochs = check("Epochs", v, 1, 100_000);
-            return this;
-        }
-
-        public Builder batchSize(final int v) {
-            m_batchSize = check("Batch size", v, 1, 100_000);
-            return this;
-        }
-
-        /** @param v positive, or NaN for the architecture's default */
-        public Builder learningRate(final float v) {
-            if (!Float.isNaN(v) && !(v > 0 && v < 10)) {
-                throw new IllegalArgumentException("Learning rate must be positive (got " + v + ").");
-            }
-            m_learningRate = v;
-            return this;
-        }
-
-        public Builder betas(final float beta1, final float beta2) {
-            if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-                throw new IllegalArgumentException(
-                    "Adam betas must lie in [0, 1) (got " + beta1 + ", " + beta2 + ").");
-            }
-            m_beta1 = beta1;
-            m_beta2 = beta2;
-            return this;
-        }
-
-        public Builder weightDecay(final float v) {
-            if (!(v >= 0 && v < 1)) {
-                throw new IllegalArgumentException("Weight decay must lie in [0, 1) (got " + v + ").");
-            }
-            m_weightDecay = v;
-            return this;
-        }
-
-        /** @param v non-negative, or NaN for the task's default */
-        public Builder reconstructionWeight(final float v) {
-            if (!Float.isNaN(v) && !(v >= 0 && v < 1e6)) {
-                throw new IllegalArgumentException("Reconstruction weight must not be negative (got " + v + ").");
-            }
-            m_reconstructionWeight = v;
-            return this;
-        }
-
-        public Builder classWeights(final boolean v) {
-            m_classWeights = v;
-            return this;
-        }
-
-        public Builder patience(final int v) {
-            m_patience = check("Early stopping patience", v, 0, 100_000);
-            return this;
-        }
-
-        public Builder seed(final long v) {
-            m_seed = v;
-            return this;
-        }
-
-        public Builder device(final String v) {
-            m_device = v == null ? "auto" : v;
-            return this;
-        }
-
-        public Builder maxAudioFrames(final int v) {
-            m_maxAudioFrames = check("Maximum audio frames", v, 0, Integer.MAX_VALUE);
-            return this;
-        }
-
-        public Builder modalityDropout(final float v) {
-            if (!(v >= 0 && v <= 1)) {
-                throw new IllegalArgumentException("Modality dropout must lie in [0, 1] (got " + v + ").");
-            }
-            m_modalityDropout = v;
-            return this;
-        }
-
-        public Builder threads(final int v) {
-            m_threads = check("Threads", v, 0, 4096);
-            return this;
-        }
-
-        private static int check(final String name, final int v, final int min, final int max) {
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(name + " must lie in [" + min + ", " + max + "] (got " + v + ").");
-            }
-            return v;
-        }
-
-        public TrainingSettings build() {
-            return new TrainingSettings(this);
-        }
+    public static TrainingSettings fromMap(final Map<String, String> map) {
+        return SETTINGS.fromMap(map);
     }
 }

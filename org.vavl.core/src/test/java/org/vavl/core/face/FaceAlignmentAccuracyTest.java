@@ -59,7 +59,27 @@ class FaceAlignmentAccuracyTest {
         check(FaceAlignerSettings.builder().tracking(false).build(), "detect-every-frame");
     }
 
-    private void check(final FaceAlignerSettings settings, final String name) throws Exception {
+    @Test
+    void tinyFaceDetectorAlignsEyesAndCentre() throws Exception {
+        check(FaceAlignerSettings.builder().detector(FaceDetectorKind.TINY).build(), "tiny");
+    }
+
+    @Test
+    void landmarksAlignEyesAndCentre() throws Exception {
+        final FaceTrackResult r = check(FaceAlignerSettings.builder().alignment(FaceAlignment.LANDMARKS).build(),
+            "haar+landmarks");
+        assertTrue(r.landmarkRatio() >= 0.95, "frames with landmarks: " + r);
+        assertTrue(r.meanLandmarkConfidence() > 0.5, "landmark confidence: " + r);
+    }
+
+    @Test
+    void tinyFaceDetectorWithLandmarksOnEveryFrameAlignsEyesAndCentre() throws Exception {
+        final FaceTrackResult r = check(FaceAlignerSettings.builder().detector(FaceDetectorKind.TINY)
+            .alignment(FaceAlignment.LANDMARKS).tracking(false).build(), "tiny+landmarks-every-frame");
+        assertEquals(clip.frames, r.landmarkFrames(), "every frame levelled by landmarks: " + r);
+    }
+
+    private FaceTrackResult check(final FaceAlignerSettings settings, final String name) throws Exception {
         final Path out = tmp.resolve("out-" + name);
         final Map<Long, FacePose> poses = new HashMap<>();
         final FaceTrackResult r;
@@ -119,6 +139,7 @@ class FaceAlignmentAccuracyTest {
             name, 100 * readBack[0], (long)readBack[1]);
         assertEquals(r.framesWritten(), (long)readBack[1]);
         assertTrue(readBack[0] >= 0.95, name + ": read back, only " + readBack[0] + " of frames aligned");
+        return r;
     }
 
     /** @return {share of good frames, frames read} */

@@ -77,7 +77,16 @@ final class FaceApiOracle {
         return run(faces, work, "landmarks");
     }
 
-    private static Result run(final List<Face> faces, final Path work, final String mode) throws Exception {
+    /**
+     * Runs face-api's TinyFaceDetector on each image alone: arrays "raw" (the network's output, S x S x 25 per image)
+     * and "detections" (per image x, y, width, height, score of each face found, relative to the image).
+     */
+    static Result detector(final List<Face> images, final Path work, final int inputSize, final double scoreThreshold)
+        throws Exception {
+        return run(images, work, "detector", Integer.toString(inputSize), Double.toString(scoreThreshold));
+    }
+
+    private static Result run(final List<Face> faces, final Path work, final String... mode) throws Exception {
         final Path dir = require();
         final Path in = work.resolve("faces.bin");
         final Path out = work.resolve("oracle.json");
@@ -89,8 +98,13 @@ final class FaceApiOracle {
                 d.write(f.rgb(), 0, f.height() * f.width() * 3);
             }
         }
-        final Process p = new ProcessBuilder("node", dir.resolve("oracle.js").toString(), dir.toString(), in.toString(),
-            out.toString(), mode).redirectErrorStream(true).start();
+        // the checkout's own oracle script (the installed copy may be another checkout's), on the installed packages
+        final Path script = Path.of("..", "tools", "faceapi", "oracle", "oracle.js").toAbsolutePath().normalize();
+        final List<String> command = new java.util.ArrayList<>(List.of("node",
+            (Files.isRegularFile(script) ? script : dir.resolve("oracle.js")).toString(), dir.toString(), in.toString(),
+            out.toString()));
+        command.addAll(List.of(mode));
+        final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         final String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("face-api's oracle failed: " + log);

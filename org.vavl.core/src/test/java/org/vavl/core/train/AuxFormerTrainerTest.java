@@ -45,7 +45,8 @@ class AuxFormerTrainerTest {
         clips = Synthetic.categorical(dir.resolve("cat"), 120, 3, 1, "Train", "Train", "Development", "Test");
         final long t0 = System.nanoTime();
         trained = AuxFormerTrainer.train(clips, CLASSES, Synthetic.smallNet().build(), Task.CATEGORICAL,
-            Synthetic.fastSettings().seed(3).build(), "Train", "Development", OnError.FAIL, Progress.NONE);
+            Synthetic.fastSettings()
+                .set(TrainingSettings.SEED, 3).build(), "Train", "Development", OnError.FAIL, Progress.NONE);
         trainMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

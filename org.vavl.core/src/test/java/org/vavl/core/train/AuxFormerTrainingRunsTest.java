@@ -31,7 +31,8 @@ class AuxFormerTrainingRunsTest {
         final List<FeatureClip> clips = Synthetic.dimensional(dir, 160, 4, "Train", "Train", "Development", "Test");
         final long t0 = System.nanoTime();
         final AuxFormerTrainer.Result r = AuxFormerTrainer.train(clips, ATTRIBUTES, Synthetic.smallNet().build(),
-            Task.DIMENSIONAL, Synthetic.fastSettings().epochs(8).build(), "Train", "Development", OnError.FAIL,
+            Task.DIMENSIONAL, Synthetic.fastSettings()
+                .set(TrainingSettings.EPOCHS, 8).build(), "Train", "Development", OnError.FAIL,
             Progress.NONE);
         System.out.println("dimensional training: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         r.history().forEach(System.out::println);
@@ -55,7 +56,8 @@ class AuxFormerTrainingRunsTest {
     @Test
     void sameSeedGivesIdenticalHistoryAndPredictions() throws Exception {
         final List<FeatureClip> clips = Synthetic.categorical(dir, 36, 3, 8, "Train", "Development", "Train");
-        final TrainingSettings s = Synthetic.fastSettings().epochs(2).seed(42).classWeights(true).build();
+        final TrainingSettings s = Synthetic.fastSettings().set(TrainingSettings.EPOCHS, 2)
+            .set(TrainingSettings.SEED, 42).set(TrainingSettings.CLASS_WEIGHTS, true).build();
         final AuxFormerTrainer.Result a = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
             Synthetic.smallNet().build(), Task.CATEGORICAL, s, "Train", "Development", OnError.FAIL, Progress.NONE);
         final AuxFormerTrainer.Result b = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
@@ -73,7 +75,8 @@ class AuxFormerTrainingRunsTest {
         }
         // another seed gives another history
         final AuxFormerTrainer.Result c = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
-            Synthetic.smallNet().build(), Task.CATEGORICAL, s.toBuilder().seed(43).build(), "Train", "Development",
+            Synthetic.smallNet().build(), Task.CATEGORICAL, s.toBuilder()
+                .set(TrainingSettings.SEED, 43).build(), "Train", "Development",
             OnError.FAIL, Progress.NONE);
         assertFalse(c.history().get(0).sameFigures(a.history().get(0)));
     }
@@ -86,7 +89,8 @@ class AuxFormerTrainingRunsTest {
             .set(AuxFormerConfig.PROJECTION_DIM, 8).set(AuxFormerConfig.MODEL_DIM, 16).set(AuxFormerConfig.HEADS, 2)
             .set(AuxFormerConfig.FEED_FORWARD_DIM, 16).set(AuxFormerConfig.BRANCH_BLOCKS, 1).build();
         final AuxFormerTrainer.Result r = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES, net,
-            Task.CATEGORICAL, Synthetic.fastSettings().epochs(8).build(), "Train", "Development", OnError.FAIL,
+            Task.CATEGORICAL, Synthetic.fastSettings()
+                .set(TrainingSettings.EPOCHS, 8).build(), "Train", "Development", OnError.FAIL,
             Progress.NONE);
         r.history().forEach(System.out::println);
         // the predictor reproduces the development accuracy recorded for the selected epoch
@@ -135,7 +139,7 @@ class AuxFormerTrainingRunsTest {
         gc.setDaemon(true);
         gc.start();
         try {
-            final TrainingSettings s = Synthetic.fastSettings().epochs(4).build();
+            final TrainingSettings s = Synthetic.fastSettings().set(TrainingSettings.EPOCHS, 4).build();
             final AuxFormerTrainer.Result a = AuxFormerTrainer.train(clips, ATTRIBUTES, Synthetic.smallNet().build(),
                 Task.DIMENSIONAL, s, "Train", "Development", OnError.FAIL, Progress.NONE);
             final AuxFormerTrainer.Result b = AuxFormerTrainer.train(clips, ATTRIBUTES, Synthetic.smallNet().build(),
@@ -173,7 +177,8 @@ class AuxFormerTrainingRunsTest {
         final List<FeatureClip> clips = Synthetic.categorical(dir, 24, 3, 9, "Train", "Development");
         final AuxFormerTrainer.Result r = AuxFormerTrainer.train(clips, AuxFormerTrainerTest.CLASSES,
             Synthetic.smallNet().build(), Task.CATEGORICAL,
-            Synthetic.fastSettings().epochs(1).maxAudioFrames(4).build(), "Train", "Development", OnError.FAIL,
+            Synthetic.fastSettings().set(TrainingSettings.EPOCHS, 1)
+                .set(TrainingSettings.MAX_AUDIO_FRAMES, 4).build(), "Train", "Development", OnError.FAIL,
             Progress.NONE);
         assertEquals("4", r.model().info().get(AuxFormerTrainer.MAX_AUDIO_FRAMES));
         assertEquals("1", r.model().info().get("Selected epoch"));

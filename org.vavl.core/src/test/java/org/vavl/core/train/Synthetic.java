@@ -41,8 +41,9 @@ public final class Synthetic {
     }
 
     /** Fast settings: a learning rate that learns in a few epochs. */
-    public static TrainingSettings.Builder fastSettings() {
-        return TrainingSettings.builder().epochs(6).batchSize(8).learningRate(3e-3f).device("cpu");
+    public static org.vavl.core.settings.RecordSettings.Builder<TrainingSettings> fastSettings() {
+        return TrainingSettings.builder().set(TrainingSettings.EPOCHS, 6).set(TrainingSettings.BATCH_SIZE, 8)
+            .set(TrainingSettings.LEARNING_RATE, 3e-3f).set(TrainingSettings.DEVICE, "cpu");
     }
 
     /** Writes a random sequence whose frames are noise + {@code pattern} scaled by {@code strength}. */

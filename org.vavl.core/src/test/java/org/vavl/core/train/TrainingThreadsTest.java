@@ -54,8 +54,12 @@ class TrainingThreadsTest {
         final byte[][] models = new byte[2][];
         for (int threads = 1; threads <= 2; threads++) {
             final AuxFormerTrainer.Result res = AuxFormerTrainer.train(clips, List.of("a", "b", "c"), config,
-                Task.CATEGORICAL, TrainingSettings.builder().epochs(2).batchSize(16).learningRate(3e-3f).device("cpu")
-                    .seed(5).threads(threads).build(), "Train", "Development", OnError.FAIL, Progress.NONE);
+                Task.CATEGORICAL, TrainingSettings.builder().set(TrainingSettings.EPOCHS, 2)
+                    .set(TrainingSettings.BATCH_SIZE, 16).set(TrainingSettings.LEARNING_RATE, 3e-3f)
+                    .set(TrainingSettings.DEVICE, "cpu")
+                    .set(TrainingSettings.SEED, 5)
+                        .set(TrainingSettings.THREADS, threads).build(),
+                        "Train", "Development", OnError.FAIL, Progress.NONE);
             models[threads - 1] = res.model().toBytes();
             assertEquals(36, res.trainClips());
         }

@@ -40,7 +40,9 @@ import org.vavl.core.util.Overwrite;
  * generate OUT.mp4 WIDTH HEIGHT SECONDS [VARIANT]  astronaut.png moving, rolling and zooming, 30 fps
  * decode CLIP...                           decode-only: every frame to BGR, one thread
  * align OUTDIR CLIP...                     the face aligner with default settings, one thread; where a
- *                                          clip has its geometry file, its crops are checked against it
+ *                                          clip has its geometry file, its crops are checked against it;
+ *                                          -Dvavl.bench.detector=haar|yunet|tiny and
+ *                                          -Dvavl.bench.alignment=eyes|landmarks choose other settings
  * profile OUTDIR CLIP...                   where the aligner's time goes (thread CPU ms per frame)
  * </pre>
  *
@@ -293,7 +295,7 @@ public final class FaceBench {
     private static void align(final Path outDir, final List<Path> clips) throws Exception {
         if (clips.size() > 1) {
             // warm-up pass (see decodeFrames); a single clip (the memory runs) is measured cold
-            try (FaceTrackExtractor w = new FaceTrackExtractor(FaceAlignerSettings.builder().build(),
+            try (FaceTrackExtractor w = new FaceTrackExtractor(benchSettings(),
                 outDir.resolve("warm-up"), Overwrite.ALWAYS)) {
                 for (Path p : clips) {
                     w.extract("warm-up", p, new CancelToken());
@@ -306,8 +308,10 @@ public final class FaceBench {
         long withFace = 0;
         long detectorRuns = 0;
         long eyesNotFound = 0;
+        long landmarkFrames = 0;
+        double landmarkConfidence = 0;
         final Accuracy acc = new Accuracy();
-        final FaceAlignerSettings settings = FaceAlignerSettings.builder().build();
+        final FaceAlignerSettings settings = benchSettings();
         try (FaceTrackExtractor x = new FaceTrackExtractor(settings, outDir, Overwrite.ALWAYS)) {
             for (Path p : clips) {
                 final String id = p.getFileName().toString().replaceFirst("\\.[^.]+$", "");
@@ -318,13 +322,23 @@ public final class FaceBench {
                 withFace += r.framesWithFace();
                 detectorRuns += r.detectorRuns();
                 eyesNotFound += r.eyesNotFound();
+                landmarkFrames += r.landmarkFrames();
+                landmarkConfidence += Double.isNaN(r.meanLandmarkConfidence()) ? 0 : r.meanLandmarkConfidence() / clips.size();
                 System.out.println("  " + r);
             }
         }
         report("align", frames, withFace, t0, c0, String.format(Locale.ROOT,
             "detector_runs=%d eyes_not_found=%d checked=%d aligned=%d mean_eye_deg=%.3f worst_eye_deg=%.3f "
-                + "worst_centre=%.4f", detectorRuns, eyesNotFound, acc.frames, acc.good, acc.sumAngle / Math.max(1, acc.frames),
-            acc.worstAngle, acc.worstCentre));
+                + "worst_centre=%.4f detector=%s alignment=%s landmark_frames=%d landmark_confidence=%.3f", detectorRuns,
+            eyesNotFound, acc.frames, acc.good, acc.sumAngle / Math.max(1, acc.frames), acc.worstAngle, acc.worstCentre,
+            settings.detector().settingValue(), settings.alignment().settingValue(), landmarkFrames, landmarkConfidence));
+    }
+
+    /** Default settings, or the detector and alignment of -Dvavl.bench.detector / -Dvavl.bench.alignment. */
+    static FaceAlignerSettings benchSettings() {
+        return FaceAlignerSettings.builder()
+            .detector(FaceDetectorKind.fromSetting(System.getProperty("vavl.bench.detector", "haar")))
+            .alignment(FaceAlignment.fromSetting(System.getProperty("vavl.bench.alignment", "eyes"))).build();
     }
 
     /**

@@ -75,6 +75,25 @@ public final class FaceBenchReport {
         f.put("aligner fps (720p, 10 min, wall)", num(r600, "fps_wall"));
         f.put("face ratio (720p, 10 min)", num(r600, "with_face") / num(r600, "frames"));
         f.put("aligned share (720p, 10 min)", num(r600, "aligned") / num(r600, "checked"));
+        // other detectors and alignments, same clips (align_<detector>_<alignment>.log, where the run made them)
+        final List<String> variants = new java.util.ArrayList<>();
+        for (String v : new String[] {"haar_landmarks", "tiny_eyes", "tiny_landmarks"}) {
+            final Path log = work.resolve("align_" + v + ".log");
+            if (!Files.exists(log)) {
+                continue;
+            }
+            final Map<String, String> m = result(work, "align_" + v + ".log");
+            final String k = v.replace('_', '+');
+            variants.add(k);
+            f.put("aligner fps " + k + " (480x360, per CPU second)", num(m, "fps_cpu"));
+            f.put("aligner " + k + " / decode-only (per CPU second)", num(m, "fps_cpu") / decCpu);
+            f.put("aligned share " + k + " (480x360)", num(m, "aligned") / num(m, "checked"));
+            f.put("mean eye-line error deg " + k + " (480x360)", num(m, "mean_eye_deg"));
+            f.put("worst eye-line error deg " + k + " (480x360)", num(m, "worst_eye_deg"));
+            f.put("worst centre offset " + k + " (480x360)", num(m, "worst_centre"));
+            f.put("frames with face " + k + " (480x360)", num(m, "with_face"));
+            f.put("frames with landmarks " + k + " (480x360)", num(m, "landmark_frames"));
+        }
         final double[] load = loadAverage();
         f.put("load average 1 min at end", load[0]);
         f.put("cores", (double)Runtime.getRuntime().availableProcessors());
@@ -88,9 +107,32 @@ public final class FaceBenchReport {
         }
         json.append("}\n");
         Files.writeString(results.resolve("face.json"), json);
-        final String md = markdown(f, a, r3, r600, load);
+        final String md = markdown(f, a, r3, r600, load) + variants(f, variants);
         Files.writeString(results.resolve("face.md"), md);
         System.out.print(md);
+    }
+
+    private static String variants(final Map<String, Double> f, final List<String> variants) {
+        if (variants.isEmpty()) {
+            return "";
+        }
+        final StringBuilder s = new StringBuilder("\n## Detectors and alignments (same 480x360 clips, one thread)\n\n");
+        s.append("| detector + alignment | frames/s (per CPU s) | / decode-only | aligned (eyes within 3 deg, centre "
+            + "within 5 %) | mean eye-line error (deg) | worst (deg) | worst centre offset | frames with landmarks |\n");
+        s.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        s.append(String.format(Locale.ROOT, "| haar + eyes (the engine's defaults; the node's default alignment is landmarks) | %.0f | %.2f | %.1f %% | %.3f | %.2f | %.3f | - |%n",
+            f.get("aligner fps (480x360, default settings, 1 thread, per CPU second)"),
+            f.get("aligner / decode-only (per CPU second)"), 100 * f.get("aligned share (480x360)"),
+            f.get("mean eye-line error deg (480x360)"), f.get("worst eye-line error deg (480x360)"),
+            f.get("worst centre offset (480x360)")));
+        for (String k : variants) {
+            s.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.1f %% | %.3f | %.2f | %.3f | %.0f of %.0f |%n",
+                k, f.get("aligner fps " + k + " (480x360, per CPU second)"), f.get("aligner " + k + " / decode-only (per CPU second)"),
+                100 * f.get("aligned share " + k + " (480x360)"), f.get("mean eye-line error deg " + k + " (480x360)"),
+                f.get("worst eye-line error deg " + k + " (480x360)"), f.get("worst centre offset " + k + " (480x360)"),
+                f.get("frames with landmarks " + k + " (480x360)"), f.get("frames (480x360)")));
+        }
+        return s.toString();
     }
 
     private static String markdown(final Map<String, Double> f, final Map<String, String> a, final Map<String, String> r3,

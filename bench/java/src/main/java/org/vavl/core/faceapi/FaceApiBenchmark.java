@@ -12,9 +12,12 @@ import java.util.Locale;
 /**
  * bench/run faces-pretrained, the DJL side: frames per CPU second (and per wall second) of the expression and the
  * 68-landmark networks in DJL, preprocessing included, on the faces of a file in the oracle's format (see
- * {@code tools/faceapi/oracle/oracle.js}), in batches, best of the rounds. Run with one PyTorch intra-op thread.
+ * {@code tools/faceapi/oracle/oracle.js}), in batches, best of the rounds; and of the tiny face detector on the first
+ * {@code detectorFrames} of them at input side {@code detectorSize} (each face padded and resized to it, network
+ * only: the box decoding is a few microseconds). Run with one PyTorch intra-op thread.
  *
- * <p>Usage: {@code FaceApiBenchmark <faces.bin> <batch> <rounds>}; prints one JSON line.
+ * <p>Usage: {@code FaceApiBenchmark <faces.bin> <batch> <rounds> [detectorFrames [detectorSize]]}; prints one JSON
+ * line.
  */
 public final class FaceApiBenchmark {
 
@@ -31,25 +34,33 @@ public final class FaceApiBenchmark {
         final byte[][] faces = read(Path.of(args[0]));
         final int batch = Integer.parseInt(args[1]);
         final int rounds = Integer.parseInt(args[2]);
-        try (FaceExpressionModel e = FaceExpressionModel.builtIn(); FaceLandmarkModel l = FaceLandmarkModel.builtIn()) {
+        final int detectorFrames = Math.min(faces.length, args.length > 3 ? Integer.parseInt(args[3]) : 64);
+        final int detectorSize = args.length > 4 ? Integer.parseInt(args[4]) : TinyFaceDetector.DEFAULT_INPUT_SIZE;
+        try (FaceExpressionModel e = FaceExpressionModel.builtIn(); FaceLandmarkModel l = FaceLandmarkModel.builtIn();
+            TinyFaceDetector d = TinyFaceDetector.builtIn()) {
             final Pass expression = e::run;
             final Pass landmarks = l::run;
-            time(faces, batch, 1, expression); // warm up
-            time(faces, batch, 1, landmarks);
-            final double[] ex = time(faces, batch, rounds, expression);
-            final double[] lm = time(faces, batch, rounds, landmarks);
+            final Pass detector = (x, n) -> d.run(x, n, detectorSize);
+            final byte[][] few = java.util.Arrays.copyOf(faces, detectorFrames);
+            time(faces, batch, 1, expression, 112, false); // warm up
+            time(faces, batch, 1, landmarks, 112, false);
+            time(java.util.Arrays.copyOf(faces, Math.min(batch, faces.length)), batch, 1, detector, detectorSize, true);
+            final double[] ex = time(faces, batch, rounds, expression, 112, false);
+            final double[] lm = time(faces, batch, rounds, landmarks, 112, false);
+            final double[] dt = time(few, batch, rounds, detector, detectorSize, true);
             System.out.printf(Locale.ROOT, "{\"expression frames per CPU s\": %.2f, \"expression frames per wall s\":"
-                + " %.2f, \"landmarks frames per CPU s\": %.2f, \"landmarks frames per wall s\": %.2f}%n", ex[0], ex[1],
-                lm[0], lm[1]);
+                + " %.2f, \"landmarks frames per CPU s\": %.2f, \"landmarks frames per wall s\": %.2f, "
+                + "\"detector frames per CPU s\": %.3f, \"detector frames per wall s\": %.3f, \"detector size\": %d}%n",
+                ex[0], ex[1], lm[0], lm[1], dt[0], dt[1], detectorSize);
         }
     }
 
-    private static double[] time(final byte[][] faces, final int batch, final int rounds, final Pass pass)
-        throws Exception {
+    private static double[] time(final byte[][] faces, final int batch, final int rounds, final Pass pass,
+        final int size, final boolean detector) throws Exception {
         final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
         double[] best = {0, 0};
-        final int plane = 3 * 112 * 112;
+        final int plane = 3 * size * size;
         for (int r = 0; r < rounds; r++) {
             final long cpu0 = os.getProcessCpuTime();
             final long t0 = System.nanoTime();
@@ -57,7 +68,11 @@ public final class FaceApiBenchmark {
                 final int n = Math.min(batch, faces.length - i);
                 final float[] x = new float[n * plane];
                 for (int k = 0; k < n; k++) {
-                    FaceApiInput.fromRgb(faces[i + k], 112, 112, 112, x, k * plane);
+                    if (detector) {
+                        FaceApiInput.forDetector(faces[i + k], 112, 112, size, x, k * plane);
+                    } else {
+                        FaceApiInput.fromRgb(faces[i + k], 112, 112, 112, x, k * plane);
+                    }
                 }
                 pass.run(x, n);
             }

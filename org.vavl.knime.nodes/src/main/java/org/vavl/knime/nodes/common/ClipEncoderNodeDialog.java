@@ -154,6 +154,11 @@ public abstract class ClipEncoderNodeDialog extends EnablingSettingsPane {
         m_forModelFile.forEach(m -> m.setEnabled(model));
     }
 
+    /** @return the encoder setting's current value (a built-in's name, the model file or existing files) */
+    protected final String chosenEncoder() {
+        return m_encoder.getStringValue();
+    }
+
     /** @return whether the model-file encoder is chosen */
     protected final boolean modelFileChosen() {
         return EncoderSettings.ENCODER_MODEL.equals(m_encoder.getStringValue());

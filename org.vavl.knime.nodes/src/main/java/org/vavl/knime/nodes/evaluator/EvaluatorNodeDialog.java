@@ -1,12 +1,13 @@
 package org.vavl.knime.nodes.evaluator;
 
-import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 
+import org.vavl.core.metrics.BootstrapSettings;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.EnablingSettingsPane;
 
 /**
@@ -37,9 +38,12 @@ final class EvaluatorNodeDialog extends EnablingSettingsPane {
         closeCurrentGroup();
         createNewGroup("Confidence intervals");
         m_bootstrap.addChangeListener(e -> updateEnabled());
-        addDialogComponent(new DialogComponentBoolean(m_bootstrap, "Bootstrap 95% confidence intervals"));
-        addDialogComponent(new DialogComponentNumber(m_resamples, "Resamples", 100));
-        addDialogComponent(new DialogComponentNumber(m_seed, "Seed", 1));
+        addDialogComponent(SettingModels.component(BootstrapSettings.BOOTSTRAP, m_bootstrap));
+        final DialogComponentNumber resamples = new DialogComponentNumber(m_resamples,
+            BootstrapSettings.RESAMPLES.label(), 100);
+        resamples.setToolTipText(BootstrapSettings.RESAMPLES.description());
+        addDialogComponent(resamples);
+        addDialogComponent(SettingModels.component(BootstrapSettings.SEED, m_seed));
         closeCurrentGroup();
         createNewTab("Report files");
         addDialogComponent(new DialogComponentString(EvaluatorSettings.reportFolder(),

@@ -13,8 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -45,14 +43,17 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vavl.core.metrics.BootstrapSettings;
 import org.vavl.core.metrics.CategoricalScores;
 import org.vavl.core.metrics.ConfusionMatrix;
 import org.vavl.core.metrics.Evaluation;
 import org.vavl.core.metrics.EvaluationCharts;
 import org.vavl.core.metrics.EvaluationReport;
 import org.vavl.core.metrics.MetricRow;
+import org.vavl.core.train.Vocabulary;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
+import org.vavl.knime.nodes.port.AuxFormerNodes;
 
 /**
  * Evaluator: the paper's metrics and more, for the audiovisual, audio-only and visual-only predictions side
@@ -60,12 +61,8 @@ import org.vavl.knime.nodes.common.WorkflowPaths;
  */
 final class EvaluatorNodeModel extends SettingsNodeModel {
 
-    /** The AuxFormer Predictor's modalities, in display order. */
-    static final List<String> MODALITIES = List.of("audiovisual", "audio-only", "visual-only");
-
-    private static final String CLASS_PREFIX = "Predicted class (";
-
-    private static final Pattern MODALITY_COLUMN = Pattern.compile("(.+) \\((audiovisual|audio-only|visual-only)\\)");
+    /** The AuxFormer Predictor's modalities (its outputs), in display order. */
+    static final List<String> MODALITIES = Vocabulary.Output.labels();
 
     private static final String INTERNAL_CHARTS = "charts";
 
@@ -108,10 +105,24 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     record Plan(boolean categorical, List<String> truth, Map<String, List<String>> predictions) {
     }
 
-    static DataTableSpec metricsSpec() {
-        return new DataTableSpec(col("Modality", StringCell.TYPE), col("Metric", StringCell.TYPE),
-            col("Class or attribute", StringCell.TYPE), col("Value", DoubleCell.TYPE),
-            col("95% CI lower", DoubleCell.TYPE), col("95% CI upper", DoubleCell.TYPE));
+    /**
+     * The metrics table: one row per figure with its support (the clips it is computed on: of the class for a
+     * per-class figure, else all evaluated clips) as an integer, and the interval columns only when bootstrap is on
+     * (they would be empty otherwise). Support itself is this column, not a row of its own.
+     */
+    static DataTableSpec metricsSpec(final boolean intervals) {
+        final List<DataColumnSpec> cols = new ArrayList<>(List.of(col("Modality", StringCell.TYPE),
+            col("Metric", StringCell.TYPE), col("Class or attribute", StringCell.TYPE), col("Value", DoubleCell.TYPE)));
+        if (intervals) {
+            cols.add(col("95% CI lower", DoubleCell.TYPE));
+            cols.add(col("95% CI upper", DoubleCell.TYPE));
+        }
+        cols.add(col("Support", LongCell.TYPE));
+        return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
+    }
+
+    private boolean intervals() {
+        return m_bootstrap.getBooleanValue();
     }
 
     static DataTableSpec confusionSpec() {
@@ -128,7 +139,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         plan((DataTableSpec)inSpecs[0]);
         resolveReportFolder();
-        return new PortObjectSpec[] {metricsSpec(), confusionSpec()};
+        return new PortObjectSpec[] {metricsSpec(intervals()), confusionSpec()};
     }
 
     /** Finds the columns to compare, or fails naming what is missing. */
@@ -137,7 +148,8 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final List<String> userTruth = list(m_truth.getStringValue());
         String task = m_task.getStringValue();
         if (EvaluatorSettings.TASK_AUTO.equals(task)) {
-            final boolean hasClasses = Arrays.stream(spec.getColumnNames()).anyMatch(c -> c.startsWith(CLASS_PREFIX));
+            final boolean hasClasses = Arrays.stream(Vocabulary.Output.values())
+                .anyMatch(o -> spec.containsName(Vocabulary.predictedClass(o)));
             if (!userPredictions.isEmpty()) {
                 task = isStringColumn(spec, userPredictions.get(0)) ? EvaluatorSettings.TASK_CATEGORICAL
                     : EvaluatorSettings.TASK_DIMENSIONAL;
@@ -158,15 +170,16 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             }
             requireColumn(spec, truth.get(0), true);
             if (userPredictions.isEmpty()) {
-                for (String m : MODALITIES) {
-                    final String c = CLASS_PREFIX + m + ")";
+                for (Vocabulary.Output m : Vocabulary.Output.values()) {
+                    final String c = Vocabulary.predictedClass(m);
                     if (spec.containsName(c)) {
-                        predictions.put(m, List.of(c));
+                        predictions.put(m.label(), List.of(c));
                     }
                 }
                 if (predictions.isEmpty()) {
-                    throw new InvalidSettingsException("No prediction column found: the AuxFormer Predictor's columns "
-                        + "'Predicted class (audiovisual)' etc. are missing. Choose the prediction column(s) in the dialog.");
+                    throw new InvalidSettingsException("No prediction column found: the AuxFormer Predictor's columns '"
+                        + Vocabulary.predictedClass(Vocabulary.Output.AUDIOVISUAL) + "' etc. are missing. Choose the"
+                        + " prediction column(s) in the dialog.");
                 }
             } else {
                 for (String c : userPredictions) {
@@ -178,10 +191,9 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             if (userPredictions.isEmpty()) {
                 final Set<String> attributes = new LinkedHashSet<>();
                 for (String c : spec.getColumnNames()) {
-                    final Matcher m = MODALITY_COLUMN.matcher(c);
-                    if (m.matches() && !m.group(1).startsWith("P(") && !m.group(1).equals("Predicted class")
-                        && spec.containsName(m.group(1)) && (userTruth.isEmpty() || userTruth.contains(m.group(1)))) {
-                        attributes.add(m.group(1));
+                    for (Vocabulary.Output o : Vocabulary.Output.values()) {
+                        Vocabulary.attributeOf(c, o).filter(a -> spec.containsName(a)
+                            && (userTruth.isEmpty() || userTruth.contains(a))).ifPresent(attributes::add);
                     }
                 }
                 if (attributes.isEmpty()) {
@@ -190,13 +202,13 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
                         + " (e.g. 'arousal' and 'arousal (audiovisual)'). Choose the columns in the dialog.");
                 }
                 truth = new ArrayList<>(attributes);
-                for (String m : MODALITIES) {
+                for (Vocabulary.Output m : Vocabulary.Output.values()) {
                     final List<String> cols = new ArrayList<>();
                     for (String a : truth) {
-                        cols.add(a + " (" + m + ")");
+                        cols.add(Vocabulary.attribute(a, m));
                     }
                     if (cols.stream().allMatch(spec::containsName)) {
-                        predictions.put(m, cols);
+                        predictions.put(m.label(), cols);
                     }
                 }
             } else {
@@ -280,19 +292,30 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final Plan plan = plan(input.getDataTableSpec());
         final BufferedDataTable table = rowsOfSplit(input, exec);
         final boolean skipMissing = EvaluatorSettings.MISSING_SKIP.equals(m_missing.getStringValue());
-        final int resamples = m_bootstrap.getBooleanValue() ? m_resamples.getIntValue() : 0;
-        final long seed = m_seed.getIntValue();
+        final BootstrapSettings bootstrap = EvaluatorSettings.bootstrap(m_bootstrap, m_resamples, m_seed);
+        final int resamples = bootstrap.drawn();
+        final long seed = bootstrap.seed();
         exec.setMessage("Reading truth and predictions");
         final Evaluation evaluation = plan.categorical()
             ? categorical(table, plan, skipMissing, resamples, seed, exec)
             : dimensional(table, plan, skipMissing, resamples, seed, exec);
         exec.setProgress(0.6, "Writing tables");
-        final BufferedDataContainer metrics = exec.createDataContainer(metricsSpec());
+        final boolean intervals = intervals();
+        final BufferedDataContainer metrics = exec.createDataContainer(metricsSpec(intervals));
         long row = 0;
         for (MetricRow r : evaluation.rows()) {
-            metrics.addRowToTable(new DefaultRow("Row" + row++, new StringCell(r.modality()),
+            if (Evaluation.SUPPORT.equals(r.metric())) {
+                continue; // the Support column of the class's rows
+            }
+            final List<DataCell> cells = new ArrayList<>(List.of(new StringCell(r.modality()),
                 new StringCell(r.metric()), r.target() == null ? DataType.getMissingCell() : new StringCell(r.target()),
-                number(r.value()), number(r.lower()), number(r.upper())));
+                number(r.value())));
+            if (intervals) {
+                cells.add(number(r.lower()));
+                cells.add(number(r.upper()));
+            }
+            cells.add(new LongCell(evaluation.support(r)));
+            metrics.addRowToTable(new DefaultRow("Row" + row++, cells.toArray(DataCell[]::new)));
         }
         metrics.close();
         final BufferedDataContainer confusion = exec.createDataContainer(confusionSpec());
@@ -429,7 +452,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
             final int[] cols = new int[classes.size()];
             boolean all = true;
             for (int c = 0; c < cols.length && all; c++) {
-                cols[c] = spec.findColumnIndex("P(" + classes.get(c) + ") (" + modality + ")");
+                cols[c] = spec.findColumnIndex(Vocabulary.probability(classes.get(c), modality));
                 all = cols[c] >= 0 && spec.getColumnSpec(cols[c]).getType().isCompatible(DoubleValue.class);
             }
             if (all) {
@@ -513,15 +536,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
 
     /** The class order of the model, from the Predictor's 'P(<class>) (audiovisual)' columns. */
     private static List<String> modelClassOrder(final DataTableSpec spec) {
-        final List<String> classes = new ArrayList<>();
-        final Pattern p = Pattern.compile("P\\((.+)\\) \\(audiovisual\\)");
-        for (String c : spec.getColumnNames()) {
-            final Matcher m = p.matcher(c);
-            if (m.matches()) {
-                classes.add(m.group(1));
-            }
-        }
-        return classes;
+        return Vocabulary.classesOf(spec.getColumnNames(), Vocabulary.Output.AUDIOVISUAL.label());
     }
 
     private static String firstMissing(final DataRow r, final int truthIndex, final Iterable<Integer> indices,
@@ -625,7 +640,7 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final Map<String, double[]> h = new LinkedHashMap<>();
         for (int k = 0; k < cols.size(); k++) {
             final String name = spec.getColumnSpec(cols.get(k)).getName();
-            // the Learner's criterion is the development loss that picks the kept epoch
+            // the Learner's history before 1.1 called its development loss (which picks the kept epoch) a criterion
             h.put("Development criterion".equals(name) ? "Development loss" : name, column(rows, k));
         }
         return h;
@@ -652,9 +667,9 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         final List<String> labels = new ArrayList<>();
         final List<Integer> cols = new ArrayList<>();
         for (int i = 0; i < ws.getNumColumns(); i++) {
-            final String n = ws.getColumnSpec(i).getName();
-            if (n.startsWith("P(") && n.endsWith(")")) {
-                labels.add(n.substring(2, n.length() - 1));
+            final java.util.Optional<String> cls = Vocabulary.classOfProbability(ws.getColumnSpec(i).getName());
+            if (cls.isPresent()) {
+                labels.add(cls.get());
                 cols.add(i);
             }
         }
@@ -727,6 +742,13 @@ final class EvaluatorNodeModel extends SettingsNodeModel {
         p.put("Data", data);
         if (!evaluation.categorical().isEmpty()) {
             p.put("Classes", String.join(", ", evaluation.categorical().values().iterator().next().classes()));
+        }
+        for (String entry : AuxFormerNodes.PROVENANCE_ENTRIES) {
+            try {
+                p.put(entry, peekFlowVariableString(AuxFormerNodes.provenanceVariable(entry)));
+            } catch (java.util.NoSuchElementException e) {
+                // no AuxFormer Predictor upstream (or one of an older release): not known
+            }
         }
         if (history != null && !history.isEmpty()) {
             final int epochs = history.values().iterator().next().length;

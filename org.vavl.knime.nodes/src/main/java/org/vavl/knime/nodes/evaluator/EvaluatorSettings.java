@@ -1,8 +1,11 @@
 package org.vavl.knime.nodes.evaluator;
 
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.metrics.BootstrapSettings;
+import org.vavl.knime.nodes.common.SettingModels;
 
 /** The Evaluator's settings, created by static methods shared by the model and the dialog. */
 final class EvaluatorSettings {
@@ -50,16 +53,31 @@ final class EvaluatorSettings {
         return new SettingsModelString("evaluated split", "Test");
     }
 
+    /** Bootstrap on or off: the engine's {@link BootstrapSettings#BOOTSTRAP} (on by default). */
     static SettingsModelBoolean bootstrap() {
-        return new SettingsModelBoolean("bootstrap", true);
+        return SettingModels.flag(BootstrapSettings.BOOTSTRAP);
     }
 
+    /** The engine's {@link BootstrapSettings#RESAMPLES} (1,000 by default). */
     static SettingsModelIntegerBounded resamples() {
-        return new SettingsModelIntegerBounded("resamples", 1000, 10, 1_000_000);
+        return SettingModels.integer(BootstrapSettings.RESAMPLES);
     }
 
+    /** The engine's {@link BootstrapSettings#SEED}. */
     static SettingsModelIntegerBounded seed() {
-        return new SettingsModelIntegerBounded("seed", 0, 0, Integer.MAX_VALUE);
+        return SettingModels.integer(BootstrapSettings.SEED);
+    }
+
+    /** @return the engine's bootstrap settings from the node's models */
+    static BootstrapSettings bootstrap(final SettingsModelBoolean on, final SettingsModelIntegerBounded resamples,
+        final SettingsModelIntegerBounded seed) throws InvalidSettingsException {
+        try {
+            return new BootstrapSettings(SettingModels.value(BootstrapSettings.BOOTSTRAP, on),
+                SettingModels.value(BootstrapSettings.RESAMPLES, resamples),
+                SettingModels.value(BootstrapSettings.SEED, seed));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
     }
 
     /** Folder for the PNG charts and report.html; absolute or relative to the workflow; empty = none. */

@@ -11,6 +11,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.face.FaceAlignment;
 import org.vavl.core.face.FaceDetectorKind;
 import org.vavl.core.face.FaceTrackFormat;
 import org.vavl.core.face.MainFacePolicy;
@@ -19,7 +20,7 @@ import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
  * The Face Aligner's settings models of the engine's {@link org.vavl.core.face.FaceAlignerSettings} (detector,
- * crop, tracking, policies, format, PNG folder), in the order they are saved, and the engine settings they make.
+ * crop, tracking, policies, format, PNG folder, alignment), in the order they are saved, and the engine settings they make.
  */
 final class AlignmentSettings {
 
@@ -47,18 +48,48 @@ final class AlignmentSettings {
 
     private final SettingsModelString m_pngFolder = FaceAlignerSettings.pngFolder();
 
+    /** Added in 1.1 (issue 18); older workflows keep "eyes" ({@link #addedLater}, {@link #loaded}). */
+    private final SettingsModelString m_alignment = FaceAlignerSettings.alignment();
+
     /** @return the models, in the order they are saved */
     List<SettingsModel> models() {
         return List.of(m_detector, m_yunetModel, m_cropScale, m_outputSize, m_frameStep, m_tracking, m_interval,
-            m_minFace, m_mainFace, m_missingFace, m_format, m_pngFolder);
+            m_minFace, m_mainFace, m_missingFace, m_format, m_pngFolder, m_alignment);
     }
 
-    /** @return whether the detector gives a detection confidence (YuNet does, the Haar cascade does not) */
+    /** After loading: settings saved before the alignment setting existed keep "eyes". */
+    void loaded(final NodeSettingsRO settings) {
+        FaceAlignerSettings.keepOldAlignment(settings, m_alignment);
+    }
+
+    /** @return the models added after 1.0, to their keys (for {@code settingsAddedLater}) */
+    java.util.Map<SettingsModel, String> addedLater() {
+        return java.util.Map.of(m_alignment, FaceAlignerSettings.ALIGNMENT);
+    }
+
+    /** @return whether the detector gives a detection confidence (YuNet and the tiny detector do, Haar does not) */
     boolean withConfidence() {
+        try {
+            return FaceDetectorKind.fromSetting(m_detector.getStringValue()) != FaceDetectorKind.HAAR;
+        } catch (IllegalArgumentException e) {
+            return false; // an unknown detector fails the node elsewhere, naming the setting
+        }
+    }
+
+    /** @return whether the faces are levelled by the landmark network (two more columns) */
+    boolean withLandmarks() {
+        try {
+            return FaceAlignment.fromSetting(m_alignment.getStringValue()) == FaceAlignment.LANDMARKS;
+        } catch (IllegalArgumentException e) {
+            return false; // an unknown alignment fails the node elsewhere, naming the setting
+        }
+    }
+
+    private boolean yunet() {
         try {
             return FaceDetectorKind.fromSetting(m_detector.getStringValue()) == FaceDetectorKind.YUNET;
         } catch (IllegalArgumentException e) {
-            return false; // an unknown detector fails the node elsewhere, naming the setting
+            return false;
         }
     }
 
@@ -71,13 +102,14 @@ final class AlignmentSettings {
         try {
             final org.vavl.core.face.FaceAlignerSettings.Builder b = org.vavl.core.face.FaceAlignerSettings.builder()
                 .detector(FaceDetectorKind.fromSetting(m_detector.getStringValue()))
+                .alignment(FaceAlignment.fromSetting(m_alignment.getStringValue()))
                 .cropScale(m_cropScale.getDoubleValue()).outputSize(m_outputSize.getIntValue())
                 .frameStep(m_frameStep.getIntValue()).tracking(m_tracking.getBooleanValue())
                 .detectionInterval(m_interval.getIntValue()).minFaceFraction(m_minFace.getDoubleValue())
                 .mainFace(MainFacePolicy.fromSetting(m_mainFace.getStringValue()))
                 .missingFace(MissingFacePolicy.fromSetting(m_missingFace.getStringValue()))
                 .format(FaceTrackFormat.fromSetting(m_format.getStringValue()));
-            if (withConfidence()) {
+            if (yunet()) {
                 b.yunetModel(yunetModel());
             }
             final String png = m_pngFolder.getStringValue();
@@ -114,6 +146,9 @@ final class AlignmentSettings {
     /** Checks the choices among saved settings. */
     static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         check(settings, FaceAlignerSettings.detector(), FaceAlignerSettings.DETECTORS);
+        if (settings.containsKey(FaceAlignerSettings.ALIGNMENT)) {
+            check(settings, FaceAlignerSettings.alignment(), FaceAlignerSettings.ALIGNMENTS);
+        }
         check(settings, FaceAlignerSettings.mainFace(), FaceAlignerSettings.MAIN_FACES);
         check(settings, FaceAlignerSettings.missingFace(), FaceAlignerSettings.MISSING_FACES);
         check(settings, FaceAlignerSettings.format(), FaceAlignerSettings.FORMATS);

@@ -3,6 +3,9 @@ package org.vavl.knime.nodes.facealigner;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
 
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -19,14 +22,16 @@ import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.EnablingSettingsPane;
 
 /**
- * The Face Aligner's dialog: tabs Options (clips, face detection), Face tracks and Execution. The YuNet model file
- * is enabled with the YuNet detector, the detection interval with tracking.
+ * The Face Aligner's dialog: tabs Options (clips, face detection and alignment), Face tracks and Execution. The YuNet
+ * model file is enabled with the YuNet detector, the detection interval with tracking.
  */
 final class FaceAlignerNodeDialog extends EnablingSettingsPane {
 
     private final SettingsModelString m_detector = FaceAlignerSettings.detector();
 
     private final SettingsModelString m_yunetModel = FaceAlignerSettings.yunetModel();
+
+    private final SettingsModelString m_alignment = FaceAlignerSettings.alignment();
 
     private final SettingsModelBoolean m_tracking = FaceAlignerSettings.tracking();
 
@@ -42,12 +47,15 @@ final class FaceAlignerNodeDialog extends EnablingSettingsPane {
         closeCurrentGroup();
         createNewGroup("Face detection");
         addDialogComponent(new DialogComponentButtonGroup(m_detector, "Detector", false,
-            new String[] {"Haar cascade (built in)", "YuNet (ONNX model file)"},
+            new String[] {"Haar cascade (built in)", "YuNet (ONNX model file)", "CNN (tiny face detector, built in)"},
             FaceAlignerSettings.DETECTORS.toArray(new String[0])));
         final DialogComponentFileChooser yunet = new DialogComponentFileChooser(m_yunetModel, "vavl.face.yunet",
             JFileChooser.OPEN_DIALOG, false, ".onnx");
         yunet.setBorderTitle("YuNet model file (.onnx, for the YuNet detector)");
         addDialogComponent(yunet);
+        addDialogComponent(new DialogComponentButtonGroup(m_alignment, "Level and place the face by",
+            false, new String[] {"Eyes (eye cascade, or YuNet's eyes)", "Landmarks (68 points, built-in network)"},
+            FaceAlignerSettings.ALIGNMENTS.toArray(new String[0])));
         addDialogComponent(new DialogComponentNumber(FaceAlignerSettings.minFace(),
             "Minimum face size (fraction of the frame's shorter side)", 0.05));
         addDialogComponent(new DialogComponentStringSelection(FaceAlignerSettings.mainFace(), "Main face",
@@ -88,6 +96,14 @@ final class FaceAlignerNodeDialog extends EnablingSettingsPane {
         m_detector.addChangeListener(e -> updateEnabled());
         m_tracking.addChangeListener(e -> updateEnabled());
         updateEnabled();
+    }
+
+    /** Settings saved before the alignment setting existed show (and keep) "eyes", what they did then. */
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        FaceAlignerSettings.keepOldAlignment(settings, m_alignment);
+        super.loadAdditionalSettingsFrom(settings, specs);
     }
 
     @Override

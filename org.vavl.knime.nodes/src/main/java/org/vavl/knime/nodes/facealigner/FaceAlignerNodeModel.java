@@ -3,6 +3,7 @@ package org.vavl.knime.nodes.facealigner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
@@ -12,6 +13,7 @@ import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.face.FaceTrackExtractor;
@@ -67,8 +69,21 @@ final class FaceAlignerNodeModel extends PerClipNodeModel<FaceTrackResult> {
         }
     }
 
-    /** The face columns; the mean detection confidence only with a detector that gives one (YuNet). */
+    @Override
+    protected Map<SettingsModel, String> settingsAddedLater() {
+        return m_alignment.addedLater();
+    }
+
+    /** The face columns; the mean detection confidence only with a detector that gives one (YuNet, tiny). */
     static List<Column<FaceTrackResult>> columns(final boolean withConfidence) {
+        return columns(withConfidence, false);
+    }
+
+    /**
+     * {@link #columns(boolean)} and, with landmark alignment, the share of frames levelled by landmarks and their mean
+     * confidence.
+     */
+    static List<Column<FaceTrackResult>> columns(final boolean withConfidence, final boolean withLandmarks) {
         final List<Column<FaceTrackResult>> cols = new ArrayList<>(List.of(
             new Column<>("Face track", StringCell.TYPE, r -> r.faceTrack() == null ? DataType.getMissingCell()
                 : new StringCell(r.faceTrack().toString())),
@@ -80,12 +95,17 @@ final class FaceAlignerNodeModel extends PerClipNodeModel<FaceTrackResult> {
             cols.add(new Column<>("Mean detection confidence", DoubleCell.TYPE,
                 r -> number(r.meanDetectionConfidence())));
         }
+        if (withLandmarks) {
+            cols.add(new Column<>("Landmark ratio", DoubleCell.TYPE, r -> new DoubleCell(r.landmarkRatio())));
+            cols.add(new Column<>("Mean landmark confidence", DoubleCell.TYPE,
+                r -> number(r.meanLandmarkConfidence())));
+        }
         return cols;
     }
 
     @Override
     protected List<Column<FaceTrackResult>> columns() {
-        return columns(m_alignment.withConfidence());
+        return columns(m_alignment.withConfidence(), m_alignment.withLandmarks());
     }
 
     @Override
@@ -106,6 +126,12 @@ final class FaceAlignerNodeModel extends PerClipNodeModel<FaceTrackResult> {
                 low.get(0).clipId(), low.get(0).faceRatio()));
         }
         return lines;
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        super.loadValidatedSettingsFrom(settings);
+        m_alignment.loaded(settings);
     }
 
     @Override

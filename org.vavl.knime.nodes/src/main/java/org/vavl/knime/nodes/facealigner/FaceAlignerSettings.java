@@ -3,10 +3,12 @@ package org.vavl.knime.nodes.facealigner;
 import java.util.Arrays;
 import java.util.List;
 
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.face.FaceAlignment;
 import org.vavl.core.face.FaceDetectorKind;
 import org.vavl.core.face.FaceTrackFormat;
 import org.vavl.core.face.MainFacePolicy;
@@ -28,6 +30,9 @@ final class FaceAlignerSettings {
     static final String DETECTOR = "detector";
 
     static final String YUNET_MODEL = "yunet model";
+
+    /** Added in 1.1 (issue 18): how the face is levelled and placed. */
+    static final String ALIGNMENT = "alignment";
 
     static final String CROP_SCALE = "crop scale";
 
@@ -53,6 +58,9 @@ final class FaceAlignerSettings {
 
     static final List<String> DETECTORS =
         Arrays.stream(FaceDetectorKind.values()).map(FaceDetectorKind::settingValue).toList();
+
+    static final List<String> ALIGNMENTS =
+        Arrays.stream(FaceAlignment.values()).map(FaceAlignment::settingValue).toList();
 
     static final List<String> MAIN_FACES =
         Arrays.stream(MainFacePolicy.values()).map(MainFacePolicy::settingValue).toList();
@@ -81,9 +89,28 @@ final class FaceAlignerSettings {
         return CommonSettings.outputFolder(DEFAULT_OUTPUT_FOLDER);
     }
 
-    /** "haar" (default) or "yunet". */
+    /** "haar" (default), "yunet" or "tiny" (face-api's tiny face detector, a CNN shipped in the engine). */
     static SettingsModelString detector() {
         return new SettingsModelString(DETECTOR, FaceDetectorKind.HAAR.settingValue());
+    }
+
+    /**
+     * "landmarks" (default for new nodes: face-api's 68-point landmark network, shipped in the engine; chosen from the
+     * measurements in docs/face.md) or "eyes" (the eye cascade, or YuNet's eye landmarks). Workflows saved before the
+     * setting existed keep "eyes", what they did then ({@link #OLD_ALIGNMENT}).
+     */
+    static SettingsModelString alignment() {
+        return new SettingsModelString(ALIGNMENT, FaceAlignment.LANDMARKS.settingValue());
+    }
+
+    /** The alignment of workflows saved before the setting existed (1.0 levelled by the eyes). */
+    static final String OLD_ALIGNMENT = FaceAlignment.EYES.settingValue();
+
+    /** Sets the alignment of settings saved before the setting existed to what they did then ("eyes"). */
+    static void keepOldAlignment(final NodeSettingsRO settings, final SettingsModelString alignment) {
+        if (!settings.containsKey(ALIGNMENT)) {
+            alignment.setStringValue(OLD_ALIGNMENT);
+        }
     }
 
     /** The YuNet ONNX file (face_detection_yunet_2023mar.onnx), used with the YuNet detector only. */

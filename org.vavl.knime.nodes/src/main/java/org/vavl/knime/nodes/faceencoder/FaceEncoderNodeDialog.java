@@ -1,5 +1,6 @@
 package org.vavl.knime.nodes.faceencoder;
 
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
@@ -7,8 +8,13 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.knime.nodes.common.ClipEncoderNodeDialog;
 
-/** The Face Encoder's dialog; the Model file tab applies to the model-file encoder. */
+/**
+ * The Face Encoder's dialog; the Model file tab applies to the model-file encoder, the Expression network tab to the
+ * built-in expression network.
+ */
 final class FaceEncoderNodeDialog extends ClipEncoderNodeDialog {
+
+    private final SettingsModelString m_expressionOutput = FaceEncoderSettings.expressionOutput();
 
     FaceEncoderNodeDialog() {
         super("vavl.faceencoder", FaceEncoderSettings.faceTrackColumn(), "Face track column",
@@ -30,7 +36,20 @@ final class FaceEncoderNodeDialog extends ClipEncoderNodeDialog {
         addDialogComponent(new DialogComponentNumber(framesPerBatch, "Frames per batch", 1));
         addDevice();
 
+        createNewTab("Expression network");
+        addDialogComponent(new DialogComponentButtonGroup(m_expressionOutput, "Values per frame", true,
+            new String[] {"7 expression probabilities + 256-value embedding (263)", "7 expression probabilities",
+                "256-value embedding"}, FaceEncoderSettings.EXPRESSION_OUTPUTS.toArray(new String[0])));
+
         addExecutionTab();
         followEncoder();
+    }
+
+    @Override
+    protected void updateEnabled() {
+        super.updateEnabled();
+        if (m_expressionOutput != null) { // null while the superclass constructs
+            m_expressionOutput.setEnabled(FaceEncoderSettings.EXPRESSION.equals(chosenEncoder()));
+        }
     }
 }

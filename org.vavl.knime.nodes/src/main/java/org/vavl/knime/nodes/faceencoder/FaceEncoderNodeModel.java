@@ -2,10 +2,12 @@ package org.vavl.knime.nodes.faceencoder;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.LongValue;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.features.ClipEncoder;
@@ -20,7 +22,8 @@ import org.vavl.knime.nodes.common.EncoderSettings;
 /**
  * Face Encoder: per clip, the face track's frames become a feature sequence {@code <clip>.npy} (frames x
  * dim): the built-in HOG descriptor (1764 values per frame, no weights), the built-in expression network
- * (face-api's FaceExpressionNet: 7 expression probabilities and the 256-value embedding, 263 values), a user's image model (TorchScript or
+ * (face-api's FaceExpressionNet: 7 expression probabilities and the 256-value embedding, 263 values, or either part
+ * alone per the setting {@code expression network output}), a user's image model (TorchScript or
  * ONNX, e.g. HSEmotion's EfficientNet-B2 exported with its classifier removed: 1408 values per frame), or
  * existing feature files attached by clip id. Appends {@code Visual features}, {@code Visual feature frames},
  * {@code Visual feature dim} (and {@code Visual features error} with on error = skip).
@@ -41,13 +44,21 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
     private final SettingsModelIntegerBounded m_framesPerBatch = FaceEncoderSettings.framesPerBatch();
 
+    private final SettingsModelString m_expressionOutput = FaceEncoderSettings.expressionOutput();
+
     FaceEncoderNodeModel() {
         super(NAMES, FaceEncoderSettings.faceTrackColumn(), "knime://knime.workflow/vavl-data/face-features");
-        register(m_inputSize, m_channelOrder, m_mean, m_std, m_framesPerBatch);
+        register(m_inputSize, m_channelOrder, m_mean, m_std, m_framesPerBatch, m_expressionOutput);
+    }
+
+    @Override
+    protected Map<SettingsModel, String> settingsAddedLater() {
+        return Map.of(m_expressionOutput, FaceEncoderSettings.EXPRESSION_OUTPUT);
     }
 
     @Override
     protected void checkSpecific(final DataTableSpec in) throws InvalidSettingsException {
+        FaceEncoderSettings.part(m_expressionOutput.getStringValue());
         if (usesModelFile()) {
             channelOrder();
             FaceEncoderSettings.triple(m_mean, FaceEncoderSettings.MEAN, false);
@@ -91,7 +102,8 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
         final DataTableSpec in, final Progress progress) throws Exception {
         if (modelFile == null) {
             return FaceEncoderSettings.EXPRESSION.equals(encoderChoice())
-                ? new ExpressionFaceEncoder()
+                ? new ExpressionFaceEncoder(FaceEncoderSettings.part(m_expressionOutput.getStringValue()),
+                    ExpressionFaceEncoder.DEFAULT_FRAMES_PER_BATCH)
                 : new HogFaceEncoder();
         }
         return ModelFaceEncoder.open(modelFile, m_inputSize.getIntValue(), channelOrder(),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.features.ExpressionFaceEncoder;
 import org.vavl.core.features.ModelFaceEncoder;
 import org.vavl.knime.nodes.common.EncoderSettings;
 
@@ -20,6 +21,20 @@ final class FaceEncoderSettings {
 
     /** The Face Encoder's built-in encoders, the default first. */
     static final List<String> BUILT_INS = List.of(BUILT_IN, EXPRESSION);
+
+    /** Added in 1.1 (issue 18): which values the expression network gives per frame. */
+    static final String EXPRESSION_OUTPUT = "expression network output";
+
+    /** Expression output: the 7 probabilities, then the 256-value embedding (263 values; the default). */
+    static final String OUTPUT_BOTH = "probabilities and embedding";
+
+    /** Expression output: the 7 expression probabilities. */
+    static final String OUTPUT_PROBABILITIES = "probabilities";
+
+    /** Expression output: the 256-value embedding before the last layer. */
+    static final String OUTPUT_EMBEDDING = "embedding";
+
+    static final List<String> EXPRESSION_OUTPUTS = List.of(OUTPUT_BOTH, OUTPUT_PROBABILITIES, OUTPUT_EMBEDDING);
 
     static final String INPUT_SIZE = "input size";
 
@@ -40,6 +55,26 @@ final class FaceEncoderSettings {
 
     static SettingsModelString encoder() {
         return EncoderSettings.encoder(BUILT_IN);
+    }
+
+    /** Which values the expression network gives per frame; workflows saved before the setting keep both (263). */
+    static SettingsModelString expressionOutput() {
+        return new SettingsModelString(EXPRESSION_OUTPUT, OUTPUT_BOTH);
+    }
+
+    /** @return the engine's part for an expression output setting, or an error naming the setting */
+    static ExpressionFaceEncoder.Part part(final String value) throws InvalidSettingsException {
+        if (OUTPUT_BOTH.equals(value)) {
+            return ExpressionFaceEncoder.Part.BOTH;
+        }
+        if (OUTPUT_PROBABILITIES.equals(value)) {
+            return ExpressionFaceEncoder.Part.PROBABILITIES;
+        }
+        if (OUTPUT_EMBEDDING.equals(value)) {
+            return ExpressionFaceEncoder.Part.EMBEDDING;
+        }
+        throw new InvalidSettingsException("Setting '" + EXPRESSION_OUTPUT + "' is '" + value + "': use one of "
+            + EXPRESSION_OUTPUTS + ".");
     }
 
     static SettingsModelIntegerBounded inputSize() {

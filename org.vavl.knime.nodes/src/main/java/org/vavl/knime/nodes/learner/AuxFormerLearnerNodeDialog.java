@@ -5,6 +5,11 @@ import java.util.List;
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
 
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
@@ -14,8 +19,11 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
 
 import org.vavl.core.model.AuxFormerConfig;
+import org.vavl.core.settings.Setting;
+import org.vavl.core.train.TrainingSettings;
 import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
@@ -38,7 +46,7 @@ final class AuxFormerLearnerNodeDialog extends EnablingSettingsPane {
         setDefaultTabTitle("Data");
         createNewGroup("Feature sequences");
         FeatureSourceDialog.add(this, s.m_features, 0);
-        addDialogComponent(new DialogComponentNumber(s.m_maxAudioFrames, "Maximum audio frames (0 = no cut)", 50));
+        addDialogComponent(number(TrainingSettings.MAX_AUDIO_SECONDS, s.m_maxAudioSeconds, 1));
         closeCurrentGroup();
         createNewGroup("Labels");
         addDialogComponent(new DialogComponentButtonGroup(s.m_task, "Task", false, new String[] {"Categorical",
@@ -77,19 +85,17 @@ final class AuxFormerLearnerNodeDialog extends EnablingSettingsPane {
         closeCurrentGroup();
 
         createNewTab("Training");
-        addDialogComponent(new DialogComponentNumber(s.m_epochs, "Epochs", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_batchSize, "Batch size", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_learningRate, "Learning rate (0 = architecture's reference)",
-            1e-5));
-        addDialogComponent(new DialogComponentNumber(s.m_beta1, "Adam beta1", 0.01));
-        addDialogComponent(new DialogComponentNumber(s.m_beta2, "Adam beta2", 0.001));
-        addDialogComponent(new DialogComponentNumber(s.m_weightDecay, "Weight decay", 1e-7));
-        addDialogComponent(new DialogComponentNumber(s.m_reconWeight,
-            "Reconstruction loss weight (negative = reference: 2 categorical, 1 dimensional)", 0.5));
-        addDialogComponent(new DialogComponentBoolean(s.m_classWeights, "Class weights (inverse class frequency)"));
-        addDialogComponent(new DialogComponentNumber(s.m_patience, "Early stopping patience (0 = off)", 1));
-        addDialogComponent(new DialogComponentNumber(s.m_modalityDropout, "Modality dropout (AuxFormer 2022)", 0.05));
-        addDialogComponent(new DialogComponentNumber(s.m_seed, "Seed", 1));
+        addDialogComponent(SettingModels.component(TrainingSettings.EPOCHS, s.m_epochs));
+        addDialogComponent(SettingModels.component(TrainingSettings.BATCH_SIZE, s.m_batchSize));
+        addDialogComponent(number(TrainingSettings.LEARNING_RATE, s.m_learningRate, 1e-5));
+        addDialogComponent(number(TrainingSettings.BETA1, s.m_beta1, 0.01));
+        addDialogComponent(number(TrainingSettings.BETA2, s.m_beta2, 0.001));
+        addDialogComponent(number(TrainingSettings.WEIGHT_DECAY, s.m_weightDecay, 1e-7));
+        addDialogComponent(number(TrainingSettings.RECONSTRUCTION_WEIGHT, s.m_reconWeight, 0.5));
+        addDialogComponent(SettingModels.component(TrainingSettings.CLASS_WEIGHTS, s.m_classWeights));
+        addDialogComponent(SettingModels.component(TrainingSettings.PATIENCE, s.m_patience));
+        addDialogComponent(number(TrainingSettings.MODALITY_DROPOUT, s.m_modalityDropout, 0.05));
+        addDialogComponent(SettingModels.component(TrainingSettings.SEED, s.m_seed));
         addDialogComponent(new DialogComponentStringSelection(s.m_device, "Device", CommonSettings.DEVICE_VALUES));
         addDialogComponent(new DialogComponentNumber(s.m_threads,
             "Threads (not used: training runs on one thread, for reproducible models)", 1));
@@ -102,6 +108,39 @@ final class AuxFormerLearnerNodeDialog extends EnablingSettingsPane {
         s.m_architecture.addChangeListener(e -> updateEnabled());
         s.m_referenceSizes.addChangeListener(e -> updateEnabled());
         updateEnabled();
+    }
+
+    /**
+     * Keeps the frames cut of a workflow saved before the duration in seconds while the duration stays 0, so that
+     * OK without a change keeps what the workflow did; a duration replaces it.
+     */
+    @Override
+    public void loadAdditionalSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
+        throws NotConfigurableException {
+        m_oldFrames = settings.getInt(AuxFormerLearnerSettings.KEY_MAX_AUDIO_FRAMES, 0);
+        super.loadAdditionalSettingsFrom(settings, specs);
+    }
+
+    @Override
+    public void saveAdditionalSettingsTo(final NodeSettingsWO settings) throws InvalidSettingsException {
+        super.saveAdditionalSettingsTo(settings);
+        if (m_oldFrames > 0 && m_s.m_maxAudioSeconds.getDoubleValue() == 0) {
+            final AuxFormerLearnerSettings t = new AuxFormerLearnerSettings();
+            t.m_oldMaxAudioFrames.setIntValue(m_oldFrames);
+            t.m_oldMaxAudioFrames.saveSettingsTo(settings);
+        }
+    }
+
+    private int m_oldFrames;
+
+    /** A spinner for a number setting, with the engine's label and description and a step that suits it. */
+    private static DialogComponentNumber number(final Setting<? extends Number> setting,
+        final SettingsModelNumber model, final double step) {
+        final DialogComponentNumber c = new DialogComponentNumber(model, setting.label(), step);
+        if (!setting.description().isEmpty()) {
+            c.setToolTipText(setting.description());
+        }
+        return c;
     }
 
     @Override

@@ -33,12 +33,15 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vavl.core.features.FeatureRecord;
 import org.vavl.core.labels.SpeakerSplits;
 import org.vavl.core.model.Task;
 import org.vavl.core.train.AuxFormerTrainer;
 import org.vavl.core.train.EpochRecord;
 import org.vavl.core.train.FeatureClip;
+import org.vavl.core.train.Modality;
 import org.vavl.core.train.TrainedAuxFormer;
+import org.vavl.core.train.Vocabulary;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
 import org.vavl.core.util.OnError;
@@ -67,7 +70,12 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
 
     static final String COL_JOINT = "Loss (joint)";
 
-    static final String COL_CRITERION = "Development criterion";
+    /**
+     * What selects the kept epoch, on the development clips' audiovisual predictions: the mean cross-entropy
+     * (categorical), or the number of attributes minus the sum of their CCCs (dimensional); lower is better.
+     * Called "Development criterion" before 1.1.
+     */
+    static final String COL_CRITERION = "Development loss";
 
     static final String COL_ACCURACY = "Development accuracy";
 
@@ -174,7 +182,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         }
         AuxFormerTrainer.checkSplits(splits, trainValue, devValue);
         checkSpeakers(table, splitCol, trainValue);
-        final List<String> labels = task == Task.CATEGORICAL ? new ArrayList<>(classes) : attributes;
+        final List<String> labels = task == Task.CATEGORICAL ? Vocabulary.classOrder(classes) : attributes;
         final Map<String, String> skipped = new LinkedHashMap<>();
         final List<FeatureClip> clips = new ArrayList<>();
         for (DataRow row : table) {
@@ -216,13 +224,19 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
             }
             clips.add(clip);
         }
+        final Path audioFile = firstFile(clips, Modality.AUDIO);
+        final FeatureRecord audioRecord = FeatureRecord.of(audioFile);
+        final FeatureRecord visualRecord = FeatureRecord.of(firstFile(clips, Modality.VISUAL));
+        final int maxAudioFrames = m_settings.maxAudioFrames(audioRecord.framesPerSecond(),
+            audioFile == null ? "none found" : "'" + audioFile + "'");
         final AuxFormerTrainer.Result result;
         try {
-            result = AuxFormerTrainer.train(clips, labels, m_settings.config(), task, m_settings.training(), trainValue,
-                devValue, onError, ProgressBridge.of(exec));
+            result = AuxFormerTrainer.train(clips, labels, m_settings.config(), task,
+                m_settings.training(maxAudioFrames), trainValue, devValue, onError, ProgressBridge.of(exec));
         } catch (CancelledException e) {
             throw ProgressBridge.toKnime(e);
         }
+        final TrainedAuxFormer model = withFeatureInfo(result.model(), audioRecord, visualRecord);
         skipped.putAll(result.skipped());
         final List<String> warnings = new ArrayList<>();
         if (m_speakerNote != null) {
@@ -250,9 +264,30 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
         history.close();
         if (modelFile != null) {
             exec.setMessage("Writing the model file " + modelFile.getFileName());
-            AuxFormerModelFile.write(result.model(), modelFile);
+            AuxFormerModelFile.write(model, modelFile);
         }
-        return new PortObject[] {new AuxFormerPortObject(result.model()), history.getTable()};
+        return new PortObject[] {new AuxFormerPortObject(model), history.getTable()};
+    }
+
+    /** @return the feature file of the first clip that has one for the modality, or null */
+    private static Path firstFile(final List<FeatureClip> clips, final Modality modality) {
+        return clips.stream().map(c -> c.path(modality)).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * The model with what its features were (encoder, values per frame, frame rate, as the feature files record
+     * them) and the audio cut in seconds, for the Predictor and the Evaluator's provenance.
+     */
+    private TrainedAuxFormer withFeatureInfo(final TrainedAuxFormer model, final FeatureRecord audio,
+        final FeatureRecord visual) {
+        final Map<String, String> info = new LinkedHashMap<>(model.info());
+        info.put(TrainedAuxFormer.AUDIO_FEATURES, audio.describe(model.config().audioDim()));
+        info.put(TrainedAuxFormer.VISUAL_FEATURES, visual.describe(model.config().visualDim()));
+        final double seconds = m_settings.m_maxAudioSeconds.getDoubleValue();
+        if (seconds > 0) {
+            info.put("Maximum audio duration (s)", Double.toString(seconds));
+        }
+        return model.withInfo(info);
     }
 
     /**
@@ -316,9 +351,7 @@ final class AuxFormerLearnerNodeModel extends SettingsNodeModel {
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         super.saveSettingsTo(settings);
-        for (SettingsModel m : m_settings.addedLater()) {
-            m.saveSettingsTo(settings);
-        }
+        m_settings.saveAddedLaterTo(settings);
     }
 
     @Override

@@ -2,12 +2,15 @@ package org.vavl.knime.nodes.learner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
@@ -17,6 +20,7 @@ import org.vavl.core.model.Architecture;
 import org.vavl.core.model.AuxFormerConfig;
 import org.vavl.core.model.Task;
 import org.vavl.core.settings.RecordSettings;
+import org.vavl.core.settings.Setting;
 import org.vavl.core.train.TrainingSettings;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.CommonSettings;
@@ -25,8 +29,10 @@ import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSource;
 
 /**
- * The settings of the AuxFormer Learner: one SettingsModel per hyper-parameter, created by static methods shared
- * by the node model and its dialog; defaults are the reference's values (docs/model.md, Architectures; docs/auxformer.md, Training).
+ * The settings of the AuxFormer Learner, shared by the node model and its dialog: one SettingsModel per setting. The
+ * network's and the training's are derived from the engine's {@link AuxFormerConfig} and {@link TrainingSettings}
+ * settings (keys, defaults and bounds stated there, the reference's values: docs/model.md, Architectures;
+ * docs/auxformer.md, Training); the data settings (columns, splits) are the node's own.
  */
 final class AuxFormerLearnerSettings {
 
@@ -52,7 +58,20 @@ final class AuxFormerLearnerSettings {
 
     final SettingsModelString m_devValue = createDevValue();
 
-    final SettingsModelIntegerBounded m_maxAudioFrames = createMaxAudioFrames();
+    /** Key of the maximum audio duration (seconds; added in 1.1, replacing the frames below). */
+    static final String KEY_MAX_AUDIO_SECONDS = TrainingSettings.MAX_AUDIO_SECONDS.key();
+
+    /** Key of the cut in feature frames that workflows saved before the duration in seconds. */
+    static final String KEY_MAX_AUDIO_FRAMES = TrainingSettings.MAX_AUDIO_FRAMES.key();
+
+    /** Audio features beyond this many seconds are cut (0 = no cut); converted by the features' frame rate. */
+    final SettingsModelDoubleBounded m_maxAudioSeconds = createMaxAudioSeconds();
+
+    /**
+     * The cut in frames of a workflow saved before {@link #m_maxAudioSeconds}: kept with its meaning while the
+     * duration is 0 (not in the dialog; saved only when above 0, so the dialog's duration replaces it).
+     */
+    final SettingsModelIntegerBounded m_oldMaxAudioFrames = SettingModels.integer(TrainingSettings.MAX_AUDIO_FRAMES);
 
     final SettingsModelString m_onError = CommonSettings.onError();
 
@@ -79,28 +98,28 @@ final class AuxFormerLearnerSettings {
 
     final SettingsModelDoubleBounded m_headDropout = SettingModels.decimal(AuxFormerConfig.HEAD_DROPOUT);
 
-    // Training
-    final SettingsModelIntegerBounded m_epochs = createInt("epochs", 20, 1, 100_000);
+    // Training: keys, defaults and bounds from the engine's TrainingSettings
+    final SettingsModelIntegerBounded m_epochs = SettingModels.integer(TrainingSettings.EPOCHS);
 
-    final SettingsModelIntegerBounded m_batchSize = createInt("batch size", 32, 1, 100_000);
+    final SettingsModelIntegerBounded m_batchSize = SettingModels.integer(TrainingSettings.BATCH_SIZE);
 
-    final SettingsModelDoubleBounded m_learningRate = createDouble("learning rate", 0, 0, 10);
+    final SettingsModelDoubleBounded m_learningRate = SettingModels.decimal(TrainingSettings.LEARNING_RATE);
 
-    final SettingsModelDoubleBounded m_beta1 = createDouble("adam beta1", 0.95, 0, 0.999999);
+    final SettingsModelDoubleBounded m_beta1 = SettingModels.decimal(TrainingSettings.BETA1);
 
-    final SettingsModelDoubleBounded m_beta2 = createDouble("adam beta2", 0.999, 0, 0.999999);
+    final SettingsModelDoubleBounded m_beta2 = SettingModels.decimal(TrainingSettings.BETA2);
 
-    final SettingsModelDoubleBounded m_weightDecay = createDouble("weight decay", 5e-7, 0, 0.999999);
+    final SettingsModelDoubleBounded m_weightDecay = SettingModels.decimal(TrainingSettings.WEIGHT_DECAY);
 
-    final SettingsModelDoubleBounded m_reconWeight = createDouble("reconstruction loss weight", -1, -1, 1e6);
+    final SettingsModelDoubleBounded m_reconWeight = SettingModels.decimal(TrainingSettings.RECONSTRUCTION_WEIGHT);
 
-    final SettingsModelBoolean m_classWeights = new SettingsModelBoolean("class weights", false);
+    final SettingsModelBoolean m_classWeights = SettingModels.flag(TrainingSettings.CLASS_WEIGHTS);
 
-    final SettingsModelIntegerBounded m_patience = createInt("early stopping patience", 0, 0, 100_000);
+    final SettingsModelIntegerBounded m_patience = SettingModels.integer(TrainingSettings.PATIENCE);
 
-    final SettingsModelDoubleBounded m_modalityDropout = createDouble("modality dropout", 0.2, 0, 1);
+    final SettingsModelDoubleBounded m_modalityDropout = SettingModels.decimal(TrainingSettings.MODALITY_DROPOUT);
 
-    final SettingsModelIntegerBounded m_seed = createInt("seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    final SettingsModelIntegerBounded m_seed = SettingModels.integer(TrainingSettings.SEED);
 
     final SettingsModelString m_device = CommonSettings.device();
 
@@ -122,7 +141,7 @@ final class AuxFormerLearnerSettings {
 
     /** @return the settings loaded leniently, saved after {@link #all()} */
     List<SettingsModel> addedLater() {
-        return List.of(m_modelFile, m_speakerColumn, m_allowSharedSpeakers);
+        return List.of(m_modelFile, m_speakerColumn, m_allowSharedSpeakers, m_maxAudioSeconds);
     }
 
     static SettingsModelString createTask() {
@@ -149,8 +168,8 @@ final class AuxFormerLearnerSettings {
         return new SettingsModelString("development value", "Development");
     }
 
-    static SettingsModelIntegerBounded createMaxAudioFrames() {
-        return createInt("maximum audio frames", 0, 0, Integer.MAX_VALUE);
+    static SettingsModelDoubleBounded createMaxAudioSeconds() {
+        return SettingModels.decimal(TrainingSettings.MAX_AUDIO_SECONDS);
     }
 
     static SettingsModelString createArchitecture() {
@@ -161,20 +180,11 @@ final class AuxFormerLearnerSettings {
         return new SettingsModelBoolean("reference sizes", true);
     }
 
-    static SettingsModelIntegerBounded createInt(final String key, final int def, final int min, final int max) {
-        return new SettingsModelIntegerBounded(key, def, min, max);
-    }
-
-    static SettingsModelDoubleBounded createDouble(final String key, final double def, final double min,
-        final double max) {
-        return new SettingsModelDoubleBounded(key, def, min, max);
-    }
-
     /** @return the settings the node saves, validates and loads together; the model file is loaded leniently */
     List<SettingsModel> all() {
         final List<SettingsModel> all = new ArrayList<>(m_features.all());
         all.addAll(List.of(m_task, m_classColumn, m_attributes,
-            m_splitColumn, m_trainValue, m_devValue, m_maxAudioFrames, m_onError, m_architecture, m_referenceSizes,
+            m_splitColumn, m_trainValue, m_devValue, m_onError, m_architecture, m_referenceSizes,
             m_projectionDim, m_modelDim, m_heads, m_feedForwardDim, m_convKernel, m_branchBlocks, m_sharedBlocks,
             m_dropout, m_headDropout, m_epochs, m_batchSize, m_learningRate, m_beta1, m_beta2, m_weightDecay,
             m_reconWeight, m_classWeights, m_patience, m_modalityDropout, m_seed, m_device, m_threads));
@@ -193,6 +203,48 @@ final class AuxFormerLearnerSettings {
         if (s.containsKey(KEY_ALLOW_SHARED_SPEAKERS)) {
             m_allowSharedSpeakers.loadSettingsFrom(s);
         }
+        if (s.containsKey(KEY_MAX_AUDIO_SECONDS)) {
+            m_maxAudioSeconds.loadSettingsFrom(s);
+        } else {
+            m_maxAudioSeconds.setDoubleValue(0);
+        }
+        if (s.containsKey(KEY_MAX_AUDIO_FRAMES)) {
+            m_oldMaxAudioFrames.loadSettingsFrom(s);
+        } else {
+            m_oldMaxAudioFrames.setIntValue(0);
+        }
+    }
+
+    /** Saves what {@link #all()} does not hold: the settings added later, the old frames cut when it applies. */
+    void saveAddedLaterTo(final NodeSettingsWO s) {
+        for (SettingsModel m : addedLater()) {
+            m.saveSettingsTo(s);
+        }
+        if (m_oldMaxAudioFrames.getIntValue() > 0) {
+            m_oldMaxAudioFrames.saveSettingsTo(s);
+        }
+    }
+
+    /**
+     * The audio cut in feature frames: the duration converted by the audio features' frame rate, or, while the
+     * duration is 0, the frames of an older workflow.
+     *
+     * @param framesPerSecond the audio features' rate as their files record it ({@code NaN}: not recorded)
+     * @param where names the feature file that was read, for the message
+     * @throws InvalidSettingsException when a duration is set and the rate is not known
+     */
+    int maxAudioFrames(final double framesPerSecond, final String where) throws InvalidSettingsException {
+        final double seconds = m_maxAudioSeconds.getDoubleValue();
+        if (seconds <= 0) {
+            return m_oldMaxAudioFrames.getIntValue();
+        }
+        if (!(framesPerSecond > 0)) {
+            throw new InvalidSettingsException("Setting 'maximum audio duration (s)' is " + seconds + " s, but the"
+                + " audio features (" + where + ") do not record their frame rate (made by another program, or by an"
+                + " older Audio Encoder). Encode the audio again with the Audio Encoder, or set the duration to 0"
+                + " (no cut).");
+        }
+        return (int)Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(seconds * framesPerSecond)));
     }
 
     /** Checks the combination of values, naming the setting that is wrong. */
@@ -262,16 +314,41 @@ final class AuxFormerLearnerSettings {
         return b.build();
     }
 
-    TrainingSettings training() {
-        final double lr = m_learningRate.getDoubleValue();
-        final double w = m_reconWeight.getDoubleValue();
-        return TrainingSettings.builder().epochs(m_epochs.getIntValue()).batchSize(m_batchSize.getIntValue())
-            .learningRate(lr <= 0 ? Float.NaN : (float)lr)
-            .betas((float)m_beta1.getDoubleValue(), (float)m_beta2.getDoubleValue())
-            .weightDecay((float)m_weightDecay.getDoubleValue()).reconstructionWeight(w < 0 ? Float.NaN : (float)w)
-            .classWeights(m_classWeights.getBooleanValue()).patience(m_patience.getIntValue())
-            .modalityDropout((float)m_modalityDropout.getDoubleValue()).seed(m_seed.getIntValue())
-            .device(m_device.getStringValue()).maxAudioFrames(m_maxAudioFrames.getIntValue())
-            .threads(CommonSettings.threads(m_threads)).build();
+    /** @return the training settings with no audio cut (for checks before the features are read) */
+    TrainingSettings training() throws InvalidSettingsException {
+        return training(0);
+    }
+
+    /** @return the training settings, cutting audio features after {@code maxAudioFrames} (0 = no cut) */
+    TrainingSettings training(final int maxAudioFrames) throws InvalidSettingsException {
+        final RecordSettings.Builder<TrainingSettings> b = TrainingSettings.builder();
+        for (Map.Entry<Setting<?>, SettingsModel> e : trainingModels().entrySet()) {
+            put(b, e.getKey(), e.getValue());
+        }
+        return b.set(TrainingSettings.DEVICE, m_device.getStringValue())
+            .set(TrainingSettings.MAX_AUDIO_FRAMES, maxAudioFrames)
+            .set(TrainingSettings.THREADS, CommonSettings.threads(m_threads)).build();
+    }
+
+    /** @return the training settings edited in the dialog, each with its node settings model */
+    Map<Setting<?>, SettingsModel> trainingModels() {
+        final Map<Setting<?>, SettingsModel> m = new LinkedHashMap<>();
+        m.put(TrainingSettings.EPOCHS, m_epochs);
+        m.put(TrainingSettings.BATCH_SIZE, m_batchSize);
+        m.put(TrainingSettings.LEARNING_RATE, m_learningRate);
+        m.put(TrainingSettings.BETA1, m_beta1);
+        m.put(TrainingSettings.BETA2, m_beta2);
+        m.put(TrainingSettings.WEIGHT_DECAY, m_weightDecay);
+        m.put(TrainingSettings.RECONSTRUCTION_WEIGHT, m_reconWeight);
+        m.put(TrainingSettings.CLASS_WEIGHTS, m_classWeights);
+        m.put(TrainingSettings.PATIENCE, m_patience);
+        m.put(TrainingSettings.MODALITY_DROPOUT, m_modalityDropout);
+        m.put(TrainingSettings.SEED, m_seed);
+        return m;
+    }
+
+    private static <T> void put(final RecordSettings.Builder<TrainingSettings> b, final Setting<T> setting,
+        final SettingsModel model) throws InvalidSettingsException {
+        b.set(setting, SettingModels.value(setting, model));
     }
 }

@@ -14,6 +14,21 @@ public final class AuxFormerNodes {
     }
 
     /**
+     * Flow variables that the AuxFormer Predictor pushes with what its model is and was trained on
+     * ({@link org.vavl.core.train.TrainedAuxFormer#provenance()}), read by the Evaluator for its report: the name of
+     * each is this prefix and the provenance entry's name in lower case ({@code vavl model}, {@code vavl features}).
+     */
+    public static final String PROVENANCE_VARIABLE_PREFIX = "vavl ";
+
+    /** The provenance entries the Predictor pushes and the Evaluator reads, in display order. */
+    public static final java.util.List<String> PROVENANCE_ENTRIES = java.util.List.of("Features", "Model");
+
+    /** @return the flow variable's name of a provenance entry */
+    public static String provenanceVariable(final String entry) {
+        return PROVENANCE_VARIABLE_PREFIX + entry.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
      * @return the path in a string cell (see {@link WorkflowPaths#resolveCell}: a path, a {@code file:} or
      *         {@code knime://} URL; a relative path is taken relative to the workflow folder when known), or
      *         null for a missing or empty cell

@@ -12,6 +12,9 @@ import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.port.PortObjectSpec;
+import org.vavl.core.train.AuxFormerPredictor;
+import org.vavl.core.train.EmotionTimeline;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.FeatureSource;
@@ -38,7 +41,8 @@ final class AuxFormerPredictorNodeDialog extends DefaultNodeSettingsPane {
         FeatureSourceDialog.add(this, m_features, 1);
         closeCurrentGroup();
         createNewGroup("Execution");
-        addDialogComponent(new DialogComponentNumber(AuxFormerPredictorNodeModel.createBatchSize(), "Batch size", 1));
+        addDialogComponent(SettingModels.component(AuxFormerPredictor.BATCH_SIZE,
+            AuxFormerPredictorNodeModel.createBatchSize()));
         addDialogComponent(new DialogComponentNumber(CommonSettings.threads(), "Threads (0 = one per processor)", 1));
         addDialogComponent(new DialogComponentStringSelection(CommonSettings.device(), "Device",
             CommonSettings.DEVICE_VALUES));
@@ -49,8 +53,8 @@ final class AuxFormerPredictorNodeDialog extends DefaultNodeSettingsPane {
         final TimelineSettings t = new TimelineSettings();
         addDialogComponent(new DialogComponentBoolean(t.m_enabled,
             "Predict over sliding windows (second output: one row per clip, window and modality)"));
-        addDialogComponent(new DialogComponentNumber(t.m_window, "Window (s)", 0.5));
-        addDialogComponent(new DialogComponentNumber(t.m_hop, "Hop (s)", 0.25));
+        addDialogComponent(new DialogComponentNumber(t.m_window, EmotionTimeline.WindowSettings.WINDOW.label(), 0.5));
+        addDialogComponent(new DialogComponentNumber(t.m_hop, EmotionTimeline.WindowSettings.HOP.label(), 0.25));
         addDialogComponent(new DialogComponentString(t.m_durationColumn, "Duration column (seconds per clip)"));
         addDialogComponent(new DialogComponentNumber(t.m_images, "Timeline images of the first clips (0 = none)", 1));
         final DialogComponentFileChooser folder = new DialogComponentFileChooser(t.m_folder, "vavl-timeline-folder",

@@ -1,5 +1,6 @@
 package org.vavl.knime.nodes.predictor;
 
+import org.vavl.core.train.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,7 @@ import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.OnError;
 import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.ProgressBridge;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.port.AuxFormerModelFile;
 import org.vavl.knime.nodes.port.AuxFormerPortObject;
@@ -50,6 +52,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.data.def.DefaultRow;
 import org.vavl.knime.nodes.common.WorkflowPaths;
+import org.vavl.knime.nodes.port.AuxFormerNodes;
 
 /**
  * AuxFormer Predictor: appends the predictions of a trained AuxFormer for each clip, from both modalities and
@@ -57,13 +60,11 @@ import org.vavl.knime.nodes.common.WorkflowPaths;
  */
 final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
 
-    /** The three outputs, as named in the column names. */
-    static final String[] MODES = {"audiovisual", "audio-only", "visual-only"};
 
     static final String COL_INPUT_USED = "Input used";
 
     /** The audiovisual prediction's calibrated probability: how often such a prediction is right. */
-    static final String COL_CONFIDENCE = "Confidence (audiovisual)";
+    static final String COL_CONFIDENCE = Vocabulary.confidence(Vocabulary.Output.AUDIOVISUAL);
 
     static final String COL_ERROR = "Prediction error";
 
@@ -95,7 +96,7 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
     }
 
     static SettingsModelIntegerBounded createBatchSize() {
-        return new SettingsModelIntegerBounded("batch size", 32, 1, 100_000);
+        return SettingModels.integer(AuxFormerPredictor.BATCH_SIZE);
     }
 
 
@@ -126,9 +127,9 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
             new DataColumnSpecCreator("Window end (s)", DoubleCell.TYPE).createSpec(),
             new DataColumnSpecCreator("Modality", StringCell.TYPE).createSpec()));
         if (model.task() == Task.CATEGORICAL) {
-            cols.add(new DataColumnSpecCreator("Predicted class", StringCell.TYPE).createSpec());
+            cols.add(new DataColumnSpecCreator(Vocabulary.predictedClass(), StringCell.TYPE).createSpec());
             for (String c : model.labels()) {
-                cols.add(new DataColumnSpecCreator("P(" + c + ")", DoubleCell.TYPE).createSpec());
+                cols.add(new DataColumnSpecCreator(Vocabulary.probability(c), DoubleCell.TYPE).createSpec());
             }
         } else {
             for (String a : model.labels()) {
@@ -155,18 +156,18 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
     /** @return the appended columns for a model */
     static DataColumnSpec[] newColumns(final AuxFormerPortObjectSpec model) {
         final List<DataColumnSpec> cols = new ArrayList<>();
-        for (String m : MODES) {
+        for (Vocabulary.Output m : Vocabulary.Output.values()) {
             if (model.task() == Task.CATEGORICAL) {
-                cols.add(new DataColumnSpecCreator("Predicted class (" + m + ")", StringCell.TYPE).createSpec());
+                cols.add(new DataColumnSpecCreator(Vocabulary.predictedClass(m), StringCell.TYPE).createSpec());
                 for (String c : model.labels()) {
-                    cols.add(new DataColumnSpecCreator("P(" + c + ") (" + m + ")", DoubleCell.TYPE).createSpec());
+                    cols.add(new DataColumnSpecCreator(Vocabulary.probability(c, m), DoubleCell.TYPE).createSpec());
                 }
-                if (m.equals(MODES[0])) {
+                if (m == Vocabulary.Output.AUDIOVISUAL) {
                     cols.add(new DataColumnSpecCreator(COL_CONFIDENCE, DoubleCell.TYPE).createSpec());
                 }
             } else {
                 for (String a : model.labels()) {
-                    cols.add(new DataColumnSpecCreator(a + " (" + m + ")", DoubleCell.TYPE).createSpec());
+                    cols.add(new DataColumnSpecCreator(Vocabulary.attribute(a, m), DoubleCell.TYPE).createSpec());
                 }
             }
         }
@@ -238,6 +239,8 @@ final class AuxFormerPredictorNodeModel extends SettingsNodeModel {
             model = m_fileModel.get(file);
         }
         final AuxFormerPortObjectSpec modelSpec = AuxFormerPortObjectSpec.of(model);
+        // what the model is and was trained on, for the Evaluator's report
+        model.provenance().forEach((k, v) -> pushFlowVariableString(AuxFormerNodes.provenanceVariable(k), v));
         outSpec(spec, modelSpec); // fails clearly when an output column name is taken
         final FeatureSource features = FeatureSource.of(m_features, spec, false);
         final List<FeatureClip> clips = new ArrayList<>();

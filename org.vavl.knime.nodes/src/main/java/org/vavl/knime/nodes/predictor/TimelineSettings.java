@@ -7,15 +7,17 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.train.EmotionTimeline;
+import org.vavl.knime.nodes.common.SettingModels;
 
 /** The AuxFormer Predictor's "emotion over time" settings, shared by the model and the dialog. */
 final class TimelineSettings {
 
     final SettingsModelBoolean m_enabled = new SettingsModelBoolean(KEY_ENABLED, false);
 
-    final SettingsModelDoubleBounded m_window = new SettingsModelDoubleBounded(KEY_WINDOW, 2.0, 0.1, 3600);
+    final SettingsModelDoubleBounded m_window = SettingModels.decimal(EmotionTimeline.WindowSettings.WINDOW);
 
-    final SettingsModelDoubleBounded m_hop = new SettingsModelDoubleBounded(KEY_HOP, 0.5, 0.05, 3600);
+    final SettingsModelDoubleBounded m_hop = SettingModels.decimal(EmotionTimeline.WindowSettings.HOP);
 
     final SettingsModelString m_durationColumn = new SettingsModelString(KEY_DURATION, "Duration (s)");
 
@@ -26,9 +28,9 @@ final class TimelineSettings {
 
     static final String KEY_ENABLED = "emotion over time";
 
-    static final String KEY_WINDOW = "window (s)";
+    static final String KEY_WINDOW = EmotionTimeline.WindowSettings.WINDOW.key();
 
-    static final String KEY_HOP = "hop (s)";
+    static final String KEY_HOP = EmotionTimeline.WindowSettings.HOP.key();
 
     static final String KEY_DURATION = "duration column";
 

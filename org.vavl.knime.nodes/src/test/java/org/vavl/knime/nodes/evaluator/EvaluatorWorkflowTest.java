@@ -1,6 +1,7 @@
 package org.vavl.knime.nodes.evaluator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,17 @@ class EvaluatorWorkflowTest {
 
     @TempDir
     Path dir;
+
+    private static Object cell(final BufferedDataTable metrics, final String modality, final String metric,
+        final String target, final String column) {
+        for (int i = 0; i < metrics.size(); i++) {
+            if (modality.equals(Tables.value(metrics, i, "Modality")) && metric.equals(Tables.value(metrics, i, "Metric"))
+                && Objects.equals(target, Tables.value(metrics, i, "Class or attribute"))) {
+                return Tables.value(metrics, i, column);
+            }
+        }
+        throw new AssertionError("no row " + modality + "/" + metric + "/" + target);
+    }
 
     private static double metric(final BufferedDataTable metrics, final String modality, final String metric,
         final String target) {
@@ -103,8 +115,12 @@ class EvaluatorWorkflowTest {
         assertEquals(2 / 3.0, metric(metrics, "audiovisual", "Recall", "sad"), 1e-12);
         assertEquals(0.8, metric(metrics, "audiovisual", "F1", "happy"), 1e-12);
         assertEquals(2 / 3.0, metric(metrics, "audiovisual", "F1", "sad"), 1e-12);
-        assertEquals(3.0, metric(metrics, "audiovisual", "Support", "angry"), 0);
-        assertEquals(2.0, metric(metrics, "audiovisual", "Support", "happy"), 0);
+        // support: an integer column, the class's clips for per-class figures, all clips for the others
+        assertEquals(3L, cell(metrics, "audiovisual", "Recall", "angry", "Support"));
+        assertEquals(2L, cell(metrics, "audiovisual", "F1", "happy", "Support"));
+        assertEquals(8L, cell(metrics, "audiovisual", "UAR", null, "Support"));
+        assertEquals(org.knime.core.data.def.LongCell.TYPE,
+            metrics.getDataTableSpec().getColumnSpec("Support").getType());
         // audio-only: 4 right; recall angry 1/3, happy 0, sad 3/3; precision angry 1/2, happy 0 (never
         // predicted), sad 3/6; F1 angry 0.4, happy 0, sad 2/3
         assertEquals(4 / 8.0, metric(metrics, "audio-only", "Accuracy", null), 1e-12);
@@ -119,14 +135,10 @@ class EvaluatorWorkflowTest {
         for (DataRow r : Tables.rows(metrics)) {
             final List<Object> v = Tables.values(r);
             assertTrue(List.of("audiovisual", "audio-only").contains(v.get(0)), v.toString());
-            if (v.get(1).equals("Support")) {
-                assertNull(v.get(4));
-                assertNull(v.get(5));
-            } else {
-                final double value = (Double)v.get(3);
-                assertTrue((Double)v.get(4) <= value + 1e-12 && value <= (Double)v.get(5) + 1e-12, v.toString());
-                assertTrue((Double)v.get(4) >= 0 && (Double)v.get(5) <= 1, v.toString());
-            }
+            assertFalse(v.get(1).equals("Support"), "support is a column, not a row: " + v);
+            final double value = (Double)v.get(3);
+            assertTrue((Double)v.get(4) <= value + 1e-12 && value <= (Double)v.get(5) + 1e-12, v.toString());
+            assertTrue((Double)v.get(4) >= 0 && (Double)v.get(5) <= 1, v.toString());
         }
 
         // confusion matrices: the Test rows only (no 'neutral'), classes alphabetical, true class by predicted

@@ -63,8 +63,8 @@ class FaceAlignerNodeModelTest {
             final BufferedDataTable in = input(face, empty, dir.resolve("zero.mp4"));
             final DataTableSpec spec = t.configureTable(in.getDataTableSpec());
             assertEquals(List.of("Clip", "Path", "Face track", "Frames read", "Frames with face", "Face ratio",
-                "Median face size (px)", "Face error"),
-                Arrays.asList(spec.getColumnNames()), "Haar gives no confidence: no such column");
+                "Median face size (px)", "Landmark ratio", "Mean landmark confidence", "Face error"),
+                Arrays.asList(spec.getColumnNames()), "Haar gives no confidence: no such column; landmarks by default");
             assertEquals(List.of("Face track", "Frames read", "Frames with face", "Face ratio",
                 "Median face size (px)", "Mean detection confidence"),
                 FaceAlignerNodeModel.columns(true).stream().map(c -> c.name()).toList(),
@@ -77,7 +77,9 @@ class FaceAlignerNodeModelTest {
             assertEquals(20L, a.get(4));
             assertEquals(1.0, (Double)a.get(5), 1e-12);
             assertTrue((Double)a.get(6) > 40 && (Double)a.get(6) < 70, "median face " + a.get(6));
-            assertNull(a.get(7), "no error");
+            assertEquals(1.0, (Double)a.get(7), 1e-12, "every frame levelled by landmarks");
+            assertTrue((Double)a.get(8) > 0.5, "landmark confidence " + a.get(8));
+            assertNull(a.get(9), "no error");
             try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(out.resolve("talker.avi").toFile())) {
                 g.start();
                 assertEquals(224, g.getImageWidth());
@@ -89,13 +91,52 @@ class FaceAlignerNodeModelTest {
             assertEquals(0L, b.get(4));
             assertEquals(0.0, (Double)b.get(5), 1e-12);
             final List<Object> c = Tables.values(rows.get(2));
-            assertTrue(((String)c.get(7)).startsWith("Clip 'zero': the video file '"), (String)c.get(7));
-            assertTrue(((String)c.get(7)).contains("is empty (0 bytes)"));
+            assertTrue(((String)c.get(9)).startsWith("Clip 'zero': the video file '"), (String)c.get(9));
+            assertTrue(((String)c.get(9)).contains("is empty (0 bytes)"));
             final String w = t.warning();
             assertTrue(w.contains("1 of 3 clip(s) have no face track (missing 'Face track'): no face found in clip"
                 + " 'wall' (0 of 10 frames). Check that a face is visible and upright, or try the YuNet detector."), w);
             assertTrue(!w.contains("fewer than 50%"), w);
             assertTrue(w.contains("1 of 3 clip(s) failed"), w);
+        }
+    }
+
+    @Test
+    void tinyDetectorAndLandmarksAddTheirColumns() throws Exception {
+        final Path out = dir.resolve("tracks-landmarks");
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> {
+                s.addString("output folder", out.toString());
+                s.addString("detector", "tiny");
+                s.addString("alignment", "landmarks");
+                s.addInt("threads", 1);
+            });
+            final BufferedDataTable in = input(face);
+            final DataTableSpec spec = t.configureTable(in.getDataTableSpec());
+            assertEquals(List.of("Clip", "Path", "Face track", "Frames read", "Frames with face", "Face ratio",
+                "Median face size (px)", "Mean detection confidence", "Landmark ratio", "Mean landmark confidence"),
+                Arrays.asList(spec.getColumnNames()));
+            final List<Object> a = Tables.values(Tables.rows(t.executeTable(in)).get(0));
+            assertEquals(20L, a.get(4), "a face in every frame");
+            assertTrue((Double)a.get(7) > 0.7, "tiny detector's score " + a.get(7));
+            assertEquals(1.0, (Double)a.get(8), 1e-12, "every frame levelled by landmarks");
+            assertTrue((Double)a.get(9) > 0.5, "landmark confidence " + a.get(9));
+        }
+    }
+
+    @Test
+    void workflowsSavedBeforeTheAlignmentSettingKeepEyes() throws Exception {
+        try (NodeTester<FaceAlignerNodeModel> t = NodeTester.of(new FaceAlignerNodeFactory())) {
+            t.settings(s -> s.addString("output folder", dir.resolve("tracks-old").toString()));
+            final org.knime.core.node.NodeSettings old = t.savedSettings();
+            old.removeConfig(FaceAlignerSettings.ALIGNMENT);
+            t.loadSettings(old);
+            assertEquals(List.of("Clip", "Path", "Face track", "Frames read", "Frames with face", "Face ratio",
+                "Median face size (px)"), Arrays.asList(t.configureTable(input(face).getDataTableSpec())
+                    .getColumnNames()), "eyes alignment: no landmark columns");
+            final InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> t.settings(s -> s.addString("alignment", "mesh")));
+            assertTrue(e.getMessage().contains("'alignment' is 'mesh'"), e.getMessage());
         }
     }
 

@@ -44,7 +44,8 @@ class FaceAlignerWorkflowTest {
         final BufferedDataTable t = (BufferedDataTable)run.outputs().get(0);
         final List<String> cols = Arrays.asList(t.getDataTableSpec().getColumnNames());
         assertEquals(List.of("Face track", "Frames read", "Frames with face", "Face ratio", "Median face size (px)",
-            "Face error"), cols.subList(cols.size() - 6, cols.size()), "Haar: no detection confidence column");
+            "Landmark ratio", "Mean landmark confidence", "Face error"), cols.subList(cols.size() - 8, cols.size()),
+            "Haar: no detection confidence column; landmark alignment (the default)");
         final List<DataRow> rows = Tables.rows(t);
         assertEquals(2, rows.size());
         assertEquals("a_face", Tables.value(t, 0, "Clip"));
@@ -53,6 +54,7 @@ class FaceAlignerWorkflowTest {
         assertEquals(15L, Tables.value(t, 0, "Frames with face"));
         assertEquals(1.0, (Double)Tables.value(t, 0, "Face ratio"), 1e-12);
         assertNull(Tables.value(t, 0, "Face error"));
+        assertEquals(1.0, (Double)Tables.value(t, 0, "Landmark ratio"), 1e-12);
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(tracks.resolve("a_face.avi").toFile())) {
             g.start();
             assertEquals(112, g.getImageWidth());

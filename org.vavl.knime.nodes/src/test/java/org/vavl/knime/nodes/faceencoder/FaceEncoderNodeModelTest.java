@@ -109,6 +109,38 @@ class FaceEncoderNodeModelTest {
     }
 
     @Test
+    void expressionNetworkOutputChoosesTheValues() throws Exception {
+        final BufferedDataTable both = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+            s.addString("encoder", "built-in expression network");
+            s.addString("output folder", dir.resolve("expression-both").toString());
+            s.addString("on error", "skip");
+        }).executeTable(input());
+        for (String[] c : new String[][] {{"probabilities", "7"}, {"embedding", "256"}}) {
+            final Path out = dir.resolve("expression-" + c[0]);
+            final BufferedDataTable r = NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> {
+                s.addString("encoder", "built-in expression network");
+                s.addString("expression network output", c[0]);
+                s.addString("output folder", out.toString());
+                s.addString("on error", "skip");
+            }).executeTable(input());
+            final int dim = Integer.parseInt(c[1]);
+            assertEquals(Arrays.asList(dim, dim, null, null), Tables.column(r, "Visual feature dim"), c[0]);
+            // the part is the same values as in the 263 of both: probabilities first, then the embedding
+            final FeatureSequence part = Npy.read(out.resolve("a.npy"));
+            final FeatureSequence all = Npy.read(dir.resolve("expression-both").resolve("a.npy"));
+            final int from = dim == 7 ? 0 : 7;
+            for (int k = 0; k < dim; k++) {
+                assertEquals(all.get(0, from + k), part.get(0, k), 1e-6, c[0] + " value " + k);
+            }
+        }
+        assertEquals(Arrays.asList(263, 263, null, null), Tables.column(both, "Visual feature dim"));
+        final InvalidSettingsException bad = assertThrows(InvalidSettingsException.class,
+            () -> NodeTester.of(new FaceEncoderNodeFactory()).settings(s -> s.addString("expression network output",
+                "logits")).configureTable(SPEC));
+        assertTrue(bad.getMessage().contains("'expression network output' is 'logits'"), bad.getMessage());
+    }
+
+    @Test
     void aClipWithoutAFaceSaysSoAndAnUnusableFolderFailsOnce() throws Exception {
         final DataTableSpec spec = Tables.spec("Clip", StringCell.TYPE, "Face track", StringCell.TYPE, "Frames read",
             org.knime.core.data.def.LongCell.TYPE, "Frames with face", org.knime.core.data.def.LongCell.TYPE);

@@ -133,14 +133,14 @@ class AuxFormerNodesTest {
         assertEquals(SyntheticClips.AUDIO_DIM, model.getSpec().audioDim());
         assertEquals(SyntheticClips.VISUAL_DIM, model.getSpec().visualDim());
         assertEquals(List.of("Epoch", "Loss (visual step)", "Loss (audio step)", "Loss (fusion step)",
-            "Development criterion", "Development accuracy", "Seconds", "Selected"),
+            "Development loss", "Development accuracy", "Seconds", "Selected"),
             List.of(history.getDataTableSpec().getColumnNames()));
         assertEquals(List.of(1, 2, 3, 4, 5, 6), Tables.column(history, "Epoch"));
         assertEquals(1, Collections.frequency(Tables.column(history, "Selected"), Boolean.TRUE));
         // VAVL has no joint step: no "Loss (joint)" column (the AuxFormer 2022 has it)
         assertTrue(List.of(AuxFormerLearnerNodeModel.historySpec(Task.CATEGORICAL,
             org.vavl.core.model.Architecture.AUXFORMER_2022).getColumnNames()).contains("Loss (joint)"));
-        final List<Object> crit = Tables.column(history, "Development criterion");
+        final List<Object> crit = Tables.column(history, "Development loss");
         final int sel = Tables.column(history, "Selected").indexOf(Boolean.TRUE);
         assertEquals(crit.stream().mapToDouble(o -> (Double)o).min().getAsDouble(), (Double)crit.get(sel));
         assertTrue(model.getSummary().contains("3 classes"), model.getSummary());
@@ -359,11 +359,11 @@ class AuxFormerNodesTest {
             new Object[] {"gone", dir.resolve("gone.npy").toString(), test.get(1)[2], "angry", "Test"},
             new Object[] {"wide", wide.toString(), test.get(1)[2], "angry", "Test"});
         final BufferedDataTable out = predict(model, in, 8, "skip");
-        assertEquals("audio only", Tables.value(out, 0, "Input used"));
+        assertEquals("audio-only", Tables.value(out, 0, "Input used"));
         assertNull(Tables.value(out, 0, "Predicted class (visual-only)"));
         assertEquals(Tables.value(out, 0, "Predicted class (audio-only)"),
             Tables.value(out, 0, "Predicted class (audiovisual)"));
-        assertEquals("visual only", Tables.value(out, 1, "Input used"));
+        assertEquals("visual-only", Tables.value(out, 1, "Input used"));
         assertTrue(((String)Tables.value(out, 2, "Prediction error")).contains("gone.npy"));
         assertNull(Tables.value(out, 2, "Input used"));
         final String dims = (String)Tables.value(out, 3, "Prediction error");

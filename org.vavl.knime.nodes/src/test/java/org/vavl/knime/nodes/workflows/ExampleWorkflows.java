@@ -152,6 +152,14 @@ public final class ExampleWorkflows {
         return b;
     }
 
+    /**
+     * The Face Encoder of the corpus workflows: the built-in expression network (trained on real faces; all six
+     * CREMA-D emotions among its seven expressions), both parts (263 values per frame).
+     */
+    static void expressionEncoder(final NodeSettings s) {
+        s.addString(org.vavl.knime.nodes.common.EncoderSettings.ENCODER, "built-in expression network");
+    }
+
     static WorkflowBuilder cremaD() {
         final WorkflowBuilder b = new WorkflowBuilder();
         b.description("AuxFormer on CREMA-D (six classes), as in the VAVL paper. Set the workflow variables "
@@ -162,16 +170,17 @@ public final class ExampleWorkflows {
         }, s -> {
             s.addString("label source", "shipped partition");
             s.addString("corpus", "CREMA-D");
-        }, s -> { }, s -> { }, s -> { });
+        }, s -> { }, s -> { }, ExampleWorkflows::expressionEncoder);
         b.workflowVariable("crema_d_videos", "/path/to/CREMA-D/VideoFlash");
         b.workflowVariable("partition", 1);
         b.bindVariable(c.reader(), "crema_d_videos", "folder");
         b.bindVariable(c.labels(), "partition", "partition");
         learnAndEvaluate(b, c, 40 + 6 * DX, s -> s.addInt("batch size", 32), s -> { });
         b.annotation("CREMA-D: set the workflow variable crema_d_videos to your copy of CREMA-D's VideoFlash folder "
-            + "(.flv) and partition to 1..5 (the VAVL partitions ship with the extension). For the paper's features, "
+            + "(.flv) and partition to 1..5 (the VAVL partitions ship with the extension). The Face Encoder uses the "
+            + "built-in expression network (trained on faces, weights inside the extension). For the paper's features, "
             + "choose your exported wav2vec2 model in the Audio Encoder and HSEmotion's EfficientNet-B2 in the Face "
-            + "Encoder (tools/export); the built-in encoders need no weights.", 20, 20, 1200, 70);
+            + "Encoder (tools/export).", 20, 20, 1200, 70);
         return b;
     }
 
@@ -182,7 +191,7 @@ public final class ExampleWorkflows {
         final Chain c = chain(b, 40, s -> s.addString("folder", "/path/to/MSP-IMPROV/Video"), s -> {
             s.addString("label source", "shipped partition");
             s.addString("corpus", "MSP-IMPROV");
-        }, s -> { }, s -> { }, s -> { });
+        }, s -> { }, s -> { }, ExampleWorkflows::expressionEncoder);
         b.workflowVariable("msp_improv_videos", "/path/to/MSP-IMPROV/Video");
         b.workflowVariable("partition", 1);
         b.bindVariable(c.reader(), "msp_improv_videos", "folder");
@@ -194,7 +203,8 @@ public final class ExampleWorkflows {
         }, s -> { });
         b.annotation("MSP-IMPROV: set msp_improv_videos to the folder of the corpus's videos and partition to 1..5. "
             + "The Label Joiner flips arousal and scales the attributes to 0..1 as the reference does; the Learner "
-            + "trains on the sum of (1 - CCC) with batch 9, the reference's value.", 20, 20, 1200, 70);
+            + "trains on the sum of (1 - CCC) with batch 9, the reference's value. The Face Encoder uses the built-in "
+            + "expression network (trained on faces, weights inside the extension).", 20, 20, 1200, 70);
         return b;
     }
 
