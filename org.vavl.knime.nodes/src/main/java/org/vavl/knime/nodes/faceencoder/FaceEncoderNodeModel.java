@@ -16,7 +16,7 @@ import org.vavl.core.features.HogFaceEncoder;
 import org.vavl.core.features.ModelFaceEncoder;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.ClipEncoderNodeModel;
-import org.vavl.knime.nodes.common.EncoderSettings;
+import org.vavl.knime.nodes.common.EncoderNames;
 import org.vavl.knime.nodes.common.RecordModels;
 
 /**
@@ -30,9 +30,9 @@ import org.vavl.knime.nodes.common.RecordModels;
  */
 final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
-    static final Names NAMES = new Names("visual", "Visual features", "Visual feature frames",
+    static final EncoderNames NAMES = new EncoderNames("visual", "Visual features", "Visual feature frames",
         "Visual feature dim", "Visual features error", FaceEncoderSettings.FACE_TRACK_COLUMN,
-        FaceEncoderSettings.BUILT_IN);
+        FaceEncoderSettings.BUILT_INS);
 
     private final RecordModels<FaceModelSettings> m_imageModel = FaceEncoderSettings.imageModel();
 
@@ -52,7 +52,7 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
     @Override
     protected void checkSpecific(final DataTableSpec in) throws InvalidSettingsException {
         FaceEncoderSettings.part(m_expressionOutput);
-        if (usesModelFile()) {
+        if (encoder().modelFile()) {
             m_imageModel.record();
         }
     }
@@ -80,15 +80,10 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
     }
 
     @Override
-    protected List<String> encoderChoices() {
-        return EncoderSettings.encoders(FaceEncoderSettings.BUILT_INS);
-    }
-
-    @Override
     protected ClipEncoder openEncoder(final Path modelFile, final String device, final List<Clip> clips,
         final DataTableSpec in, final Progress progress) throws Exception {
         if (modelFile == null) {
-            return FaceEncoderSettings.EXPRESSION.equals(encoderChoice())
+            return FaceEncoderSettings.EXPRESSION.equals(encoder().value())
                 ? new ExpressionFaceEncoder(FaceEncoderSettings.part(m_expressionOutput),
                     ExpressionFaceEncoder.DEFAULT_FRAMES_PER_BATCH)
                 : new HogFaceEncoder();
