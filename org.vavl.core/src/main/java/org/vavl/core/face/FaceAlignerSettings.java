@@ -5,171 +5,123 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+
+import org.vavl.core.settings.RecordSettings;
+import org.vavl.core.settings.Setting;
 
 /**
- * Settings of the face aligner (immutable; make one with {@link #builder()}). Defaults follow the reference
- * (box scaled by 1.25, 224x224 RGB) and keep the aligner fast on a CPU: the detector runs every
- * {@value #DEFAULT_DETECTION_INTERVAL} frames and the face is tracked by its eyes in between.
+ * Settings of the face aligner, each stated once (the Face Aligner node's settings models and dialog are derived from
+ * the same objects); make one with {@link #builder()}. Defaults follow the reference (box scaled by 1.25, 224x224 RGB)
+ * and keep the aligner fast on a CPU: the detector runs every 30 frames and the face is tracked by its eyes in
+ * between. The one rule joining settings: the YuNet detector needs its model file.
+ *
+ * @param detector the face detector
+ * @param alignment how the face is levelled and placed: by the detector's eyes or by the landmark network
+ * @param yunetModel the YuNet ONNX model file (only used with {@link FaceDetectorKind#YUNET}), or null
+ * @param yunetScoreThreshold the smallest YuNet score that counts as a face (strictly between 0 and 1)
+ * @param cropScale the factor by which the face box is enlarged before cropping
+ * @param outputSize the side of the square aligned face in pixels
+ * @param frameStep every how many frames of the clip one is processed (1 = every frame)
+ * @param tracking whether the face is tracked between runs of the detector
+ * @param detectionInterval processed frames between two runs of the detector while tracking (1 = every frame)
+ * @param minFaceFraction the smallest face as a fraction of the frame's shorter side
+ * @param mainFace which face is followed when there are several
+ * @param missingFace what happens to frames without a face
+ * @param format the storage format of face tracks
+ * @param pngFolder folder for PNG frames in the reference's layout ({@code <folder>/<clip>/detections/
+ *            000001_000.png}), or null for none
  */
-public final class FaceAlignerSettings {
-
-    /** Default scale of the face box before cropping (the reference's value). */
-    public static final double DEFAULT_CROP_SCALE = 1.25;
-
-    /** Default side of the aligned face in pixels (the reference's value). */
-    public static final int DEFAULT_OUTPUT_SIZE = 224;
-
-    /** Default number of processed frames between two runs of the detector when tracking. */
-    public static final int DEFAULT_DETECTION_INTERVAL = 30;
-
-    /** Default smallest face, as a fraction of the frame's shorter side. */
-    public static final double DEFAULT_MIN_FACE_FRACTION = 0.1;
+public record FaceAlignerSettings(FaceDetectorKind detector, FaceAlignment alignment, Path yunetModel,
+    double yunetScoreThreshold, double cropScale, int outputSize, int frameStep, boolean tracking,
+    int detectionInterval, double minFaceFraction, MainFacePolicy mainFace, MissingFacePolicy missingFace,
+    FaceTrackFormat format, Path pngFolder) {
 
     /** Version of the algorithm, recorded with every face track so that a change makes them again. */
     static final String ALGORITHM_VERSION = "1";
 
-    private final FaceDetectorKind m_detector;
+    /** The face detector, saved by its setting value ("haar", "yunet", "tiny"). */
+    public static final Setting<FaceDetectorKind> DETECTOR = Setting.choice("detector", FaceDetectorKind.class,
+        FaceDetectorKind.HAAR, FaceDetectorKind::settingValue).withLabel("Detector");
 
-    private final FaceAlignment m_alignment;
+    /** How the face is levelled and placed: "eyes" (what it did before the landmark network) or "landmarks". */
+    public static final Setting<FaceAlignment> ALIGNMENT = Setting.choice("alignment", FaceAlignment.class,
+        FaceAlignment.EYES, FaceAlignment::settingValue).withLabel("Level and place the face by");
 
-    private final Path m_yunetModel;
+    /** The YuNet ONNX file (face_detection_yunet_2023mar.onnx), used with the YuNet detector only. */
+    public static final Setting<Path> YUNET_MODEL = Setting.path("yunetModel").withKey("yunet model")
+        .withLabel("YuNet model file (.onnx, for the YuNet detector)");
 
-    private final double m_yunetScoreThreshold;
+    /** The smallest YuNet score that counts as a face. */
+    public static final Setting<Double> YUNET_SCORE_THRESHOLD = Setting.decimal("yunetScoreThreshold", 0.8, 0, 1)
+        .withKey("yunet score threshold").withLabel("YuNet score threshold");
 
-    private final double m_cropScale;
+    /** Scale of the face box before cropping (the reference's 1.25). */
+    public static final Setting<Double> CROP_SCALE = Setting.decimal("cropScale", 1.25, 0.5, 4)
+        .withKey("crop scale").withLabel("Crop scale (face box x)");
 
-    private final int m_outputSize;
+    /** Side of the aligned face in pixels (the reference's 224). */
+    public static final Setting<Integer> OUTPUT_SIZE = Setting.integer("outputSize", 224, 16, 2048)
+        .withKey("output size").withLabel("Output size (pixels)");
 
-    private final int m_frameStep;
+    /** Every how many frames one is processed. */
+    public static final Setting<Integer> FRAME_STEP = Setting.integer("frameStep", 1, 1, 1000).withKey("frame step")
+        .withLabel("Frame step (every Nth frame)");
 
-    private final boolean m_tracking;
+    /** Whether the face is tracked between runs of the detector. */
+    public static final Setting<Boolean> TRACKING = Setting.flag("tracking", true).withKey("track between detections")
+        .withLabel("Track the face between detections");
 
-    private final int m_detectionInterval;
+    /** Processed frames between two runs of the detector when tracking. */
+    public static final Setting<Integer> DETECTION_INTERVAL = Setting.integer("detectionInterval", 30, 1, 1000)
+        .withKey("detection interval").withLabel("Detection interval (frames, when tracking)");
 
-    private final double m_minFaceFraction;
+    /** Smallest face, as a fraction of the frame's shorter side. */
+    public static final Setting<Double> MIN_FACE_FRACTION = Setting.decimal("minFaceFraction", 0.1, 0.01, 1)
+        .withKey("minimum face size").withLabel("Minimum face size (fraction of the frame's shorter side)");
 
-    private final MainFacePolicy m_mainFace;
+    /** Which face is followed when there are several. */
+    public static final Setting<MainFacePolicy> MAIN_FACE = Setting.choice("mainFace", MainFacePolicy.class,
+        MainFacePolicy.LARGEST, MainFacePolicy::settingValue).withKey("main face").withLabel("Main face");
 
-    private final MissingFacePolicy m_missingFace;
+    /** What happens to frames without a face. */
+    public static final Setting<MissingFacePolicy> MISSING_FACE = Setting.choice("missingFace",
+        MissingFacePolicy.class, MissingFacePolicy.SKIP_FRAME, MissingFacePolicy::settingValue)
+        .withKey("missing face").withLabel("Frames without a face");
 
-    private final FaceTrackFormat m_format;
+    /** Storage format of face tracks. */
+    public static final Setting<FaceTrackFormat> FORMAT = Setting.choice("format", FaceTrackFormat.class,
+        FaceTrackFormat.MJPEG_AVI, FaceTrackFormat::settingValue).withKey("face track format").withLabel("Format");
 
-    private final Path m_pngFolder;
+    /** Folder for PNG frames in the reference's layout; none by default. */
+    public static final Setting<Path> PNG_FOLDER = Setting.path("pngFolder").withKey("png folder")
+        .withLabel("Also write PNG frames into this folder (empty: none)");
 
-    private FaceAlignerSettings(final Builder b) {
-        m_detector = b.m_detector;
-        m_alignment = b.m_alignment;
-        m_yunetModel = b.m_yunetModel;
-        m_yunetScoreThreshold = b.m_yunetScoreThreshold;
-        m_cropScale = b.m_cropScale;
-        m_outputSize = b.m_outputSize;
-        m_frameStep = b.m_frameStep;
-        m_tracking = b.m_tracking;
-        m_detectionInterval = b.m_detectionInterval;
-        m_minFaceFraction = b.m_minFaceFraction;
-        m_mainFace = b.m_mainFace;
-        m_missingFace = b.m_missingFace;
-        m_format = b.m_format;
-        m_pngFolder = b.m_pngFolder;
+    /** All settings, in the record's order. */
+    public static final RecordSettings<FaceAlignerSettings> SETTINGS = RecordSettings.of(FaceAlignerSettings.class,
+        DETECTOR, ALIGNMENT, YUNET_MODEL, YUNET_SCORE_THRESHOLD, CROP_SCALE, OUTPUT_SIZE, FRAME_STEP, TRACKING,
+        DETECTION_INTERVAL, MIN_FACE_FRACTION, MAIN_FACE, MISSING_FACE, FORMAT, PNG_FOLDER);
+
+    /** Checks the rules joining settings: the YuNet detector needs its model file. */
+    public FaceAlignerSettings {
+        if (yunetScoreThreshold <= 0 || yunetScoreThreshold >= 1) {
+            throw new IllegalArgumentException(
+                "Setting 'YuNet score threshold' is " + yunetScoreThreshold + ": it must be between 0 and 1.");
+        }
+        if (detector == FaceDetectorKind.YUNET && yunetModel == null) {
+            throw new IllegalArgumentException("The YuNet face detector needs its ONNX model file: set "
+                + "'YuNet model' to face_detection_yunet_2023mar.onnx from the OpenCV Zoo "
+                + "(github.com/opencv/opencv_zoo, models/face_detection_yunet).");
+        }
     }
 
     /** @return a builder with the default settings */
-    public static Builder builder() {
-        return new Builder();
+    public static RecordSettings.Builder<FaceAlignerSettings> builder() {
+        return SETTINGS.builder();
     }
 
     /** @return a builder holding these settings */
-    public Builder toBuilder() {
-        final Builder b = new Builder();
-        b.m_detector = m_detector;
-        b.m_alignment = m_alignment;
-        b.m_yunetModel = m_yunetModel;
-        b.m_yunetScoreThreshold = m_yunetScoreThreshold;
-        b.m_cropScale = m_cropScale;
-        b.m_outputSize = m_outputSize;
-        b.m_frameStep = m_frameStep;
-        b.m_tracking = m_tracking;
-        b.m_detectionInterval = m_detectionInterval;
-        b.m_minFaceFraction = m_minFaceFraction;
-        b.m_mainFace = m_mainFace;
-        b.m_missingFace = m_missingFace;
-        b.m_format = m_format;
-        b.m_pngFolder = m_pngFolder;
-        return b;
-    }
-
-    /** @return the face detector */
-    public FaceDetectorKind detector() {
-        return m_detector;
-    }
-
-    /** @return how the face is levelled and placed: by the detector's eyes or by the landmark network */
-    public FaceAlignment alignment() {
-        return m_alignment;
-    }
-
-    /** @return the YuNet ONNX model file (only used with {@link FaceDetectorKind#YUNET}), or null */
-    public Path yunetModel() {
-        return m_yunetModel;
-    }
-
-    /** @return the smallest YuNet score that counts as a face */
-    public double yunetScoreThreshold() {
-        return m_yunetScoreThreshold;
-    }
-
-    /** @return the factor by which the face box is enlarged before cropping */
-    public double cropScale() {
-        return m_cropScale;
-    }
-
-    /** @return the side of the square aligned face in pixels */
-    public int outputSize() {
-        return m_outputSize;
-    }
-
-    /** @return every how many frames of the clip one is processed (1 = every frame) */
-    public int frameStep() {
-        return m_frameStep;
-    }
-
-    /** @return whether the face is tracked between runs of the detector */
-    public boolean tracking() {
-        return m_tracking;
-    }
-
-    /** @return processed frames between two runs of the detector while tracking (1 = every frame) */
-    public int detectionInterval() {
-        return m_detectionInterval;
-    }
-
-    /** @return the smallest face as a fraction of the frame's shorter side */
-    public double minFaceFraction() {
-        return m_minFaceFraction;
-    }
-
-    /** @return which face is followed when there are several */
-    public MainFacePolicy mainFace() {
-        return m_mainFace;
-    }
-
-    /** @return what happens to frames without a face */
-    public MissingFacePolicy missingFace() {
-        return m_missingFace;
-    }
-
-    /** @return the storage format of face tracks */
-    public FaceTrackFormat format() {
-        return m_format;
-    }
-
-    /**
-     * @return folder for PNG frames in the reference's layout ({@code <folder>/<clip>/detections/
-     *         000001_000.png}), or null for none
-     */
-    public Path pngFolder() {
-        return m_pngFolder;
+    public RecordSettings.Builder<FaceAlignerSettings> toBuilder() {
+        return SETTINGS.builder(this);
     }
 
     /**
@@ -179,31 +131,31 @@ public final class FaceAlignerSettings {
     public Map<String, String> toRecord() {
         final Map<String, String> m = new LinkedHashMap<>();
         m.put("algorithm", "face-aligner/" + ALGORITHM_VERSION);
-        m.put("detector", m_detector.settingValue());
-        if (m_alignment != FaceAlignment.EYES) {
+        m.put("detector", detector.settingValue());
+        if (alignment != FaceAlignment.EYES) {
             // recorded only when not the default, so that the records of earlier face tracks stay valid
-            m.put("alignment", m_alignment.settingValue());
+            m.put("alignment", alignment.settingValue());
         }
-        if (m_detector == FaceDetectorKind.YUNET && m_yunetModel != null) {
-            m.put("yunet model", m_yunetModel.toAbsolutePath().toString());
+        if (detector == FaceDetectorKind.YUNET && yunetModel != null) {
+            m.put("yunet model", yunetModel.toAbsolutePath().toString());
             try {
-                m.put("yunet model bytes", Long.toString(Files.size(m_yunetModel)));
-                m.put("yunet model modified", Files.getLastModifiedTime(m_yunetModel).toString());
+                m.put("yunet model bytes", Long.toString(Files.size(yunetModel)));
+                m.put("yunet model modified", Files.getLastModifiedTime(yunetModel).toString());
             } catch (Exception e) {
                 m.put("yunet model bytes", "missing");
             }
-            m.put("yunet score threshold", fmt(m_yunetScoreThreshold));
+            m.put("yunet score threshold", fmt(yunetScoreThreshold));
         }
-        m.put("crop scale", fmt(m_cropScale));
-        m.put("output size", Integer.toString(m_outputSize));
-        m.put("frame step", Integer.toString(m_frameStep));
-        m.put("tracking", Boolean.toString(m_tracking));
-        m.put("detection interval", Integer.toString(m_tracking ? m_detectionInterval : 1));
-        m.put("min face fraction", fmt(m_minFaceFraction));
-        m.put("main face", m_mainFace.settingValue());
-        m.put("missing face", m_missingFace.settingValue());
-        m.put("format", m_format.settingValue());
-        m.put("png frames", m_pngFolder == null ? "none" : m_pngFolder.toAbsolutePath().toString());
+        m.put("crop scale", fmt(cropScale));
+        m.put("output size", Integer.toString(outputSize));
+        m.put("frame step", Integer.toString(frameStep));
+        m.put("tracking", Boolean.toString(tracking));
+        m.put("detection interval", Integer.toString(tracking ? detectionInterval : 1));
+        m.put("min face fraction", fmt(minFaceFraction));
+        m.put("main face", mainFace.settingValue());
+        m.put("missing face", missingFace.settingValue());
+        m.put("format", format.settingValue());
+        m.put("png frames", pngFolder == null ? "none" : pngFolder.toAbsolutePath().toString());
         return m;
     }
 
@@ -214,132 +166,5 @@ public final class FaceAlignerSettings {
     @Override
     public String toString() {
         return toRecord().toString();
-    }
-
-    /** Builds {@link FaceAlignerSettings}; every setter checks its value and names it when it is wrong. */
-    public static final class Builder {
-        private FaceDetectorKind m_detector = FaceDetectorKind.HAAR;
-
-        private FaceAlignment m_alignment = FaceAlignment.EYES;
-
-        private Path m_yunetModel;
-
-        private double m_yunetScoreThreshold = 0.8;
-
-        private double m_cropScale = DEFAULT_CROP_SCALE;
-
-        private int m_outputSize = DEFAULT_OUTPUT_SIZE;
-
-        private int m_frameStep = 1;
-
-        private boolean m_tracking = true;
-
-        private int m_detectionInterval = DEFAULT_DETECTION_INTERVAL;
-
-        private double m_minFaceFraction = DEFAULT_MIN_FACE_FRACTION;
-
-        private MainFacePolicy m_mainFace = MainFacePolicy.LARGEST;
-
-        private MissingFacePolicy m_missingFace = MissingFacePolicy.SKIP_FRAME;
-
-        private FaceTrackFormat m_format = FaceTrackFormat.MJPEG_AVI;
-
-        private Path m_pngFolder;
-
-        private Builder() {
-        }
-
-        public Builder detector(final FaceDetectorKind v) {
-            m_detector = Objects.requireNonNull(v, "detector");
-            return this;
-        }
-
-        public Builder alignment(final FaceAlignment v) {
-            m_alignment = Objects.requireNonNull(v, "alignment");
-            return this;
-        }
-
-        public Builder yunetModel(final Path v) {
-            m_yunetModel = v;
-            return this;
-        }
-
-        public Builder yunetScoreThreshold(final double v) {
-            check(v > 0 && v < 1, "YuNet score threshold", v, "between 0 and 1");
-            m_yunetScoreThreshold = v;
-            return this;
-        }
-
-        public Builder cropScale(final double v) {
-            check(v >= 0.5 && v <= 4, "crop scale", v, "between 0.5 and 4");
-            m_cropScale = v;
-            return this;
-        }
-
-        public Builder outputSize(final int v) {
-            check(v >= 16 && v <= 2048, "output size", v, "between 16 and 2048 pixels");
-            m_outputSize = v;
-            return this;
-        }
-
-        public Builder frameStep(final int v) {
-            check(v >= 1, "frame step", v, "at least 1");
-            m_frameStep = v;
-            return this;
-        }
-
-        public Builder tracking(final boolean v) {
-            m_tracking = v;
-            return this;
-        }
-
-        public Builder detectionInterval(final int v) {
-            check(v >= 1 && v <= 1000, "detection interval", v, "between 1 and 1000 frames");
-            m_detectionInterval = v;
-            return this;
-        }
-
-        public Builder minFaceFraction(final double v) {
-            check(v > 0 && v <= 1, "minimum face size", v, "a fraction of the frame between 0 and 1");
-            m_minFaceFraction = v;
-            return this;
-        }
-
-        public Builder mainFace(final MainFacePolicy v) {
-            m_mainFace = Objects.requireNonNull(v, "main face");
-            return this;
-        }
-
-        public Builder missingFace(final MissingFacePolicy v) {
-            m_missingFace = Objects.requireNonNull(v, "missing face");
-            return this;
-        }
-
-        public Builder format(final FaceTrackFormat v) {
-            m_format = Objects.requireNonNull(v, "format");
-            return this;
-        }
-
-        /** @param v folder for PNG frames in the reference's layout, or null for none */
-        public Builder pngFolder(final Path v) {
-            m_pngFolder = v;
-            return this;
-        }
-
-        /** @return the settings; the YuNet model must be set when the YuNet detector is chosen */
-        public FaceAlignerSettings build() {
-            if (m_detector == FaceDetectorKind.YUNET && m_yunetModel == null) {
-                throw new IllegalArgumentException("The YuNet face detector needs its ONNX model file: set "
-                    + "'YuNet model' to face_detection_yunet_2023mar.onnx from the OpenCV Zoo "
-                    + "(github.com/opencv/opencv_zoo, models/face_detection_yunet).");
-            }
-            return new FaceAlignerSettings(this);
-        }
-
-        private static void check(final boolean ok, final String name, final Object v, final String what) {
-            if (!ok) {
-                throw new IllegalArgumentException("Setting '" + name + "' is " + v + ": it must be " + what + ".");
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.vavl.core.faceapi.FaceApiInput;
 import org.vavl.core.faceapi.FaceExpressionModel;
 import org.vavl.core.faceapi.FaceExpressionNetwork;
 import org.vavl.core.faceapi.FaceFeatureExtractor;
+import org.vavl.core.settings.Setting;
 
 /**
  * The built-in expression network encoder: face-api's facial expression network (FaceExpressionNet, trained on
@@ -33,26 +34,38 @@ import org.vavl.core.faceapi.FaceFeatureExtractor;
  */
 public final class ExpressionFaceEncoder extends FaceEncoder {
 
-    /** Which values a frame gets. */
+    /** Which values a frame gets, each with the text a node saves it by. */
     public enum Part {
         /** The 7 probabilities, then the 256-value embedding: 263 values. */
-        BOTH(FaceExpressionNetwork.EXPRESSIONS.size() + FaceFeatureExtractor.FEATURES),
+        BOTH(FaceExpressionNetwork.EXPRESSIONS.size() + FaceFeatureExtractor.FEATURES, "probabilities and embedding"),
         /** The 7 expression probabilities. */
-        PROBABILITIES(FaceExpressionNetwork.EXPRESSIONS.size()),
+        PROBABILITIES(FaceExpressionNetwork.EXPRESSIONS.size(), "probabilities"),
         /** The 256-value embedding before the last layer. */
-        EMBEDDING(FaceFeatureExtractor.FEATURES);
+        EMBEDDING(FaceFeatureExtractor.FEATURES, "embedding");
 
         private final int m_dim;
 
-        Part(final int dim) {
+        private final String m_setting;
+
+        Part(final int dim, final String setting) {
             m_dim = dim;
+            m_setting = setting;
         }
 
         /** @return values per frame */
         public int dim() {
             return m_dim;
         }
+
+        /** @return the text a node saves this part by */
+        public String settingValue() {
+            return m_setting;
+        }
     }
+
+    /** Which values a frame gets (both parts by default, 263 values), saved by the part's text. */
+    public static final Setting<Part> PART = Setting.choice("part", Part.class, Part.BOTH, Part::settingValue)
+        .withKey("expression network output").withLabel("Values per frame");
 
     /** Identifies this encoder (and its version) in the settings recorded with each output. */
     public static final String NAME = "built-in expression network (face-api 1.7.15) v1";

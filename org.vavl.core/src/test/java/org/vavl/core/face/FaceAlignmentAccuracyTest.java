@@ -1,5 +1,8 @@
 package org.vavl.core.face;
 
+import static org.vavl.core.face.FaceAlignerSettings.ALIGNMENT;
+import static org.vavl.core.face.FaceAlignerSettings.DETECTOR;
+import static org.vavl.core.face.FaceAlignerSettings.TRACKING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,17 +59,17 @@ class FaceAlignmentAccuracyTest {
 
     @Test
     void detectorOnEveryFrameAlignsEyesAndCentre() throws Exception {
-        check(FaceAlignerSettings.builder().tracking(false).build(), "detect-every-frame");
+        check(FaceAlignerSettings.builder().set(TRACKING, false).build(), "detect-every-frame");
     }
 
     @Test
     void tinyFaceDetectorAlignsEyesAndCentre() throws Exception {
-        check(FaceAlignerSettings.builder().detector(FaceDetectorKind.TINY).build(), "tiny");
+        check(FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.TINY).build(), "tiny");
     }
 
     @Test
     void landmarksAlignEyesAndCentre() throws Exception {
-        final FaceTrackResult r = check(FaceAlignerSettings.builder().alignment(FaceAlignment.LANDMARKS).build(),
+        final FaceTrackResult r = check(FaceAlignerSettings.builder().set(ALIGNMENT, FaceAlignment.LANDMARKS).build(),
             "haar+landmarks");
         assertTrue(r.landmarkRatio() >= 0.95, "frames with landmarks: " + r);
         assertTrue(r.meanLandmarkConfidence() > 0.5, "landmark confidence: " + r);
@@ -74,8 +77,8 @@ class FaceAlignmentAccuracyTest {
 
     @Test
     void tinyFaceDetectorWithLandmarksOnEveryFrameAlignsEyesAndCentre() throws Exception {
-        final FaceTrackResult r = check(FaceAlignerSettings.builder().detector(FaceDetectorKind.TINY)
-            .alignment(FaceAlignment.LANDMARKS).tracking(false).build(), "tiny+landmarks-every-frame");
+        final FaceTrackResult r = check(FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.TINY)
+            .set(ALIGNMENT, FaceAlignment.LANDMARKS).set(TRACKING, false).build(), "tiny+landmarks-every-frame");
         assertEquals(clip.frames, r.landmarkFrames(), "every frame levelled by landmarks: " + r);
     }
 

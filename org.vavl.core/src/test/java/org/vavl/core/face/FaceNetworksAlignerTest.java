@@ -1,5 +1,7 @@
 package org.vavl.core.face;
 
+import static org.vavl.core.face.FaceAlignerSettings.ALIGNMENT;
+import static org.vavl.core.face.FaceAlignerSettings.DETECTOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -125,9 +127,9 @@ class FaceNetworksAlignerTest {
         assertTrue(e.getMessage().contains("'eyes' or 'landmarks'"), e.getMessage());
         // the default alignment is not recorded: face tracks made before the option stay valid
         assertFalse(FaceAlignerSettings.builder().build().toRecord().containsKey("alignment"));
-        assertEquals("landmarks", FaceAlignerSettings.builder().alignment(FaceAlignment.LANDMARKS).build().toRecord()
-            .get("alignment"));
-        assertEquals("tiny", FaceAlignerSettings.builder().detector(FaceDetectorKind.TINY).build().toRecord()
+        assertEquals("landmarks", FaceAlignerSettings.builder().set(ALIGNMENT, FaceAlignment.LANDMARKS).build()
+            .toRecord().get("alignment"));
+        assertEquals("tiny", FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.TINY).build().toRecord()
             .get("detector"));
     }
 }

@@ -1,5 +1,13 @@
 package org.vavl.core.face;
 
+import static org.vavl.core.face.FaceAlignerSettings.CROP_SCALE;
+import static org.vavl.core.face.FaceAlignerSettings.DETECTOR;
+import static org.vavl.core.face.FaceAlignerSettings.FORMAT;
+import static org.vavl.core.face.FaceAlignerSettings.FRAME_STEP;
+import static org.vavl.core.face.FaceAlignerSettings.MISSING_FACE;
+import static org.vavl.core.face.FaceAlignerSettings.OUTPUT_SIZE;
+import static org.vavl.core.face.FaceAlignerSettings.PNG_FOLDER;
+import static org.vavl.core.face.FaceAlignerSettings.YUNET_MODEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,6 +40,7 @@ import org.vavl.core.util.ClipWorkPool.Outcome;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Overwrite;
 import org.vavl.core.util.Progress;
+import org.vavl.core.settings.RecordSettings;
 
 /** Face tracks: missing-face policies, bad files, YuNet model errors, cancellation, re-runs, PNG frames. */
 class FaceTrackExtractorTest {
@@ -60,8 +69,8 @@ class FaceTrackExtractorTest {
         AstronautClip.write(gaps, 240, 180, 30, 30, i -> (i >= 6 && i < 18) || i >= 24);
     }
 
-    private static FaceAlignerSettings.Builder settings() {
-        return FaceAlignerSettings.builder().outputSize(112);
+    private static RecordSettings.Builder<FaceAlignerSettings> settings() {
+        return FaceAlignerSettings.builder().set(OUTPUT_SIZE, 112);
     }
 
     private static long frameCount(final Path video) throws Exception {
@@ -173,7 +182,7 @@ class FaceTrackExtractorTest {
             assertEquals(modified, Files.getLastModifiedTime(r.faceTrack()).toMillis());
         }
         // other settings make it again
-        try (FaceTrackExtractor x = new FaceTrackExtractor(settings().cropScale(1.5).build(), out,
+        try (FaceTrackExtractor x = new FaceTrackExtractor(settings().set(CROP_SCALE, 1.5).build(), out,
             Overwrite.IF_CHANGED)) {
             final FaceTrackResult r = x.extract("faces", faces, new CancelToken());
             assertFalse(r.reused());
@@ -186,7 +195,7 @@ class FaceTrackExtractorTest {
         for (MissingFacePolicy p : new MissingFacePolicy[]{MissingFacePolicy.SKIP_FRAME,
             MissingFacePolicy.REPEAT_LAST}) {
             final Path out = tmp.resolve("noface-" + p.name());
-            try (FaceTrackExtractor x = new FaceTrackExtractor(settings().missingFace(p).build(), out,
+            try (FaceTrackExtractor x = new FaceTrackExtractor(settings().set(MISSING_FACE, p).build(), out,
                 Overwrite.IF_CHANGED)) {
                 final FaceTrackResult r = x.extract("empty_room", noFace, new CancelToken());
                 assertNull(r.faceTrack(), p + ": no face track without faces");
@@ -200,7 +209,7 @@ class FaceTrackExtractorTest {
         }
         final Path out = tmp.resolve("noface-reject");
         try (FaceTrackExtractor x = new FaceTrackExtractor(
-            settings().missingFace(MissingFacePolicy.REJECT_CLIP).build(), out, Overwrite.IF_CHANGED)) {
+            settings().set(MISSING_FACE, MissingFacePolicy.REJECT_CLIP).build(), out, Overwrite.IF_CHANGED)) {
             final ClipException e = assertThrows(ClipException.class,
                 () -> x.extract("empty_room", noFace, new CancelToken()));
             assertEquals("empty_room", e.getClipId());
@@ -234,7 +243,8 @@ class FaceTrackExtractorTest {
         FaceTrackResult repeat;
         final Path png = tmp.resolve("gaps-png");
         try (FaceTrackExtractor x = new FaceTrackExtractor(
-            settings().missingFace(MissingFacePolicy.REPEAT_LAST).pngFolder(png).build(), tmp.resolve("gaps-repeat"),
+            settings().set(MISSING_FACE, MissingFacePolicy.REPEAT_LAST).set(PNG_FOLDER, png).build(),
+            tmp.resolve("gaps-repeat"),
             Overwrite.ALWAYS)) {
             repeat = x.extract("gaps", gaps, new CancelToken());
             assertEquals(png.resolve("gaps").resolve("detections"), x.pngFramesFolder("gaps"));
@@ -254,7 +264,7 @@ class FaceTrackExtractorTest {
 
         final ClipException e;
         try (FaceTrackExtractor x = new FaceTrackExtractor(
-            settings().missingFace(MissingFacePolicy.REJECT_CLIP).build(), tmp.resolve("gaps-reject"),
+            settings().set(MISSING_FACE, MissingFacePolicy.REJECT_CLIP).build(), tmp.resolve("gaps-reject"),
             Overwrite.ALWAYS)) {
             e = assertThrows(ClipException.class, () -> x.extract("gaps", gaps, new CancelToken()));
             assertEquals(List.of(), files(tmp.resolve("gaps-reject")));
@@ -265,7 +275,7 @@ class FaceTrackExtractorTest {
     @Test
     void frameStepAndLosslessFormat() throws Exception {
         try (FaceTrackExtractor x = new FaceTrackExtractor(
-            settings().frameStep(3).format(FaceTrackFormat.FFV1_MKV).build(), tmp.resolve("step"),
+            settings().set(FRAME_STEP, 3).set(FORMAT, FaceTrackFormat.FFV1_MKV).build(), tmp.resolve("step"),
             Overwrite.ALWAYS)) {
             final FaceTrackResult r = x.extract("faces", faces, new CancelToken());
             assertEquals(30, r.framesRead());
@@ -290,7 +300,7 @@ class FaceTrackExtractorTest {
         for (FaceTrackFormat format : FaceTrackFormat.values()) {
             final List<Mat> crops = new ArrayList<>();
             final FaceTrackResult r;
-            try (FaceTrackExtractor x = new FaceTrackExtractor(settings().format(format).build(),
+            try (FaceTrackExtractor x = new FaceTrackExtractor(settings().set(FORMAT, format).build(),
                 tmp.resolve("fidelity-" + format.settingValue()), Overwrite.ALWAYS)) {
                 r = x.extract("faces", faces, new CancelToken(), (n, res) -> crops.add(res.crop.clone()));
             }
@@ -358,19 +368,19 @@ class FaceTrackExtractorTest {
     @Test
     void yunetModelMissingOrInvalidNamesTheFile() throws Exception {
         final IllegalArgumentException unset = assertThrows(IllegalArgumentException.class,
-            () -> FaceAlignerSettings.builder().detector(FaceDetectorKind.YUNET).build());
+            () -> FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.YUNET).build());
         assertTrue(unset.getMessage().contains("face_detection_yunet_2023mar.onnx"), unset.getMessage());
 
         final Path missing = tmp.resolve("models/face_detection_yunet_2023mar.onnx");
         final IOException m = assertThrows(IOException.class, () -> new FaceTrackExtractor(
-            FaceAlignerSettings.builder().detector(FaceDetectorKind.YUNET).yunetModel(missing).build(),
+            FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.YUNET).set(YUNET_MODEL, missing).build(),
             tmp.resolve("yunet"), Overwrite.ALWAYS));
         assertTrue(m.getMessage().startsWith("The YuNet model file '" + missing + "' does not exist."), m.getMessage());
         assertTrue(m.getMessage().contains("OpenCV Zoo"), m.getMessage());
 
         final Path invalid = Files.write(tmp.resolve("not_a_model.onnx"), "definitely not ONNX".getBytes());
         final IOException i = assertThrows(IOException.class, () -> new FaceTrackExtractor(
-            FaceAlignerSettings.builder().detector(FaceDetectorKind.YUNET).yunetModel(invalid).build(),
+            FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.YUNET).set(YUNET_MODEL, invalid).build(),
             tmp.resolve("yunet"), Overwrite.ALWAYS));
         assertTrue(i.getMessage().startsWith("The YuNet model file '" + invalid + "'"), i.getMessage());
         assertTrue(i.getMessage().contains("could not be loaded") || i.getMessage().contains("is not a YuNet"),
@@ -378,7 +388,7 @@ class FaceTrackExtractorTest {
 
         final Path empty = Files.createFile(tmp.resolve("empty.onnx"));
         final IOException z = assertThrows(IOException.class, () -> new FaceTrackExtractor(
-            FaceAlignerSettings.builder().detector(FaceDetectorKind.YUNET).yunetModel(empty).build(),
+            FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.YUNET).set(YUNET_MODEL, empty).build(),
             tmp.resolve("yunet"), Overwrite.ALWAYS));
         assertTrue(z.getMessage().startsWith("The YuNet model file '" + empty + "' is empty"), z.getMessage());
     }
@@ -389,7 +399,7 @@ class FaceTrackExtractorTest {
         final Path png = tmp.resolve("cancel-png");
         final CancelToken token = new CancelToken();
         final AtomicInteger seen = new AtomicInteger();
-        try (FaceTrackExtractor x = new FaceTrackExtractor(settings().pngFolder(png).build(), out,
+        try (FaceTrackExtractor x = new FaceTrackExtractor(settings().set(PNG_FOLDER, png).build(), out,
             Overwrite.ALWAYS)) {
             assertThrows(CancelledException.class, () -> x.extract("faces", faces, token, (n, r) -> {
                 if (seen.incrementAndGet() == 12) {

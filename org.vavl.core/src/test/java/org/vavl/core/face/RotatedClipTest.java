@@ -1,5 +1,6 @@
 package org.vavl.core.face;
 
+import static org.vavl.core.face.FaceAlignerSettings.OUTPUT_SIZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,7 @@ class RotatedClipTest {
 
     @Test
     void theFaceAlignerTurnsFramesUpright() throws Exception {
-        try (FaceTrackExtractor x = new FaceTrackExtractor(FaceAlignerSettings.builder().outputSize(112).build(),
+        try (FaceTrackExtractor x = new FaceTrackExtractor(FaceAlignerSettings.builder().set(OUTPUT_SIZE, 112).build(),
             tmp.resolve("tracks"), Overwrite.ALWAYS)) {
             final FaceTrackResult phoneTrack = x.extract("phone", phone, new CancelToken());
             final FaceTrackResult uprightTrack = x.extract("upright", upright, new CancelToken());

@@ -1,5 +1,7 @@
 package org.vavl.core.face;
 
+import static org.vavl.core.face.FaceAlignerSettings.ALIGNMENT;
+import static org.vavl.core.face.FaceAlignerSettings.DETECTOR;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
@@ -337,8 +339,8 @@ public final class FaceBench {
     /** Default settings, or the detector and alignment of -Dvavl.bench.detector / -Dvavl.bench.alignment. */
     static FaceAlignerSettings benchSettings() {
         return FaceAlignerSettings.builder()
-            .detector(FaceDetectorKind.fromSetting(System.getProperty("vavl.bench.detector", "haar")))
-            .alignment(FaceAlignment.fromSetting(System.getProperty("vavl.bench.alignment", "eyes"))).build();
+            .set(DETECTOR, FaceDetectorKind.fromSetting(System.getProperty("vavl.bench.detector", "haar")))
+            .set(ALIGNMENT, FaceAlignment.fromSetting(System.getProperty("vavl.bench.alignment", "eyes"))).build();
     }
 
     /**

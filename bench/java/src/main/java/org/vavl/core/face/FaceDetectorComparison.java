@@ -1,5 +1,8 @@
 package org.vavl.core.face;
 
+import static org.vavl.core.face.FaceAlignerSettings.ALIGNMENT;
+import static org.vavl.core.face.FaceAlignerSettings.DETECTOR;
+import static org.vavl.core.face.FaceAlignerSettings.TRACKING;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
@@ -79,8 +82,8 @@ public final class FaceDetectorComparison {
     }
 
     private static FaceAlignerSettings settings(final String detector, final String alignment, final boolean tracking) {
-        return FaceAlignerSettings.builder().detector(FaceDetectorKind.fromSetting(detector))
-            .alignment(FaceAlignment.fromSetting(alignment)).tracking(tracking).build();
+        return FaceAlignerSettings.builder().set(DETECTOR, FaceDetectorKind.fromSetting(detector))
+            .set(ALIGNMENT, FaceAlignment.fromSetting(alignment)).set(TRACKING, tracking).build();
     }
 
     private static String photo(final Path file, final String detector, final String alignment) throws Exception {

@@ -1,5 +1,7 @@
 package org.vavl.core.face;
 
+import static org.vavl.core.face.FaceAlignerSettings.OUTPUT_SIZE;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +99,8 @@ public final class ResponsivenessBench {
         final CancelToken token = new CancelToken();
         final AtomicInteger seen = new AtomicInteger();
         final AtomicLong cancelledAt = new AtomicLong();
-        try (FaceTrackExtractor x = new FaceTrackExtractor(FaceAlignerSettings.builder().outputSize(112).build(), out,
+        try (FaceTrackExtractor x = new FaceTrackExtractor(FaceAlignerSettings.builder().set(OUTPUT_SIZE, 112).build(),
+            out,
             Overwrite.ALWAYS)) {
             x.extract("clip", clip, token, (n, r) -> {
                 if (seen.incrementAndGet() == 12) {

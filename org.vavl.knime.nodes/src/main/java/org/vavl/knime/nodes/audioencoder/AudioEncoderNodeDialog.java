@@ -1,20 +1,27 @@
 package org.vavl.knime.nodes.audioencoder;
 
+import static org.vavl.core.features.AudioModelSettings.CLIPS_PER_BATCH;
+import static org.vavl.core.features.AudioModelSettings.LONG_AUDIO;
+import static org.vavl.core.features.AudioModelSettings.MAX_SECONDS;
+import static org.vavl.core.features.AudioModelSettings.MEAN;
+import static org.vavl.core.features.AudioModelSettings.NORMALISATION;
+import static org.vavl.core.features.AudioModelSettings.STD;
+
+import java.util.List;
+
 import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.features.AudioModelSettings;
 import org.vavl.core.features.LogMelSettings;
 import org.vavl.core.settings.Setting;
-import org.vavl.knime.nodes.common.RecordModels;
 import org.vavl.core.features.WaveformNormalisation;
 import org.vavl.knime.nodes.common.ClipEncoderNodeDialog;
+import org.vavl.knime.nodes.common.RecordModels;
+import org.vavl.knime.nodes.common.SettingModels;
 
 /**
  * The Audio Encoder's dialog: the Built-in log-mel tab applies to the built-in encoder, the Model file tab to a
@@ -23,13 +30,12 @@ import org.vavl.knime.nodes.common.ClipEncoderNodeDialog;
  */
 final class AudioEncoderNodeDialog extends ClipEncoderNodeDialog {
 
-    private final SettingsModelString m_normalisation = AudioEncoderSettings.normalisation();
+    private final RecordModels<AudioModelSettings> m_speechModel = AudioEncoderSettings.speechModel();
+
+    private final SettingsModelString m_normalisation =
+        (SettingsModelString)m_speechModel.model(AudioModelSettings.NORMALISATION);
 
     private final SettingsModelString m_statisticsSource = AudioEncoderSettings.statisticsSource();
-
-    private final SettingsModelDouble m_mean = AudioEncoderSettings.mean();
-
-    private final SettingsModelDoubleBounded m_std = AudioEncoderSettings.std();
 
     private final SettingsModelString m_splitColumn = AudioEncoderSettings.splitColumn();
 
@@ -49,28 +55,26 @@ final class AudioEncoderNodeDialog extends ClipEncoderNodeDialog {
         number(logMel, LogMelSettings.LOG_FLOOR, 1e-6);
 
         createNewTab("Model file");
-        final SettingsModelString longAudio = AudioEncoderSettings.longAudio();
-        final SettingsModelDoubleBounded maxSeconds = AudioEncoderSettings.maxSeconds();
-        final SettingsModelIntegerBounded clipsPerBatch = AudioEncoderSettings.clipsPerBatch();
-        forModelFile(m_normalisation, longAudio, maxSeconds, clipsPerBatch);
+        final RecordModels<AudioModelSettings> m = m_speechModel;
+        forModelFile(m.model(NORMALISATION), m.model(LONG_AUDIO), m.model(MAX_SECONDS), m.model(CLIPS_PER_BATCH));
         createNewGroup("Waveform normalisation");
-        addDialogComponent(new DialogComponentStringSelection(m_normalisation, "Normalisation",
-            AudioEncoderSettings.NORMALISATIONS));
+        addDialogComponent(SettingModels.component(NORMALISATION, m_normalisation));
         addDialogComponent(new DialogComponentButtonGroup(m_statisticsSource, "Statistics from",
             false, new String[]{"Mean and std below", "The input clips"},
             new String[]{AudioEncoderSettings.STATS_FROM_SETTINGS, AudioEncoderSettings.STATS_FROM_CLIPS}));
-        addDialogComponent(new DialogComponentNumber(m_mean, "Mean", 0.001));
-        addDialogComponent(new DialogComponentNumber(m_std, "Std", 0.001));
+        number(m, MEAN, 0.001);
+        number(m, STD, 0.001);
         addDialogComponent(new DialogComponentString(m_splitColumn,
             "Only rows whose column (empty: all rows)", false, 12));
         addDialogComponent(new DialogComponentString(m_splitValue, "equals", false, 12));
         closeCurrentGroup();
         createNewGroup("Long audio");
-        addDialogComponent(new DialogComponentButtonGroup(longAudio, "Longer than the maximum",
-            false, new String[]{"Cut", "Chunks"}, AudioEncoderSettings.LONG_AUDIO_VALUES.toArray(new String[0])));
-        addDialogComponent(new DialogComponentNumber(maxSeconds, "Maximum (s, 0 = none)", 1));
+        addDialogComponent(new DialogComponentButtonGroup((SettingsModelString)m.model(LONG_AUDIO),
+            LONG_AUDIO.label(), false, new String[]{"Cut", "Chunks"},
+            LONG_AUDIO.choices().stream().map(LONG_AUDIO::choiceLabel).toArray(String[]::new)));
+        number(m, MAX_SECONDS, 1);
         closeCurrentGroup();
-        addDialogComponent(new DialogComponentNumber(clipsPerBatch, "Clips per batch", 1));
+        number(m, CLIPS_PER_BATCH, 1);
         addDevice();
 
         addExecutionTab();
@@ -94,8 +98,8 @@ final class AudioEncoderNodeDialog extends ClipEncoderNodeDialog {
         final boolean fromSettings =
             statistics && AudioEncoderSettings.STATS_FROM_SETTINGS.equals(m_statisticsSource.getStringValue());
         m_statisticsSource.setEnabled(statistics);
-        for (SettingsModel m : new SettingsModel[]{m_mean, m_std}) {
-            m.setEnabled(fromSettings);
+        for (Setting<?> s : List.of(MEAN, STD)) {
+            m_speechModel.model(s).setEnabled(fromSettings);
         }
         for (SettingsModel m : new SettingsModel[]{m_splitColumn, m_splitValue}) {
             m.setEnabled(statistics && !fromSettings);

@@ -11,6 +11,7 @@ import org.vavl.core.features.LogMelSettings;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.ClipEncoderNodeModel;
+import org.vavl.knime.nodes.common.EncoderNames;
 import org.vavl.knime.nodes.common.RecordModels;
 
 /**
@@ -22,8 +23,9 @@ import org.vavl.knime.nodes.common.RecordModels;
  */
 final class AudioEncoderNodeModel extends ClipEncoderNodeModel {
 
-    static final Names NAMES = new Names("audio", "Audio features", "Audio feature frames", "Audio feature dim",
-        "Audio features error", AudioEncoderSettings.AUDIO_COLUMN, AudioEncoderSettings.BUILT_IN);
+    static final EncoderNames NAMES = new EncoderNames("audio", "Audio features", "Audio feature frames",
+        "Audio feature dim", "Audio features error", AudioEncoderSettings.AUDIO_COLUMN,
+        List.of(AudioEncoderSettings.BUILT_IN));
 
     private final RecordModels<LogMelSettings> m_logMel = RecordModels.of(LogMelSettings.SETTINGS);
 
@@ -37,13 +39,13 @@ final class AudioEncoderNodeModel extends ClipEncoderNodeModel {
 
     @Override
     protected void checkSpecific(final DataTableSpec in) throws InvalidSettingsException {
-        if (encoderChoice().equals(AudioEncoderSettings.BUILT_IN)) {
+        if (encoder().value().equals(AudioEncoderSettings.BUILT_IN)) {
             try {
                 logMel().close();
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingsException(e.getMessage(), e);
             }
-        } else if (usesModelFile()) {
+        } else if (encoder().modelFile()) {
             m_speechModel.check(in);
         }
     }

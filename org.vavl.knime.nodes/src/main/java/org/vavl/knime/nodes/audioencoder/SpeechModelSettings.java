@@ -10,55 +10,44 @@ import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeLogger;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.features.AudioModelSettings;
 import org.vavl.core.features.ModelAudioEncoder;
-import org.vavl.core.features.Waveform;
 import org.vavl.core.features.WaveformNormalisation;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.Columns;
-import org.vavl.knime.nodes.common.CommonSettings;
 import org.vavl.knime.nodes.common.PerClipNodeModel.Clip;
+import org.vavl.knime.nodes.common.RecordModels;
 
 /**
- * The Audio Encoder's settings of a user's speech model (waveform normalisation and its statistics, long audio,
- * clips per batch), in the order they are saved, and the {@link ModelAudioEncoder} they open.
+ * The Audio Encoder's settings of a user's speech model: the engine's {@link AudioModelSettings} (waveform
+ * normalisation and its given statistics, long audio, clips per batch; keys, defaults and bounds from the engine) and
+ * the node's own statistics source and split, in the order they are saved, and the {@link ModelAudioEncoder} they
+ * open.
  */
 final class SpeechModelSettings {
 
     private static final NodeLogger LOGGER = NodeLogger.getLogger(AudioEncoderNodeModel.class);
 
-    private final SettingsModelString m_normalisation = AudioEncoderSettings.normalisation();
+    private final RecordModels<AudioModelSettings> m_engine = AudioEncoderSettings.speechModel();
 
     private final SettingsModelString m_statsSource = AudioEncoderSettings.statisticsSource();
-
-    private final SettingsModelDouble m_mean = AudioEncoderSettings.mean();
-
-    private final SettingsModelDoubleBounded m_std = AudioEncoderSettings.std();
 
     private final SettingsModelString m_splitColumn = AudioEncoderSettings.splitColumn();
 
     private final SettingsModelString m_splitValue = AudioEncoderSettings.splitValue();
 
-    private final SettingsModelString m_longAudio = AudioEncoderSettings.longAudio();
-
-    private final SettingsModelDoubleBounded m_maxSeconds = AudioEncoderSettings.maxSeconds();
-
-    private final SettingsModelIntegerBounded m_clipsPerBatch = AudioEncoderSettings.clipsPerBatch();
-
     /** @return the models, in the order they are saved */
     List<SettingsModel> models() {
-        return List.of(m_normalisation, m_statsSource, m_mean, m_std, m_splitColumn, m_splitValue, m_longAudio,
-            m_maxSeconds, m_clipsPerBatch);
+        return List.of(m_engine.model(AudioModelSettings.NORMALISATION), m_statsSource,
+            m_engine.model(AudioModelSettings.MEAN), m_engine.model(AudioModelSettings.STD), m_splitColumn,
+            m_splitValue, m_engine.model(AudioModelSettings.LONG_AUDIO), m_engine.model(AudioModelSettings.MAX_SECONDS),
+            m_engine.model(AudioModelSettings.CLIPS_PER_BATCH));
     }
 
     /** Checks the settings against the input table, naming the setting of a wrong value. */
     void check(final DataTableSpec in) throws InvalidSettingsException {
-        final WaveformNormalisation.Mode mode = mode();
-        longAudio();
-        if (mode == WaveformNormalisation.Mode.STATISTICS) {
+        if (m_engine.record().normalisation() == WaveformNormalisation.Mode.STATISTICS) {
             final String src = m_statsSource.getStringValue();
             if (!AudioEncoderSettings.STATS_FROM_SETTINGS.equals(src)
                 && !AudioEncoderSettings.STATS_FROM_CLIPS.equals(src)) {
@@ -73,14 +62,6 @@ final class SpeechModelSettings {
         }
     }
 
-    private WaveformNormalisation.Mode mode() throws InvalidSettingsException {
-        return CommonSettings.parse(m_normalisation, WaveformNormalisation.Mode::fromSetting);
-    }
-
-    private ModelAudioEncoder.LongAudio longAudio() throws InvalidSettingsException {
-        return CommonSettings.parse(m_longAudio, ModelAudioEncoder.LongAudio::fromSetting);
-    }
-
     /**
      * Opens the user's model with the normalisation the settings ask for.
      *
@@ -88,29 +69,27 @@ final class SpeechModelSettings {
      */
     ModelAudioEncoder open(final Path modelFile, final String device, final List<Clip> clips,
         final DataTableSpec in, final boolean skip, final Progress progress) throws Exception {
-        final WaveformNormalisation norm = switch (mode()) {
-            case NONE -> WaveformNormalisation.none();
-            case PER_UTTERANCE -> WaveformNormalisation.perUtterance();
-            default -> statistics(clips, in, skip, progress);
-        };
-        return ModelAudioEncoder.open(modelFile, norm, longAudio(), m_maxSeconds.getDoubleValue(),
-            m_clipsPerBatch.getIntValue(), device);
+        final AudioModelSettings s = m_engine.record();
+        final WaveformNormalisation norm = s.normalisation() == WaveformNormalisation.Mode.STATISTICS
+            && !AudioEncoderSettings.STATS_FROM_SETTINGS.equals(m_statsSource.getStringValue())
+                ? statistics(s, clips, in, skip, progress) : given(s);
+        return ModelAudioEncoder.open(modelFile, norm, s.longAudio(), s.maxSeconds(), s.clipsPerBatch(), device);
     }
 
-    /** Scalar waveform statistics: from the settings, or over the input clips (optionally one split's rows). */
-    private WaveformNormalisation statistics(final List<Clip> clips, final DataTableSpec in, final boolean skip,
-        final Progress progress) throws Exception {
-        if (AudioEncoderSettings.STATS_FROM_SETTINGS.equals(m_statsSource.getStringValue())) {
-            try {
-                return WaveformNormalisation.statistics(m_mean.getDoubleValue(), m_std.getDoubleValue());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidSettingsException(e.getMessage(), e);
-            }
+    /** @return the normalisation of the settings (with statistics: the mean and std of the settings) */
+    private static WaveformNormalisation given(final AudioModelSettings s) throws InvalidSettingsException {
+        try {
+            return s.waveformNormalisation();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
+    }
+
+    /** Scalar waveform statistics over the input clips (optionally one split's rows). */
+    private WaveformNormalisation statistics(final AudioModelSettings s, final List<Clip> clips,
+        final DataTableSpec in, final boolean skip, final Progress progress) throws Exception {
         final List<Path> wavs = wavs(clips, in);
-        final long max = ModelAudioEncoder.LongAudio.CUT == longAudio() && m_maxSeconds.getDoubleValue() > 0
-            ? Math.round(m_maxSeconds.getDoubleValue() * Waveform.SAMPLE_RATE) : 0;
-        final double[] ms = WaveformNormalisation.computeStatistics(wavs, max, skip, progress);
+        final double[] ms = WaveformNormalisation.computeStatistics(wavs, s.statisticsSamples(), skip, progress);
         LOGGER.info("Waveform statistics over " + (int)ms[2] + " clip(s): mean " + ms[0] + ", std " + ms[1]);
         try {
             return WaveformNormalisation.statistics(ms[0], ms[1]);

@@ -15,7 +15,9 @@ import org.vavl.core.settings.Setting;
  * A node's settings models for (some of) the settings of one engine settings record, made by
  * {@link SettingModels#create}, and the record read back from them: the node states which settings it saves, the
  * engine states everything else (keys, defaults, bounds, choices). Settings the node does not save keep the engine's
- * defaults.
+ * defaults. A node may save a setting with a default of its own ({@link Setting#withDefault}: the same name), and
+ * may give the values of settings whose saved text it resolves itself (a workflow-relative path) to
+ * {@link #record(Map)}.
  *
  * @param <R> the engine's settings record
  */
@@ -47,13 +49,14 @@ public final class RecordModels<R extends Record> {
         return new ArrayList<>(m_models.values());
     }
 
-    /** @return the settings model of {@code setting} */
+    /** @return the settings model of {@code setting} (or of the node's variant of it: the same name) */
     public SettingsModel model(final Setting<?> setting) {
-        final SettingsModel m = m_models.get(setting);
-        if (m == null) {
-            throw new IllegalArgumentException(setting.name() + " is not saved by this node.");
+        for (Map.Entry<Setting<?>, SettingsModel> e : m_models.entrySet()) {
+            if (e.getKey().name().equals(setting.name())) {
+                return e.getValue();
+            }
         }
-        return m;
+        throw new IllegalArgumentException(setting.name() + " is not saved by this node.");
     }
 
     /** @return the value of {@code setting} in its model */
@@ -66,7 +69,16 @@ public final class RecordModels<R extends Record> {
      * @throws InvalidSettingsException naming the first value the engine does not accept
      */
     public R record() throws InvalidSettingsException {
-        return read(m_models);
+        return read(m_models, Map.of());
+    }
+
+    /**
+     * @param values the values of the settings the node resolves itself (they replace their models' values)
+     * @return the engine's record: {@code values}, the models' values, the engine's defaults for the other settings
+     * @throws InvalidSettingsException naming the first value the engine does not accept
+     */
+    public R record(final Map<Setting<?>, Object> values) throws InvalidSettingsException {
+        return read(m_models, values);
     }
 
     /**
@@ -80,13 +92,20 @@ public final class RecordModels<R extends Record> {
             m.loadSettingsFrom(settings);
             loaded.put(s, m);
         }
-        return read(loaded);
+        return read(loaded, Map.of());
     }
 
-    private R read(final Map<Setting<?>, SettingsModel> models) throws InvalidSettingsException {
+    private R read(final Map<Setting<?>, SettingsModel> models, final Map<Setting<?>, Object> values)
+        throws InvalidSettingsException {
         final RecordSettings.Builder<R> b = m_record.builder();
+        final List<String> given = values.keySet().stream().map(Setting::name).toList();
         for (Map.Entry<Setting<?>, SettingsModel> e : models.entrySet()) {
-            set(b, e.getKey(), e.getValue());
+            if (!given.contains(e.getKey().name())) {
+                set(b, e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<Setting<?>, Object> e : values.entrySet()) {
+            setValue(b, m_record.setting(e.getKey().name()), e.getValue());
         }
         try {
             return b.build();
@@ -95,8 +114,13 @@ public final class RecordModels<R extends Record> {
         }
     }
 
-    private static <R extends Record, T> void set(final RecordSettings.Builder<R> b, final Setting<T> s,
+    private <T> void set(final RecordSettings.Builder<R> b, final Setting<T> s,
         final SettingsModel m) throws InvalidSettingsException {
-        b.set(s, SettingModels.value(s, m));
+        setValue(b, s, SettingModels.value(s, m));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> void setValue(final RecordSettings.Builder<R> b, final Setting<T> s, final Object v) {
+        b.set((Setting<T>)m_record.setting(s.name()), (T)v);
     }
 }

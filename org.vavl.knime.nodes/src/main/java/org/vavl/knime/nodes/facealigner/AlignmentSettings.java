@@ -1,95 +1,103 @@
 package org.vavl.knime.nodes.facealigner;
 
+import static org.vavl.core.face.FaceAlignerSettings.ALIGNMENT;
+import static org.vavl.core.face.FaceAlignerSettings.CROP_SCALE;
+import static org.vavl.core.face.FaceAlignerSettings.DETECTION_INTERVAL;
+import static org.vavl.core.face.FaceAlignerSettings.DETECTOR;
+import static org.vavl.core.face.FaceAlignerSettings.FORMAT;
+import static org.vavl.core.face.FaceAlignerSettings.FRAME_STEP;
+import static org.vavl.core.face.FaceAlignerSettings.MAIN_FACE;
+import static org.vavl.core.face.FaceAlignerSettings.MIN_FACE_FRACTION;
+import static org.vavl.core.face.FaceAlignerSettings.MISSING_FACE;
+import static org.vavl.core.face.FaceAlignerSettings.OUTPUT_SIZE;
+import static org.vavl.core.face.FaceAlignerSettings.PNG_FOLDER;
+import static org.vavl.core.face.FaceAlignerSettings.TRACKING;
+import static org.vavl.core.face.FaceAlignerSettings.YUNET_MODEL;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.vavl.core.face.FaceAlignerSettings;
 import org.vavl.core.face.FaceAlignment;
 import org.vavl.core.face.FaceDetectorKind;
-import org.vavl.core.face.FaceTrackFormat;
-import org.vavl.core.face.MainFacePolicy;
-import org.vavl.core.face.MissingFacePolicy;
+import org.vavl.core.settings.Setting;
+import org.vavl.knime.nodes.common.RecordModels;
+import org.vavl.knime.nodes.common.SettingModels;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
 /**
- * The Face Aligner's settings models of the engine's {@link org.vavl.core.face.FaceAlignerSettings} (detector,
- * crop, tracking, policies, format, PNG folder, alignment), in the order they are saved, and the engine settings they make.
+ * The Face Aligner's settings models of the engine's {@link FaceAlignerSettings} (keys, defaults, bounds and choices
+ * from the engine), in the order they are saved, and the engine settings they make. The node saves every engine
+ * setting but the YuNet score threshold; new nodes align by landmarks (chosen from the measurements in
+ * docs/face.md), workflows saved before the alignment setting existed (1.0) keep the engine's "eyes".
  */
 final class AlignmentSettings {
 
-    private final SettingsModelString m_detector = FaceAlignerSettings.detector();
+    /** The alignment of a new node: the landmark network. */
+    static final Setting<FaceAlignment> NEW_ALIGNMENT = ALIGNMENT.withDefault(FaceAlignment.LANDMARKS);
 
-    private final SettingsModelString m_yunetModel = FaceAlignerSettings.yunetModel();
+    /** The settings the node saves, in the order they are saved; the alignment was added in 1.1 (issue 18). */
+    private static final List<Setting<?>> SAVED = List.of(DETECTOR, YUNET_MODEL, CROP_SCALE, OUTPUT_SIZE, FRAME_STEP,
+        TRACKING, DETECTION_INTERVAL, MIN_FACE_FRACTION, MAIN_FACE, MISSING_FACE, FORMAT, PNG_FOLDER, NEW_ALIGNMENT);
 
-    private final SettingsModelDoubleBounded m_cropScale = FaceAlignerSettings.cropScale();
+    /** The choices, checked among saved settings (the alignment only when saved). */
+    private static final List<Setting<?>> CHOICES = List.of(DETECTOR, ALIGNMENT, MAIN_FACE, MISSING_FACE, FORMAT);
 
-    private final SettingsModelIntegerBounded m_outputSize = FaceAlignerSettings.outputSize();
-
-    private final SettingsModelIntegerBounded m_frameStep = FaceAlignerSettings.frameStep();
-
-    private final SettingsModelBoolean m_tracking = FaceAlignerSettings.tracking();
-
-    private final SettingsModelIntegerBounded m_interval = FaceAlignerSettings.detectionInterval();
-
-    private final SettingsModelDoubleBounded m_minFace = FaceAlignerSettings.minFace();
-
-    private final SettingsModelString m_mainFace = FaceAlignerSettings.mainFace();
-
-    private final SettingsModelString m_missingFace = FaceAlignerSettings.missingFace();
-
-    private final SettingsModelString m_format = FaceAlignerSettings.format();
-
-    private final SettingsModelString m_pngFolder = FaceAlignerSettings.pngFolder();
-
-    /** Added in 1.1 (issue 18); older workflows keep "eyes" ({@link #addedLater}, {@link #loaded}). */
-    private final SettingsModelString m_alignment = FaceAlignerSettings.alignment();
+    private final RecordModels<FaceAlignerSettings> m_models = new RecordModels<>(FaceAlignerSettings.SETTINGS, SAVED);
 
     /** @return the models, in the order they are saved */
     List<SettingsModel> models() {
-        return List.of(m_detector, m_yunetModel, m_cropScale, m_outputSize, m_frameStep, m_tracking, m_interval,
-            m_minFace, m_mainFace, m_missingFace, m_format, m_pngFolder, m_alignment);
+        return m_models.models();
+    }
+
+    /** @return the model of {@code setting} */
+    SettingsModel model(final Setting<?> setting) {
+        return m_models.model(setting);
     }
 
     /** After loading: settings saved before the alignment setting existed keep "eyes". */
     void loaded(final NodeSettingsRO settings) {
-        FaceAlignerSettings.keepOldAlignment(settings, m_alignment);
+        keepOldAlignment(settings, (SettingsModelString)model(ALIGNMENT));
+    }
+
+    /** Sets the alignment of settings saved before the setting existed to what they did then (the engine's default). */
+    static void keepOldAlignment(final NodeSettingsRO settings, final SettingsModelString alignment) {
+        if (!settings.containsKey(ALIGNMENT.key())) {
+            alignment.setStringValue(ALIGNMENT.choiceLabel(ALIGNMENT.defaultValue()));
+        }
     }
 
     /** @return the models added after 1.0, to their keys (for {@code settingsAddedLater}) */
-    java.util.Map<SettingsModel, String> addedLater() {
-        return java.util.Map.of(m_alignment, FaceAlignerSettings.ALIGNMENT);
+    Map<SettingsModel, String> addedLater() {
+        return Map.of(model(ALIGNMENT), ALIGNMENT.key());
     }
 
     /** @return whether the detector gives a detection confidence (YuNet and the tiny detector do, Haar does not) */
     boolean withConfidence() {
-        try {
-            return FaceDetectorKind.fromSetting(m_detector.getStringValue()) != FaceDetectorKind.HAAR;
-        } catch (IllegalArgumentException e) {
-            return false; // an unknown detector fails the node elsewhere, naming the setting
-        }
+        return detector() != null && detector() != FaceDetectorKind.HAAR;
     }
 
     /** @return whether the faces are levelled by the landmark network (two more columns) */
     boolean withLandmarks() {
         try {
-            return FaceAlignment.fromSetting(m_alignment.getStringValue()) == FaceAlignment.LANDMARKS;
-        } catch (IllegalArgumentException e) {
+            return m_models.value(ALIGNMENT) == FaceAlignment.LANDMARKS;
+        } catch (InvalidSettingsException e) {
             return false; // an unknown alignment fails the node elsewhere, naming the setting
         }
     }
 
-    private boolean yunet() {
+    private FaceDetectorKind detector() {
         try {
-            return FaceDetectorKind.fromSetting(m_detector.getStringValue()) == FaceDetectorKind.YUNET;
-        } catch (IllegalArgumentException e) {
-            return false;
+            return m_models.value(DETECTOR);
+        } catch (InvalidSettingsException e) {
+            return null; // an unknown detector fails the node elsewhere, naming the setting
         }
     }
 
@@ -98,45 +106,36 @@ final class AlignmentSettings {
      *
      * @param prepareFolders create the PNG folder (at execution), or only check it (configure)
      */
-    org.vavl.core.face.FaceAlignerSettings engine(final boolean prepareFolders) throws InvalidSettingsException {
-        try {
-            final org.vavl.core.face.FaceAlignerSettings.Builder b = org.vavl.core.face.FaceAlignerSettings.builder()
-                .detector(FaceDetectorKind.fromSetting(m_detector.getStringValue()))
-                .alignment(FaceAlignment.fromSetting(m_alignment.getStringValue()))
-                .cropScale(m_cropScale.getDoubleValue()).outputSize(m_outputSize.getIntValue())
-                .frameStep(m_frameStep.getIntValue()).tracking(m_tracking.getBooleanValue())
-                .detectionInterval(m_interval.getIntValue()).minFaceFraction(m_minFace.getDoubleValue())
-                .mainFace(MainFacePolicy.fromSetting(m_mainFace.getStringValue()))
-                .missingFace(MissingFacePolicy.fromSetting(m_missingFace.getStringValue()))
-                .format(FaceTrackFormat.fromSetting(m_format.getStringValue()));
-            if (yunet()) {
-                b.yunetModel(yunetModel());
+    FaceAlignerSettings engine(final boolean prepareFolders) throws InvalidSettingsException {
+        final Map<Setting<?>, Object> paths = new HashMap<>();
+        paths.put(YUNET_MODEL, detector() == FaceDetectorKind.YUNET ? yunetModel() : null);
+        paths.put(PNG_FOLDER, null);
+        final String png = text(PNG_FOLDER);
+        if (png != null && !png.isBlank()) {
+            if (prepareFolders) {
+                paths.put(PNG_FOLDER, WorkflowPaths.prepareOutputFolder(png, PNG_FOLDER.key()));
+            } else {
+                WorkflowPaths.resolveOutputFolder(png, PNG_FOLDER.key());
             }
-            final String png = m_pngFolder.getStringValue();
-            if (png != null && !png.isBlank()) {
-                if (prepareFolders) {
-                    b.pngFolder(WorkflowPaths.prepareOutputFolder(png, FaceAlignerSettings.PNG_FOLDER));
-                } else {
-                    WorkflowPaths.resolveOutputFolder(png, FaceAlignerSettings.PNG_FOLDER);
-                }
-            }
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
         }
+        return m_models.record(paths);
+    }
+
+    private String text(final Setting<?> setting) {
+        return ((SettingsModelString)model(setting)).getStringValue();
     }
 
     private Path yunetModel() throws InvalidSettingsException {
-        final String model = m_yunetModel.getStringValue();
+        final String model = text(YUNET_MODEL);
         if (model == null || model.isBlank()) {
-            throw new InvalidSettingsException("The YuNet detector needs its model file: set '"
-                + FaceAlignerSettings.YUNET_MODEL + "' to face_detection_yunet_2023mar.onnx from the OpenCV "
+            throw new InvalidSettingsException("The YuNet detector needs its model file: set '" + YUNET_MODEL.key()
+                + "' to face_detection_yunet_2023mar.onnx from the OpenCV "
                 + "Zoo (github.com/opencv/opencv_zoo, models/face_detection_yunet).");
         }
-        final Path p = WorkflowPaths.resolveFile(model, FaceAlignerSettings.YUNET_MODEL);
+        final Path p = WorkflowPaths.resolveFile(model, YUNET_MODEL.key());
         if (!Files.isRegularFile(p)) {
-            throw new InvalidSettingsException("The YuNet model file '" + p + "' (setting '"
-                + FaceAlignerSettings.YUNET_MODEL + "') does not exist. Download "
+            throw new InvalidSettingsException("The YuNet model file '" + p + "' (setting '" + YUNET_MODEL.key()
+                + "') does not exist. Download "
                 + "face_detection_yunet_2023mar.onnx from the OpenCV Zoo (github.com/opencv/opencv_zoo, "
                 + "models/face_detection_yunet).");
         }
@@ -145,18 +144,18 @@ final class AlignmentSettings {
 
     /** Checks the choices among saved settings. */
     static void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        check(settings, FaceAlignerSettings.detector(), FaceAlignerSettings.DETECTORS);
-        if (settings.containsKey(FaceAlignerSettings.ALIGNMENT)) {
-            check(settings, FaceAlignerSettings.alignment(), FaceAlignerSettings.ALIGNMENTS);
+        for (Setting<?> s : CHOICES) {
+            if (s != ALIGNMENT || settings.containsKey(ALIGNMENT.key())) {
+                check(settings, s);
+            }
         }
-        check(settings, FaceAlignerSettings.mainFace(), FaceAlignerSettings.MAIN_FACES);
-        check(settings, FaceAlignerSettings.missingFace(), FaceAlignerSettings.MISSING_FACES);
-        check(settings, FaceAlignerSettings.format(), FaceAlignerSettings.FORMATS);
     }
 
-    private static void check(final NodeSettingsRO settings, final SettingsModelString model,
-        final List<String> allowed) throws InvalidSettingsException {
+    private static <T> void check(final NodeSettingsRO settings, final Setting<T> setting)
+        throws InvalidSettingsException {
+        final SettingsModelString model = SettingModels.string(setting);
         model.loadSettingsFrom(settings);
+        final List<String> allowed = setting.choices().stream().map(setting::choiceLabel).toList();
         if (!allowed.contains(model.getStringValue())) {
             throw new InvalidSettingsException("Setting '" + model.getKey() + "' is '" + model.getStringValue()
                 + "': use one of " + allowed + ".");

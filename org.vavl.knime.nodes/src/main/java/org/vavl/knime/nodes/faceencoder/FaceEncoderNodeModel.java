@@ -8,16 +8,16 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.LongValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.features.ClipEncoder;
 import org.vavl.core.features.ExpressionFaceEncoder;
+import org.vavl.core.features.FaceModelSettings;
 import org.vavl.core.features.HogFaceEncoder;
 import org.vavl.core.features.ModelFaceEncoder;
 import org.vavl.core.util.Progress;
 import org.vavl.knime.nodes.common.ClipEncoderNodeModel;
-import org.vavl.knime.nodes.common.CommonSettings;
-import org.vavl.knime.nodes.common.EncoderSettings;
+import org.vavl.knime.nodes.common.EncoderNames;
+import org.vavl.knime.nodes.common.RecordModels;
 
 /**
  * Face Encoder: per clip, the face track's frames become a feature sequence {@code <clip>.npy} (frames x
@@ -30,44 +30,31 @@ import org.vavl.knime.nodes.common.EncoderSettings;
  */
 final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
 
-    static final Names NAMES = new Names("visual", "Visual features", "Visual feature frames",
+    static final EncoderNames NAMES = new EncoderNames("visual", "Visual features", "Visual feature frames",
         "Visual feature dim", "Visual features error", FaceEncoderSettings.FACE_TRACK_COLUMN,
-        FaceEncoderSettings.BUILT_IN);
+        FaceEncoderSettings.BUILT_INS);
 
-    private final SettingsModelIntegerBounded m_inputSize = FaceEncoderSettings.inputSize();
-
-    private final SettingsModelString m_channelOrder = FaceEncoderSettings.channelOrder();
-
-    private final SettingsModelString m_mean = FaceEncoderSettings.mean();
-
-    private final SettingsModelString m_std = FaceEncoderSettings.std();
-
-    private final SettingsModelIntegerBounded m_framesPerBatch = FaceEncoderSettings.framesPerBatch();
+    private final RecordModels<FaceModelSettings> m_imageModel = FaceEncoderSettings.imageModel();
 
     private final SettingsModelString m_expressionOutput = FaceEncoderSettings.expressionOutput();
 
     FaceEncoderNodeModel() {
         super(NAMES, FaceEncoderSettings.faceTrackColumn(), "knime://knime.workflow/vavl-data/face-features");
-        register(m_inputSize, m_channelOrder, m_mean, m_std, m_framesPerBatch, m_expressionOutput);
+        register(m_imageModel.models());
+        register(m_expressionOutput);
     }
 
     @Override
     protected Map<SettingsModel, String> settingsAddedLater() {
-        return Map.of(m_expressionOutput, FaceEncoderSettings.EXPRESSION_OUTPUT);
+        return Map.of(m_expressionOutput, ExpressionFaceEncoder.PART.key());
     }
 
     @Override
     protected void checkSpecific(final DataTableSpec in) throws InvalidSettingsException {
-        FaceEncoderSettings.part(m_expressionOutput.getStringValue());
-        if (usesModelFile()) {
-            channelOrder();
-            FaceEncoderSettings.triple(m_mean, FaceEncoderSettings.MEAN, false);
-            FaceEncoderSettings.triple(m_std, FaceEncoderSettings.STD, true);
+        FaceEncoderSettings.part(m_expressionOutput);
+        if (encoder().modelFile()) {
+            m_imageModel.record();
         }
-    }
-
-    private ModelFaceEncoder.ChannelOrder channelOrder() throws InvalidSettingsException {
-        return CommonSettings.parse(m_channelOrder, ModelFaceEncoder.ChannelOrder::fromSetting);
     }
 
     /** The Face Aligner's column of the number of frames with a face. */
@@ -93,21 +80,16 @@ final class FaceEncoderNodeModel extends ClipEncoderNodeModel {
     }
 
     @Override
-    protected List<String> encoderChoices() {
-        return EncoderSettings.encoders(FaceEncoderSettings.BUILT_INS);
-    }
-
-    @Override
     protected ClipEncoder openEncoder(final Path modelFile, final String device, final List<Clip> clips,
         final DataTableSpec in, final Progress progress) throws Exception {
         if (modelFile == null) {
-            return FaceEncoderSettings.EXPRESSION.equals(encoderChoice())
-                ? new ExpressionFaceEncoder(FaceEncoderSettings.part(m_expressionOutput.getStringValue()),
+            return FaceEncoderSettings.EXPRESSION.equals(encoder().value())
+                ? new ExpressionFaceEncoder(FaceEncoderSettings.part(m_expressionOutput),
                     ExpressionFaceEncoder.DEFAULT_FRAMES_PER_BATCH)
                 : new HogFaceEncoder();
         }
-        return ModelFaceEncoder.open(modelFile, m_inputSize.getIntValue(), channelOrder(),
-            FaceEncoderSettings.triple(m_mean, FaceEncoderSettings.MEAN, false),
-            FaceEncoderSettings.triple(m_std, FaceEncoderSettings.STD, true), m_framesPerBatch.getIntValue(), device);
+        final FaceModelSettings s = m_imageModel.record();
+        return ModelFaceEncoder.open(modelFile, s.inputSize(), s.channelOrder(), s.meanValues(), s.stdValues(),
+            s.framesPerBatch(), device);
     }
 }

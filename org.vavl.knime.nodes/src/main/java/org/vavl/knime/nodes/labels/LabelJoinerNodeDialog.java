@@ -1,5 +1,12 @@
 package org.vavl.knime.nodes.labels;
 
+import static org.vavl.core.labels.SpeakerSplitSettings.ASSIGN;
+import static org.vavl.core.labels.SpeakerSplitSettings.DEVELOPMENT_SHARE;
+import static org.vavl.core.labels.SpeakerSplitSettings.SEED;
+import static org.vavl.core.labels.SpeakerSplitSettings.TRAIN_SHARE;
+
+import java.util.List;
+
 import javax.swing.JFileChooser;
 
 import org.knime.core.data.StringValue;
@@ -12,12 +19,17 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelNumber;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 import org.vavl.core.labels.LabelFormat;
+import org.vavl.core.labels.MspOptions;
+import org.vavl.core.labels.SpeakerSplitSettings;
+import org.vavl.core.settings.Setting;
 import org.vavl.knime.nodes.common.EnablingSettingsPane;
+import org.vavl.knime.nodes.common.RecordModels;
+import org.vavl.knime.nodes.common.SettingModels;
 
 /**
  * The Emotion Label Joiner's dialog: tabs Options, Generic file: columns and Speaker-independent splits; fields
@@ -45,17 +57,9 @@ final class LabelJoinerNodeDialog extends EnablingSettingsPane {
 
     private final SettingsModelString m_gender = LabelJoinerSettings.genderColumn();
 
-    private final SettingsModelBoolean m_flip = LabelJoinerSettings.flipArousal();
+    private final RecordModels<MspOptions> m_msp = LabelJoinerSettings.msp();
 
-    private final SettingsModelBoolean m_scale = LabelJoinerSettings.scaleToUnit();
-
-    private final SettingsModelBoolean m_speakerSplits = LabelJoinerSettings.speakerSplits();
-
-    private final SettingsModelDoubleBounded m_trainShare = LabelJoinerSettings.trainShare();
-
-    private final SettingsModelDoubleBounded m_developmentShare = LabelJoinerSettings.developmentShare();
-
-    private final SettingsModelIntegerBounded m_splitSeed = LabelJoinerSettings.splitSeed();
+    private final RecordModels<SpeakerSplitSettings> m_splits = LabelJoinerSettings.speakerSplits();
 
     @SuppressWarnings("unchecked")
     LabelJoinerNodeDialog() {
@@ -77,8 +81,9 @@ final class LabelJoinerNodeDialog extends EnablingSettingsPane {
         addDialogComponent(new DialogComponentStringSelection(m_format, "File format", LabelJoinerSettings.FORMATS));
         closeCurrentGroup();
         createNewGroup("MSP-IMPROV attributes");
-        addDialogComponent(new DialogComponentBoolean(m_flip, "Flip arousal (6 - EmoAct), as the reference"));
-        addDialogComponent(new DialogComponentBoolean(m_scale, "Scale 1..5 to 0..1, as the reference"));
+        for (Setting<?> m : MspOptions.SETTINGS.settings()) {
+            addDialogComponent(SettingModels.component(m, m_msp.model(m)));
+        }
         closeCurrentGroup();
         createNewTab("Generic file: columns");
         addDialogComponent(new DialogComponentString(m_id, "Id column", false, 20));
@@ -87,16 +92,20 @@ final class LabelJoinerNodeDialog extends EnablingSettingsPane {
         addDialogComponent(new DialogComponentString(m_speaker, "Speaker column (empty: none)", false, 20));
         addDialogComponent(new DialogComponentString(m_gender, "Gender column (empty: none)", false, 20));
         createNewTab("Speaker-independent splits");
-        addDialogComponent(new DialogComponentBoolean(m_speakerSplits,
-            "Assign Train / Development / Test by speaker (replaces the file's splits)"));
-        addDialogComponent(new DialogComponentNumber(m_trainShare, "Train share of clips", 0.05));
-        addDialogComponent(new DialogComponentNumber(m_developmentShare, "Development share (Test: the rest)", 0.05));
-        addDialogComponent(new DialogComponentNumber(m_splitSeed, "Seed", 1));
-        m_speakerSplits.addChangeListener(e -> updateEnabled());
+        addDialogComponent(SettingModels.component(ASSIGN, m_splits.model(ASSIGN)));
+        number(TRAIN_SHARE, 0.05);
+        number(DEVELOPMENT_SHARE, 0.05);
+        number(SEED, 1);
+        m_splits.model(ASSIGN).addChangeListener(e -> updateEnabled());
         m_source.addChangeListener(e -> updateEnabled());
         m_corpus.addChangeListener(e -> updateEnabled());
         m_format.addChangeListener(e -> updateEnabled());
         updateEnabled();
+    }
+
+    private void number(final Setting<?> setting, final double step) {
+        addDialogComponent(new DialogComponentNumber((SettingsModelNumber)m_splits.model(setting), setting.label(),
+            step));
     }
 
     @Override
@@ -112,10 +121,10 @@ final class LabelJoinerNodeDialog extends EnablingSettingsPane {
         for (SettingsModelString s : new SettingsModelString[] {m_id, m_labels, m_split, m_speaker, m_gender}) {
             s.setEnabled(generic);
         }
-        m_flip.setEnabled(msp);
-        m_scale.setEnabled(msp);
-        m_trainShare.setEnabled(m_speakerSplits.getBooleanValue());
-        m_developmentShare.setEnabled(m_speakerSplits.getBooleanValue());
-        m_splitSeed.setEnabled(m_speakerSplits.getBooleanValue());
+        m_msp.models().forEach(m -> m.setEnabled(msp));
+        final boolean assign = ((SettingsModelBoolean)m_splits.model(ASSIGN)).getBooleanValue();
+        for (Setting<?> m : List.of(TRAIN_SHARE, DEVELOPMENT_SHARE, SEED)) {
+            m_splits.model(m).setEnabled(assign);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,6 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.labels.ClipLabel;
@@ -34,9 +34,12 @@ import org.vavl.core.labels.LabelFiles;
 import org.vavl.core.labels.LabelFormat;
 import org.vavl.core.labels.LabelSet;
 import org.vavl.core.labels.MspOptions;
+import org.vavl.core.labels.SpeakerSplitSettings;
 import org.vavl.core.labels.SpeakerSplits;
+import org.vavl.core.settings.Setting;
 import org.vavl.knime.nodes.common.Columns;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.RecordModels;
 import org.vavl.knime.nodes.common.SettingsNodeModel;
 import org.vavl.knime.nodes.common.WorkflowPaths;
 
@@ -80,23 +83,15 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
 
     private final SettingsModelString m_gender = LabelJoinerSettings.genderColumn();
 
-    private final SettingsModelBoolean m_flip = LabelJoinerSettings.flipArousal();
-
-    private final SettingsModelBoolean m_scale = LabelJoinerSettings.scaleToUnit();
+    private final RecordModels<MspOptions> m_msp = LabelJoinerSettings.msp();
 
     private final SettingsModelBoolean m_drop = LabelJoinerSettings.dropUnlabelled();
 
-    private final SettingsModelBoolean m_speakerSplits = LabelJoinerSettings.speakerSplits();
+    private final RecordModels<SpeakerSplitSettings> m_splits = LabelJoinerSettings.speakerSplits();
 
-    private final SettingsModelDoubleBounded m_trainShare = LabelJoinerSettings.trainShare();
-
-    private final SettingsModelDoubleBounded m_developmentShare = LabelJoinerSettings.developmentShare();
-
-    private final SettingsModelIntegerBounded m_splitSeed = LabelJoinerSettings.splitSeed();
-
-    private final List<SettingsModel> m_all = List.of(m_clipColumn, m_source, m_corpus, m_partition, m_file,
-        m_format, m_id, m_labels, m_split, m_speaker, m_gender, m_flip, m_scale, m_drop, m_speakerSplits,
-        m_trainShare, m_developmentShare, m_splitSeed);
+    /** The settings models, in the order they are saved. */
+    private final List<SettingsModel> m_all = concat(List.of(m_clipColumn, m_source, m_corpus, m_partition, m_file,
+        m_format, m_id, m_labels, m_split, m_speaker, m_gender), m_msp.models(), List.of(m_drop), m_splits.models());
 
     /**
      * The labels read for the current settings (and file time), reused between configure and execute; a reset keeps
@@ -120,7 +115,8 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
 
     /** Reads (or reuses) the label set of the current settings; errors name the setting or the file. */
     LabelSet labels() throws InvalidSettingsException {
-        final MspOptions msp = new MspOptions(m_flip.getBooleanValue(), m_scale.getBooleanValue());
+        final MspOptions msp = m_msp.record();
+        final SpeakerSplitSettings splits = m_splits.record();
         final boolean shipped = LabelJoinerSettings.SOURCE_SHIPPED.equals(m_source.getStringValue());
         if (!shipped && !LabelJoinerSettings.SOURCE_FILE.equals(m_source.getStringValue())) {
             throw new InvalidSettingsException("Unknown label source '" + m_source.getStringValue() + "': use '"
@@ -132,8 +128,7 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
             GenericColumns.parseList(m_labels.getStringValue()), m_split.getStringValue(),
             m_speaker.getStringValue(), m_gender.getStringValue());
         String key = shipped + "|" + format + "|" + m_partition.getIntValue() + "|" + msp + "|" + generic + "|"
-            + m_speakerSplits.getBooleanValue() + "|" + m_trainShare.getDoubleValue() + "|"
-            + m_developmentShare.getDoubleValue() + "|" + m_splitSeed.getIntValue();
+            + splits;
         if (file != null) {
             if (!Files.isRegularFile(file)) {
                 throw new InvalidSettingsException("Label file " + file + " does not exist. Check the setting "
@@ -160,13 +155,10 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
             }
             // a speaker for every clip where the file has none but the corpus's clip ids name it
             labels = SpeakerSplits.withDerivedSpeakers(labels);
-            if (m_speakerSplits.getBooleanValue()) {
-                labels = SpeakerSplits.assign(labels, m_trainShare.getDoubleValue(),
-                    m_developmentShare.getDoubleValue(), m_splitSeed.getIntValue());
-            }
+            labels = splits.apply(labels);
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidSettingsException((m_speakerSplits.getBooleanValue() ? "Setting 'speaker-independent "
-                + "splits': " : "") + e.getMessage(), e);
+            throw new InvalidSettingsException((splits.assign() ? "Setting '" + SpeakerSplitSettings.ASSIGN.key()
+                + "': " : "") + e.getMessage(), e);
         }
         m_cache = labels;
         m_cacheKey = key;
@@ -312,6 +304,15 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
         return s == null ? DataType.getMissingCell() : new StringCell(s);
     }
 
+    @SafeVarargs
+    private static List<SettingsModel> concat(final List<? extends SettingsModel>... lists) {
+        final List<SettingsModel> all = new ArrayList<>();
+        for (List<? extends SettingsModel> l : lists) {
+            all.addAll(l);
+        }
+        return List.copyOf(all);
+    }
+
     @Override
     protected List<SettingsModel> settingsModels() {
         return m_all;
@@ -319,9 +320,11 @@ final class LabelJoinerNodeModel extends SettingsNodeModel {
 
     @Override
     protected Map<SettingsModel, String> settingsAddedLater() {
-        return Map.of(m_speakerSplits, LabelJoinerSettings.KEY_SPEAKER_SPLITS, m_trainShare,
-            LabelJoinerSettings.KEY_TRAIN_SHARE, m_developmentShare, LabelJoinerSettings.KEY_DEVELOPMENT_SHARE,
-            m_splitSeed, LabelJoinerSettings.KEY_SPLIT_SEED);
+        final Map<SettingsModel, String> later = new HashMap<>();
+        for (Setting<?> s : SpeakerSplitSettings.SETTINGS.settings()) {
+            later.put(m_splits.model(s), s.key());
+        }
+        return later;
     }
 
     @Override

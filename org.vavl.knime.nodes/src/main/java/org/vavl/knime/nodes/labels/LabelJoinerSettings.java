@@ -3,12 +3,14 @@ package org.vavl.knime.nodes.labels;
 import java.util.List;
 
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vavl.core.labels.LabelFiles;
 import org.vavl.core.labels.LabelFormat;
+import org.vavl.core.labels.MspOptions;
+import org.vavl.core.labels.SpeakerSplitSettings;
 import org.vavl.knime.nodes.common.CommonSettings;
+import org.vavl.knime.nodes.common.RecordModels;
 
 /** The Emotion Label Joiner's settings, created by static methods shared by the model and the dialog. */
 final class LabelJoinerSettings {
@@ -83,14 +85,9 @@ final class LabelJoinerSettings {
         return new SettingsModelString("gender column", "");
     }
 
-    /** MSP-IMPROV: arousal = 6 - EmoAct (the reference's choice; default on). */
-    static SettingsModelBoolean flipArousal() {
-        return new SettingsModelBoolean("flip arousal", true);
-    }
-
-    /** MSP-IMPROV: scale 1..5 to 0..1 by (x - 1) / 4 (the reference's choice; default on). */
-    static SettingsModelBoolean scaleToUnit() {
-        return new SettingsModelBoolean("scale to 0..1", true);
+    /** MSP-IMPROV: the engine's {@link MspOptions} (flip arousal, scale to 0..1; the reference's by default). */
+    static RecordModels<MspOptions> msp() {
+        return RecordModels.of(MspOptions.SETTINGS);
     }
 
     /** Leave out the clips that have no label row (default off: they keep missing labels). */
@@ -98,31 +95,8 @@ final class LabelJoinerSettings {
         return new SettingsModelBoolean("drop unlabelled clips", false);
     }
 
-    /** Assign speaker-independent Train / Development / Test splits (replacing the file's own); default off. */
-    static SettingsModelBoolean speakerSplits() {
-        return new SettingsModelBoolean(KEY_SPEAKER_SPLITS, false);
+    /** Speaker-independent splits (added in 1.1): the engine's {@link SpeakerSplitSettings}, off by default. */
+    static RecordModels<SpeakerSplitSettings> speakerSplits() {
+        return RecordModels.of(SpeakerSplitSettings.SETTINGS);
     }
-
-    static final String KEY_SPEAKER_SPLITS = "speaker-independent splits";
-
-    /** Share of clips for Train when splits are assigned by speaker. */
-    static SettingsModelDoubleBounded trainShare() {
-        return new SettingsModelDoubleBounded(KEY_TRAIN_SHARE, 0.7, 0.05, 0.95);
-    }
-
-    static final String KEY_TRAIN_SHARE = "train share";
-
-    /** Share of clips for Development when splits are assigned by speaker; Test gets the rest. */
-    static SettingsModelDoubleBounded developmentShare() {
-        return new SettingsModelDoubleBounded(KEY_DEVELOPMENT_SHARE, 0.15, 0, 0.9);
-    }
-
-    static final String KEY_DEVELOPMENT_SHARE = "development share";
-
-    /** Seed of the speakers' shuffle: the same seed gives the same splits. */
-    static SettingsModelIntegerBounded splitSeed() {
-        return new SettingsModelIntegerBounded(KEY_SPLIT_SEED, 1, 0, Integer.MAX_VALUE);
-    }
-
-    static final String KEY_SPLIT_SEED = "split seed";
 }
