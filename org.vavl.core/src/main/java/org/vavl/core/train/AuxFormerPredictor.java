@@ -22,6 +22,7 @@ import org.vavl.core.model.Task;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
 import org.vavl.core.util.DjlRuntime;
+import org.vavl.core.util.EngineExceptions;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
 
@@ -156,7 +157,7 @@ public final class AuxFormerPredictor implements AutoCloseable {
      * @param device auto, cpu or gpu
      * @throws IOException when the weights do not fit the model's configuration
      */
-    public static AuxFormerPredictor open(final TrainedAuxFormer model, final String device) throws Exception {
+    public static AuxFormerPredictor open(final TrainedAuxFormer model, final String device) throws IOException {
         return DjlRuntime.call(() -> {
             final Device d = DjlRuntime.device(device, Djl.ENGINE);
             final NDManager manager = NDManager.newBaseManager(d, Djl.ENGINE);
@@ -193,7 +194,7 @@ public final class AuxFormerPredictor implements AutoCloseable {
      * @return one prediction per clip, in the clips' order
      */
     public List<ClipPrediction> predict(final List<FeatureClip> clips, final int batchSize, final int threads,
-        final OnError onError, final Progress progress) throws Exception {
+        final OnError onError, final Progress progress) throws IOException, ClipException, CancelledException {
         return predict(clips, batchSize, threads, onError, progress, false);
     }
 
@@ -201,12 +202,13 @@ public final class AuxFormerPredictor implements AutoCloseable {
      * The heads' raw outputs (logits before softmax and temperature) of clips, one thread, unusable clips reported
      * in their prediction: what {@link Calibration} fits the temperatures on.
      */
-    List<ClipPrediction> predictLogits(final List<FeatureClip> clips, final int batchSize) throws Exception {
+    List<ClipPrediction> predictLogits(final List<FeatureClip> clips, final int batchSize)
+        throws IOException, ClipException, CancelledException {
         return predict(clips, batchSize, 1, OnError.SKIP, Progress.NONE, true);
     }
 
     private List<ClipPrediction> predict(final List<FeatureClip> clips, final int batchSize, final int threads,
-        final OnError onError, final Progress progress, final boolean raw) throws Exception {
+        final OnError onError, final Progress progress, final boolean raw) throws IOException, ClipException, CancelledException {
         final int maxAudio = parseInt(m_model.info().get(AuxFormerTrainer.MAX_AUDIO_FRAMES));
         final FeatureSet set = FeatureSet.load(clips, new FeatureSet.Options()
             .expectedDims(m_config.audioDim(), m_config.visualDim()).maxAudioFrames(maxAudio).onError(onError),
@@ -239,15 +241,19 @@ public final class AuxFormerPredictor implements AutoCloseable {
         final AtomicInteger done = new AtomicInteger();
         final int workers = Math.max(1, Math.min(threads, jobs.size()));
         if (workers <= 1) {
-            DjlRuntime.run(() -> {
-                Djl.noGradOnThisThread();
-                final ParameterStore ps = new ParameterStore(m_manager, false);
-                for (Job j : jobs) {
-                    progress.checkCancelled();
-                    run(j, set, ps, byEntry, raw);
-                    report(p, done.incrementAndGet(), jobs.size(), entries.size());
-                }
-            });
+            try {
+                DjlRuntime.run(() -> {
+                    Djl.noGradOnThisThread();
+                    final ParameterStore ps = new ParameterStore(m_manager, false);
+                    for (Job j : jobs) {
+                        progress.checkCancelled();
+                        run(j, set, ps, byEntry, raw);
+                        report(p, done.incrementAndGet(), jobs.size(), entries.size());
+                    }
+                });
+            } catch (Exception e) {
+                throw EngineExceptions.rethrow(e);
+            }
         } else {
             final ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 final Thread t = new Thread(r, "vavl-auxformer-predict");
@@ -271,11 +277,10 @@ public final class AuxFormerPredictor implements AutoCloseable {
                     try {
                         f.get();
                     } catch (ExecutionException e) {
-                        final Throwable c = e.getCause();
-                        if (c instanceof Exception) {
-                            throw (Exception)c;
-                        }
-                        throw e;
+                        throw EngineExceptions.rethrow(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CancelledException();
                     }
                 }
             } finally {

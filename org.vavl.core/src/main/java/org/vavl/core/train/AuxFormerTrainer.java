@@ -28,6 +28,7 @@ import org.vavl.core.model.Task;
 import org.vavl.core.util.CancelledException;
 import org.vavl.core.util.ClipException;
 import org.vavl.core.util.DjlRuntime;
+import org.vavl.core.util.EngineExceptions;
 import org.vavl.core.util.NativeAllocator;
 import org.vavl.core.util.OnError;
 import org.vavl.core.util.Progress;
@@ -157,7 +158,7 @@ public final class AuxFormerTrainer {
     public static Result train(final List<FeatureClip> clips, final List<String> labelNames,
         final AuxFormerConfig architecture, final Task task, final TrainingSettings settings,
         final String trainValue, final String devValue, final OnError onError, final Progress progress)
-        throws Exception {
+        throws IOException, ClipException, CancelledException {
         Objects.requireNonNull(task, "task");
         final Set<String> splits = new LinkedHashSet<>();
         for (FeatureClip c : clips) {
@@ -214,17 +215,22 @@ public final class AuxFormerTrainer {
         final AuxFormerConfig config = architecture.toBuilder().set(AUDIO_DIM, set.audioDim())
             .set(VISUAL_DIM, set.visualDim())
             .set(OUTPUTS, labelNames.size()).set(TASK, task).build();
-        final Result result = DjlRuntime.call(() -> {
-            final int before = Djl.intraOpThreadCount();
-            try {
-                return new Run(config, labelNames, settings, set, train, dev, skipped, progress).run();
-            } finally {
-                // the setting is process-wide: give other work (encoders, predictions) its thread count back
-                Djl.intraOpThreads(before);
-                // the training's freed tensor memory back to the system (glibc keeps it otherwise)
-                NativeAllocator.releaseFreeMemory();
-            }
-        });
+        final Result result;
+        try {
+            result = DjlRuntime.call(() -> {
+                final int before = Djl.intraOpThreadCount();
+                try {
+                    return new Run(config, labelNames, settings, set, train, dev, skipped, progress).run();
+                } finally {
+                    // the setting is process-wide: give other work (encoders, predictions) its thread count back
+                    Djl.intraOpThreads(before);
+                    // the training's freed tensor memory back to the system (glibc keeps it otherwise)
+                    NativeAllocator.releaseFreeMemory();
+                }
+            });
+        } catch (Exception e) {
+            throw EngineExceptions.rethrow(e);
+        }
         if (task != Task.CATEGORICAL) {
             return result;
         }
@@ -351,7 +357,7 @@ public final class AuxFormerTrainer {
             m_learningRate = settings.learningRate(config.architecture());
         }
 
-        Result run() throws Exception {
+        Result run() throws IOException, ClipException, CancelledException {
             final Device device = DjlRuntime.device(m_settings.device(), Djl.ENGINE);
             Djl.noGradOnThisThread();
             // one intra-op thread whatever the threads setting: how PyTorch (and MKL) split sums over threads
@@ -469,7 +475,7 @@ public final class AuxFormerTrainer {
         }
 
         /** @return (criterion, metric) of the audiovisual output over the development split */
-        private double[] evaluate() throws Exception {
+        private double[] evaluate() throws IOException, ClipException, CancelledException {
             final long[] lengths = new long[m_dev.size()];
             for (int i = 0; i < lengths.length; i++) {
                 lengths[i] = lengthKey(m_dev.get(i));

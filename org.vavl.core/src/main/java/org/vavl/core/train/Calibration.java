@@ -1,5 +1,8 @@
 package org.vavl.core.train;
 
+import org.vavl.core.util.CancelledException;
+import org.vavl.core.util.ClipException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +134,7 @@ public final class Calibration {
      * @param development the development clips, with their class indices
      */
     static TrainedAuxFormer calibrate(final TrainedAuxFormer model, final List<FeatureClip> development,
-        final int batchSize) throws Exception {
+        final int batchSize) throws IOException, ClipException, CancelledException {
         final Map<String, FeatureClip> byId = new LinkedHashMap<>();
         development.forEach(c -> byId.put(c.id(), c));
         final List<List<float[]>> logits = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());

@@ -1,5 +1,7 @@
 package org.vavl.core.train;
 
+import org.vavl.core.util.CancelledException;
+import org.vavl.core.util.ClipException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -105,7 +107,7 @@ public final class EmotionTimeline {
      */
     public static List<Window> predict(final AuxFormerPredictor predictor, final List<FeatureClip> clips,
         final double[] durations, final double window, final double hop, final int batchSize, final int threads,
-        final Progress progress) throws Exception {
+        final Progress progress) throws IOException, ClipException, CancelledException {
         final Path tmp = Files.createTempDirectory("vavl-timeline");
         try {
             final List<FeatureClip> pieces = new ArrayList<>();
