@@ -395,7 +395,7 @@ public abstract class PerClipNodeModel<R> extends SettingsNodeModel {
     }
 
     /** @return a number's cell, missing for NaN */
-    protected static DataCell number(final double v) {
+    public static DataCell number(final double v) {
         return Double.isNaN(v) ? DataType.getMissingCell() : new DoubleCell(v);
     }
 

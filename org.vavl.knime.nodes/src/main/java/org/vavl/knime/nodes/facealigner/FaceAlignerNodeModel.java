@@ -6,11 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.DataType;
 import org.knime.core.data.StringValue;
-import org.knime.core.data.def.DoubleCell;
-import org.knime.core.data.def.LongCell;
-import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -74,38 +70,9 @@ final class FaceAlignerNodeModel extends PerClipNodeModel<FaceTrackResult> {
         return m_alignment.addedLater();
     }
 
-    /** The face columns; the mean detection confidence only with a detector that gives one (YuNet, tiny). */
-    static List<Column<FaceTrackResult>> columns(final boolean withConfidence) {
-        return columns(withConfidence, false);
-    }
-
-    /**
-     * {@link #columns(boolean)} and, with landmark alignment, the share of frames levelled by landmarks and their mean
-     * confidence.
-     */
-    static List<Column<FaceTrackResult>> columns(final boolean withConfidence, final boolean withLandmarks) {
-        final List<Column<FaceTrackResult>> cols = new ArrayList<>(List.of(
-            new Column<>("Face track", StringCell.TYPE, r -> r.faceTrack() == null ? DataType.getMissingCell()
-                : new StringCell(r.faceTrack().toString())),
-            new Column<>("Frames read", LongCell.TYPE, r -> new LongCell(r.framesRead())),
-            new Column<>("Frames with face", LongCell.TYPE, r -> new LongCell(r.framesWithFace())),
-            new Column<>("Face ratio", DoubleCell.TYPE, r -> new DoubleCell(r.faceRatio())),
-            new Column<>("Median face size (px)", DoubleCell.TYPE, r -> number(r.medianFaceSize()))));
-        if (withConfidence) {
-            cols.add(new Column<>("Mean detection confidence", DoubleCell.TYPE,
-                r -> number(r.meanDetectionConfidence())));
-        }
-        if (withLandmarks) {
-            cols.add(new Column<>("Landmark ratio", DoubleCell.TYPE, r -> new DoubleCell(r.landmarkRatio())));
-            cols.add(new Column<>("Mean landmark confidence", DoubleCell.TYPE,
-                r -> number(r.meanLandmarkConfidence())));
-        }
-        return cols;
-    }
-
     @Override
     protected List<Column<FaceTrackResult>> columns() {
-        return columns(m_alignment.withConfidence(), m_alignment.withLandmarks());
+        return FaceTrackColumns.of(m_alignment.withConfidence(), m_alignment.withLandmarks());
     }
 
     @Override

@@ -67,7 +67,7 @@ class FaceAlignerNodeModelTest {
                 Arrays.asList(spec.getColumnNames()), "Haar gives no confidence: no such column; landmarks by default");
             assertEquals(List.of("Face track", "Frames read", "Frames with face", "Face ratio",
                 "Median face size (px)", "Mean detection confidence"),
-                FaceAlignerNodeModel.columns(true).stream().map(c -> c.name()).toList(),
+                FaceTrackColumns.of(true).stream().map(c -> c.name()).toList(),
                 "YuNet gives one");
             final BufferedDataTable result = t.executeTable(in);
             final List<DataRow> rows = Tables.rows(result);
