@@ -51,7 +51,10 @@ public final class FfmpegLog {
         final BytePointer buf = new BytePointer(256);
         try {
             avutil.av_strerror(code, buf, 256);
-            return buf.getString();
+            // the text ends at its NUL: the bytes after it are whatever the buffer held (getString reads all 256)
+            final String text = buf.getString();
+            final int end = text.indexOf('\0');
+            return end < 0 ? text : text.substring(0, end);
         } finally {
             buf.deallocate();
         }
