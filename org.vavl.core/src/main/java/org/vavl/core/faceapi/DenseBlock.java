@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * face-api's dense block of four convolutions ({@code denseBlock4}), which halves the resolution:
@@ -32,7 +30,7 @@ import ai.djl.util.PairList;
  *
  * <p>Shapes: (B, in, H, W) -> (B, out, ceil(H / 2), ceil(W / 2)).
  */
-public final class DenseBlock extends AbstractBlock {
+public final class DenseBlock extends ImageBlock {
 
     private final int m_in;
     private final int m_out;
@@ -45,7 +43,6 @@ public final class DenseBlock extends AbstractBlock {
      * @param firstLayer true for the block that reads the image: conv0 is a plain convolution
      */
     public DenseBlock(final int in, final int out, final boolean firstLayer) {
-        super((byte)1);
         m_in = in;
         m_out = out;
         if (firstLayer) {
@@ -83,6 +80,7 @@ public final class DenseBlock extends AbstractBlock {
      * @param x (B, in, H, W)
      * @return (B, out, ceil(H / 2), ceil(W / 2))
      */
+    @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
         final NDArray out1 = Activation.relu(m_plain != null
             ? m_plain.forward(ps, new NDList(TfConv.padSame(x, 3, 2)), false).singletonOrThrow()
@@ -91,12 +89,6 @@ public final class DenseBlock extends AbstractBlock {
         final NDArray out3 = m_convs[2].forward(ps, Activation.relu(out1.add(out2)));
         final NDArray out4 = m_convs[3].forward(ps, Activation.relu(out1.add(out2.add(out3))));
         return Activation.relu(out1.add(out2.add(out3.add(out4))));
-    }
-
-    @Override
-    protected NDList forwardInternal(final ParameterStore ps, final NDList inputs, final boolean training,
-        final PairList<String, Object> params) {
-        return new NDList(forward(ps, inputs.singletonOrThrow()));
     }
 
     @Override

@@ -1,13 +1,10 @@
 package org.vavl.core.faceapi;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * face-api's FaceFeatureExtractor, shared by its expression and 68-landmark networks: four {@link DenseBlock}s
@@ -20,7 +17,7 @@ import ai.djl.util.PairList;
  * <p>Shapes: (B, 3, 112, 112) -> dense0 (B, 32, 56, 56) -> dense1 (B, 64, 28, 28) -> dense2 (B, 128, 14, 14)
  * -> dense3 (B, 256, 7, 7) -> pool (B, 256).
  */
-public final class FaceFeatureExtractor extends AbstractBlock {
+public final class FaceFeatureExtractor extends ImageBlock {
 
     /** Input side in pixels. */
     public static final int INPUT_SIZE = 112;
@@ -33,7 +30,6 @@ public final class FaceFeatureExtractor extends AbstractBlock {
     private final DenseBlock[] m_dense = new DenseBlock[4];
 
     public FaceFeatureExtractor() {
-        super((byte)1);
         for (int i = 0; i < 4; i++) {
             m_dense[i] = addChildBlock("dense" + i, new DenseBlock(CHANNELS[i], CHANNELS[i + 1], i == 0));
         }
@@ -64,6 +60,7 @@ public final class FaceFeatureExtractor extends AbstractBlock {
      * @param x (B, 3, 112, 112), normalised
      * @return (B, 256): the map averaged by the 7x7 pool
      */
+    @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
         final NDArray map = featureMap(ps, x);
         final Shape s = map.getShape();
@@ -73,12 +70,6 @@ public final class FaceFeatureExtractor extends AbstractBlock {
         }
         // the 7x7 average pool on a 7x7 map: the mean of its 49 values per channel
         return map.reshape(s.get(0), s.get(1), 49).mean(new int[] {2});
-    }
-
-    @Override
-    protected NDList forwardInternal(final ParameterStore ps, final NDList inputs, final boolean training,
-        final PairList<String, Object> params) {
-        return new NDList(forward(ps, inputs.singletonOrThrow()));
     }
 
     @Override

@@ -5,10 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * face-api's FaceLandmark68Net: the same {@link FaceFeatureExtractor} as the expression network (its own weights)
@@ -21,7 +19,7 @@ import ai.djl.util.PairList;
  *
  * <p>Shapes: (B, 3, 112, 112) normalised ({@link FaceApiInput}) -> features (B, 256) -> points (B, 136).
  */
-public final class FaceLandmarkNetwork extends AbstractBlock {
+public final class FaceLandmarkNetwork extends ImageBlock {
 
     /** Landmarks per face. */
     public static final int POINTS = 68;
@@ -30,7 +28,6 @@ public final class FaceLandmarkNetwork extends AbstractBlock {
     private final Linear m_fc;
 
     public FaceLandmarkNetwork() {
-        super((byte)1);
         m_features = addChildBlock("features", new FaceFeatureExtractor());
         m_fc = addChildBlock("fc", Linear.builder().setUnits(2 * POINTS).optBias(true).build());
     }
@@ -49,14 +46,9 @@ public final class FaceLandmarkNetwork extends AbstractBlock {
      * @param x (B, 3, 112, 112), normalised
      * @return (B, 136): x0, y0, x1, y1, ... as fractions of the input's side
      */
+    @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
         return m_fc.forward(ps, new NDList(m_features.forward(ps, x)), false).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(final ParameterStore ps, final NDList inputs, final boolean training,
-        final PairList<String, Object> params) {
-        return new NDList(forward(ps, inputs.singletonOrThrow()));
     }
 
     @Override

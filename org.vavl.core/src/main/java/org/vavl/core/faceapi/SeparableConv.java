@@ -5,10 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * face-api's depthwise-separable convolution ({@code depthwiseSeparableConv}): a 3x3 depthwise convolution with
@@ -21,7 +19,7 @@ import ai.djl.util.PairList;
  *
  * <p>Shapes: (B, in, H, W) -> (B, out, ceil(H / stride), ceil(W / stride)).
  */
-public final class SeparableConv extends AbstractBlock {
+public final class SeparableConv extends ImageBlock {
 
     private final int m_in;
     private final int m_out;
@@ -35,7 +33,6 @@ public final class SeparableConv extends AbstractBlock {
      * @param stride 1 or 2
      */
     public SeparableConv(final int in, final int out, final int stride) {
-        super((byte)1);
         m_in = in;
         m_out = out;
         m_stride = stride;
@@ -67,15 +64,10 @@ public final class SeparableConv extends AbstractBlock {
      * @param x (B, in, H, W)
      * @return (B, out, ceil(H / stride), ceil(W / stride))
      */
+    @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
         final NDArray d = m_depthwise.forward(ps, new NDList(m_stride == 1 ? x : TfConv.padSame(x, 3, m_stride)), false).singletonOrThrow();
         return m_pointwise.forward(ps, new NDList(d), false).singletonOrThrow();
-    }
-
-    @Override
-    protected NDList forwardInternal(final ParameterStore ps, final NDList inputs, final boolean training,
-        final PairList<String, Object> params) {
-        return new NDList(forward(ps, inputs.singletonOrThrow()));
     }
 
     @Override

@@ -5,12 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * face-api's tiny face detector (TinyFaceDetector, a Tiny-YOLOv2 with depthwise-separable convolutions), written from
@@ -37,7 +35,7 @@ import ai.djl.util.PairList;
  * (B, 16, n/2 - 1, ..) -> ... -> conv5 (B, 512, n/32, n/32) -> conv8 (B, 25, n/32, n/32); for 416: 414, 207, 104,
  * 52, 26, 13, 13.
  */
-public final class TinyFaceDetectorNetwork extends AbstractBlock {
+public final class TinyFaceDetectorNetwork extends ImageBlock {
 
     /** Anchors (boxes per cell). */
     public static final int ANCHORS = 5;
@@ -54,7 +52,6 @@ public final class TinyFaceDetectorNetwork extends AbstractBlock {
     private final Conv2d m_conv8;
 
     public TinyFaceDetectorNetwork() {
-        super((byte)1);
         m_conv0 = addChildBlock("conv0", TfConv.conv(CHANNELS[0], 3, 1, 1, true));
         for (int i = 0; i < 5; i++) {
             m_separable[i] = addChildBlock("conv" + (i + 1), new SeparableConv(CHANNELS[i], CHANNELS[i + 1], 1));
@@ -81,6 +78,7 @@ public final class TinyFaceDetectorNetwork extends AbstractBlock {
      * @param x (B, 3, n, n), normalised, n a multiple of 32
      * @return (B, 25, n / 32, n / 32)
      */
+    @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
         NDArray y = leaky(m_conv0.forward(ps, new NDList(x), false).singletonOrThrow());
         y = pool2(y);
@@ -104,12 +102,6 @@ public final class TinyFaceDetectorNetwork extends AbstractBlock {
 
     private static NDArray leaky(final NDArray x) {
         return Activation.leakyRelu(x, 0.1f);
-    }
-
-    @Override
-    protected NDList forwardInternal(final ParameterStore ps, final NDList inputs, final boolean training,
-        final PairList<String, Object> params) {
-        return new NDList(forward(ps, inputs.singletonOrThrow()));
     }
 
     @Override
