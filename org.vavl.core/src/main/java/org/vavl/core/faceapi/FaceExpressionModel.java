@@ -90,7 +90,7 @@ public final class FaceExpressionModel implements AutoCloseable {
         }
         return DjlRuntime.call(() -> {
             try (NDManager nd = m_manager.newSubManager()) {
-                final NDArray x = nd.create(input, new Shape(batch, 3, SIZE, SIZE));
+                final NDArray x = ImageBlock.imageBatch(nd, input, batch, SIZE, SIZE);
                 final NDList y = m_net.forward(new ParameterStore(nd, false), x);
                 return new Output(rows(y.get(0).toFloatArray(), batch), rows(y.get(1).toFloatArray(), batch));
             }

@@ -50,7 +50,11 @@ public final class FaceFeatureExtractor extends ImageBlock {
     public NDArray featureMap(final ParameterStore ps, final NDArray x) {
         NDArray y = x;
         for (DenseBlock d : m_dense) {
-            y = d.forward(ps, y);
+            final NDArray next = d.forward(ps, y);
+            if (y != x) {
+                y.close(); // an earlier block's output, used (inference: its memory is used again)
+            }
+            y = next;
         }
         return y;
     }

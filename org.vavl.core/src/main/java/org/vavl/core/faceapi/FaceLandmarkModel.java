@@ -63,7 +63,7 @@ public final class FaceLandmarkModel implements AutoCloseable {
         }
         final float[] v = DjlRuntime.call(() -> {
             try (NDManager nd = m_manager.newSubManager()) {
-                final NDArray x = nd.create(input, new Shape(batch, 3, SIZE, SIZE));
+                final NDArray x = ImageBlock.imageBatch(nd, input, batch, SIZE, SIZE);
                 return m_net.forward(new ParameterStore(nd, false), x).toFloatArray();
             }
         });

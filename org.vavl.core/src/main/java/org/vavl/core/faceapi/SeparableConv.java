@@ -66,8 +66,15 @@ public final class SeparableConv extends ImageBlock {
      */
     @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
-        final NDArray d = m_depthwise.forward(ps, new NDList(m_stride == 1 ? x : TfConv.padSame(x, 3, m_stride)), false).singletonOrThrow();
-        return m_pointwise.forward(ps, new NDList(d), false).singletonOrThrow();
+        // the padded copy and the depthwise output are closed once used (inference: their memory is used again)
+        final NDArray padded = m_stride == 1 ? x : TfConv.padSame(x, 3, m_stride);
+        final NDArray d = m_depthwise.forward(ps, new NDList(padded), false).singletonOrThrow();
+        if (padded != x) {
+            padded.close();
+        }
+        try (d) {
+            return m_pointwise.forward(ps, new NDList(d), false).singletonOrThrow();
+        }
     }
 
     @Override

@@ -80,28 +80,39 @@ public final class TinyFaceDetectorNetwork extends ImageBlock {
      */
     @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
+        // inference only: each intermediate is closed once used, so its memory is used again (see DenseBlock)
         NDArray y = leaky(m_conv0.forward(ps, new NDList(x), false).singletonOrThrow());
-        y = pool2(y);
+        y = replace(y, pool2(y));
         for (int i = 0; i < 5; i++) {
-            y = leaky(m_separable[i].forward(ps, y));
+            y = replace(y, leaky(m_separable[i].forward(ps, y)));
             if (i < 4) {
-                y = pool2(y);
+                y = replace(y, pool2(y));
             } else {
                 // 2x2, stride 1, 'same': one row and column after the map that never wins the max
-                y = Pool.maxPool2d(y.pad(new Shape(0, 1, 0, 1), -Float.MAX_VALUE), new Shape(2, 2), new Shape(1, 1),
-                    new Shape(0, 0), false);
+                try (NDArray padded = y.pad(new Shape(0, 1, 0, 1), -Float.MAX_VALUE)) {
+                    y = replace(y, Pool.maxPool2d(padded, new Shape(2, 2), new Shape(1, 1), new Shape(0, 0), false));
+                }
             }
         }
-        return m_conv8.forward(ps, new NDList(y), false).singletonOrThrow();
+        try (NDArray last = y) {
+            return m_conv8.forward(ps, new NDList(last), false).singletonOrThrow();
+        }
     }
 
-    /** 2x2 max pool, stride 2, TensorFlow's 'same': the padding after an odd side is ignored (ceil mode). */
+    /** Closes {@code used} and returns {@code next}. */
+    private static NDArray replace(final NDArray used, final NDArray next) {
+        used.close();
+        return next;
+    }
+
     private static NDArray pool2(final NDArray x) {
         return Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true);
     }
 
     private static NDArray leaky(final NDArray x) {
-        return Activation.leakyRelu(x, 0.1f);
+        final NDArray y = Activation.leakyRelu(x, 0.1f);
+        x.close();
+        return y;
     }
 
     @Override
