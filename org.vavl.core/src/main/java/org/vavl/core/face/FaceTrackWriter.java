@@ -61,6 +61,9 @@ final class FaceTrackWriter implements AutoCloseable {
             r.setVideoCodecName("mjpeg");
             r.setPixelFormat(AV_PIX_FMT_YUVJ444P);
             r.setVideoQuality(2);
+            // JPEG's standard Huffman tables instead of FFmpeg's default, tables optimised per frame (a second pass
+            // over every face): the same decoded pixels, files about 5 % larger, the encoding about 20 % faster
+            r.setVideoOption("huffman", "default");
         } else {
             r.setVideoCodecName("ffv1");
             r.setPixelFormat(AV_PIX_FMT_BGR0);

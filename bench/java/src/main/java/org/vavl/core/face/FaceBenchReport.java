@@ -155,7 +155,8 @@ public final class FaceBenchReport {
 
         s.append("## Throughput, 480x360, one thread each, same run\n\n");
         s.append("Two alternating rounds (decode-only, aligner, decode-only, aligner), best of two; each JVM first "
-            + "makes one untimed pass over all the clips (warm-up), then the timed one.\n\n");
+            + "makes one untimed pass over all the clips (warm-up), then three timed passes (the steady state of a "
+            + "batch run; -Dvavl.bench.passes).\n\n");
         s.append("| | frames/s per CPU second | frames/s (wall) |\n|---|---|---|\n");
         s.append(String.format(Locale.ROOT, "| decode-only (every frame to BGR) | %.0f | %.0f |%n",
             f.get("decode-only fps (480x360, 1 thread, per CPU second)"), f.get("decode-only fps (480x360, 1 thread, wall)")));
