@@ -16,16 +16,17 @@
 # getrusage) and the resident set after it; peak RSS per process. The load average (1 minute) is sampled before
 # every process and the highest value is reported: above 1.5 no goal is called met (rerun on a quiet machine).
 #
-# Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (2), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (10: the JVM
-# compiles hot code during the first calls, and its compiler threads count in the process CPU time),
-# B1_REPS (10), BATCH (32; smaller only to try the script out), ALLOCATOR_PROBE (1: also DJL's training steps with
+# Environment: ROUNDS (2), TRAIN_WARMUP (1), TRAIN_REPS (2), INFER_WARMUP (1), INFER_REPS (2), B1_WARMUP (25: the JVM
+# compiles hot code during the first calls, and its compiler threads count in the process CPU time; measured
+# 2026-12-07, DJL's CPU time per clip settles after about 20 calls, 0.19-0.22 s before, 0.17-0.18 s after),
+# B1_REPS (15), BATCH (32; smaller only to try the script out), ALLOCATOR_PROBE (1: also DJL's training steps with
 # glibc's default malloc settings, -Dvavl.bench.allocator=default, to show what NativeAllocator changes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-2}
 TRAIN_WARMUP=${TRAIN_WARMUP:-1}; TRAIN_REPS=${TRAIN_REPS:-2}
 INFER_WARMUP=${INFER_WARMUP:-1}; INFER_REPS=${INFER_REPS:-2}
-B1_WARMUP=${B1_WARMUP:-10}; B1_REPS=${B1_REPS:-10}
+B1_WARMUP=${B1_WARMUP:-25}; B1_REPS=${B1_REPS:-15}
 BATCH=${BATCH:-32}
 PY=/usr/bin/python3
 work=bench/work/model

@@ -190,8 +190,11 @@ def main():
         "",
         "Inference at batch 1 takes about 0.2 s per clip: the JVM is still compiling hot code during the first calls, "
         "and its compiler threads count in the process's CPU time, so the batch-1 figure depends on the warm-up "
-        "(B1_WARMUP). Measured on 2026-12-07 beside this run's load: with 15 warm-up calls DJL took 190 ms CPU per clip "
-        "against PyTorch's 216 ms (0.88x); with 2 warm-up calls about 1.1x. DJL's positional encodings used to be "
+        "(B1_WARMUP, 25 calls on both sides: a Predictor runs thousands of clips in one JVM). Measured on a quiet "
+        "machine on 2026-12-07 (40 calls after 10 warm-ups): DJL's CPU time per clip was 0.19-0.22 s over the first "
+        "15 calls and 0.17-0.18 s from the 25th on, beside PyTorch's 0.19-0.20 s. Both sides read the same clock, "
+        "clock_gettime(CLOCK_PROCESS_CPUTIME_ID) (Python's time.process_time; the JVM's own process CPU time counts in "
+        "10 ms ticks). DJL's positional encodings used to be "
         "computed in Java for every attention block (about 150,000 sines and cosines each); they now come from a table "
         "kept per width (`Sinusoids`).",
     ] + bound + [
