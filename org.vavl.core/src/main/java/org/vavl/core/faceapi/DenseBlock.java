@@ -46,7 +46,7 @@ public final class DenseBlock extends ImageBlock {
         m_in = in;
         m_out = out;
         if (firstLayer) {
-            m_plain = addChildBlock("conv0", TfConv.conv(out, 3, 2, 1, true));
+            m_plain = addChildBlock("conv0", TfConv.stride2(out, 1, true));
         } else {
             m_plain = null;
             m_convs[0] = addChildBlock("conv0", new SeparableConv(in, out, 2));
@@ -64,8 +64,9 @@ public final class DenseBlock extends ImageBlock {
      */
     public void load(final FaceApiWeights w, final String prefix) {
         if (m_plain != null) {
-            TfConv.set(m_plain, "weight",
-                TfConv.filterToTorch(w.get(prefix + "/conv0/filters", 3, 3, m_in, m_out).values(), 3, 3, m_in, m_out));
+            TfConv.set(m_plain, "weight", TfConv.embed(
+                TfConv.filterToTorch(w.get(prefix + "/conv0/filters", 3, 3, m_in, m_out).values(), 3, 3, m_in, m_out),
+                m_out * m_in, 3, 4));
             TfConv.set(m_plain, "bias", w.get(prefix + "/conv0/bias", m_out).values());
         } else {
             m_convs[0].load(w, prefix + "/conv0");
@@ -87,7 +88,7 @@ public final class DenseBlock extends ImageBlock {
         // float rounding, about 1e-7 of the value); every intermediate is closed as soon as it is used, so its
         // memory is used again at once, still in cache. Seven passes over the block's output size instead of ten.
         final NDArray c0 = m_plain != null
-            ? m_plain.forward(ps, new NDList(TfConv.padSame(x, 3, 2)), false).singletonOrThrow()
+            ? TfConv.sameStride2(ps, m_plain, x, 1)
             : m_convs[0].forward(ps, x);
         final NDArray out1 = Activation.relu(c0);
         c0.close();
@@ -117,7 +118,7 @@ public final class DenseBlock extends ImageBlock {
         final Shape s = inputShapes[0];
         final Shape o = getOutputShapes(inputShapes)[0];
         if (m_plain != null) {
-            m_plain.initialize(manager, dataType, new Shape(s.get(0), m_in, s.get(2) + 1, s.get(3) + 1));
+            m_plain.initialize(manager, dataType, s);
         } else {
             m_convs[0].initialize(manager, dataType, s);
         }

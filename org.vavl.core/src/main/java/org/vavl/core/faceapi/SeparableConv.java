@@ -37,11 +37,11 @@ public final class SeparableConv extends ImageBlock {
         m_out = out;
         m_stride = stride;
         // stride 1: 'same' is one pixel on every side, which the convolution pads itself (no copy of the input;
-        // measured faster); stride 2: explicit padding (TfConv.padSame), none before and one pixel after
+        // measured faster); stride 2: TfConv.stride2, a 4x4 filter that pads itself as 'same' does
         m_depthwise = addChildBlock("depthwise", stride == 1
             ? Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(in).optStride(new Shape(1, 1))
                 .optPadding(new Shape(1, 1)).optGroups(in).optBias(false).build()
-            : TfConv.conv(in, 3, stride, in, false));
+            : TfConv.stride2(in, in, false));
         m_pointwise = addChildBlock("pointwise", TfConv.conv(out, 1, 1, 1, true));
     }
 
@@ -52,8 +52,8 @@ public final class SeparableConv extends ImageBlock {
      * @param prefix e.g. {@code dense1/conv0}
      */
     public void load(final FaceApiWeights w, final String prefix) {
-        TfConv.set(m_depthwise, "weight",
-            TfConv.depthwise(w.get(prefix + "/depthwise_filter", 3, 3, m_in, 1).values(), 3, 3, m_in));
+        final float[] filter = TfConv.depthwise(w.get(prefix + "/depthwise_filter", 3, 3, m_in, 1).values(), 3, 3, m_in);
+        TfConv.set(m_depthwise, "weight", m_stride == 1 ? filter : TfConv.embed(filter, m_in, 3, 4));
         TfConv.set(m_pointwise, "weight",
             TfConv.filterToTorch(w.get(prefix + "/pointwise_filter", 1, 1, m_in, m_out).values(), 1, 1, m_in, m_out));
         TfConv.set(m_pointwise, "bias", w.get(prefix + "/bias", m_out).values());
@@ -66,12 +66,8 @@ public final class SeparableConv extends ImageBlock {
      */
     @Override
     public NDArray forward(final ParameterStore ps, final NDArray x) {
-        // the padded copy and the depthwise output are closed once used (inference: their memory is used again)
-        final NDArray padded = m_stride == 1 ? x : TfConv.padSame(x, 3, m_stride);
-        final NDArray d = m_depthwise.forward(ps, new NDList(padded), false).singletonOrThrow();
-        if (padded != x) {
-            padded.close();
-        }
+        final NDArray d = m_stride == 1 ? m_depthwise.forward(ps, new NDList(x), false).singletonOrThrow()
+            : TfConv.sameStride2(ps, m_depthwise, x, m_in);
         try (d) {
             return m_pointwise.forward(ps, new NDList(d), false).singletonOrThrow();
         }
@@ -87,8 +83,7 @@ public final class SeparableConv extends ImageBlock {
     @Override
     protected void initializeChildBlocks(final NDManager manager, final DataType dataType, final Shape... inputShapes) {
         final Shape s = inputShapes[0];
-        m_depthwise.initialize(manager, dataType,
-            m_stride == 1 ? s : new Shape(s.get(0), m_in, s.get(2) + 1, s.get(3) + 1));
+        m_depthwise.initialize(manager, dataType, s);
         final Shape o = getOutputShapes(inputShapes)[0];
         m_pointwise.initialize(manager, dataType, new Shape(s.get(0), m_in, o.get(2), o.get(3)));
     }
