@@ -79,14 +79,29 @@ final class Similarity {
     }
 
     /**
+     * Writes the 2x3 matrix of a rotation and scale, {@code [c, -s, tx; s, c, ty]} with {@code c = scale cos(angle)}
+     * and {@code s = scale sin(angle)}, into {@code matrix} (made 2x3 double when it is not).
+     */
+    static void putRotationScale(final Mat matrix, final double c, final double s, final double tx,
+        final double ty) {
+        if (matrix.rows() != 2 || matrix.cols() != 3 || matrix.type() != CV_64F) {
+            matrix.create(2, 3, CV_64F);
+        }
+        final DoubleBuffer b = matrix.createBuffer();
+        b.put(0, c);
+        b.put(1, -s);
+        b.put(2, tx);
+        b.put(3, s);
+        b.put(4, c);
+        b.put(5, ty);
+    }
+
+    /**
      * Writes the view of {@code frame} into {@code patch} (bilinear; outside the frame is black).
      *
      * @param matrix a reusable 2x3 matrix
      */
     void warp(final Mat frame, final Mat patch, final Mat matrix) {
-        if (matrix.rows() != 2 || matrix.cols() != 3 || matrix.type() != CV_64F) {
-            matrix.create(2, 3, CV_64F);
-        }
         final double c = Math.cos(angle) * scale;
         final double s = Math.sin(angle) * scale;
         final double u0 = width / 2.0;
@@ -94,13 +109,7 @@ final class Similarity {
         // dst (u, v) -> src (x, y); OpenCV samples pixel centres at integer coordinates, so shift by 0.5
         final double uu = u0 - 0.5;
         final double vv = v0 - 0.5;
-        final DoubleBuffer b = matrix.createBuffer();
-        b.put(0, c);
-        b.put(1, -s);
-        b.put(2, cx - 0.5 - c * uu + s * vv + 0.0);
-        b.put(3, s);
-        b.put(4, c);
-        b.put(5, cy - 0.5 - s * uu - c * vv);
+        putRotationScale(matrix, c, s, cx - 0.5 - c * uu + s * vv + 0.0, cy - 0.5 - s * uu - c * vv);
         try (Size size = new Size(width, height)) {
             warpAffine(frame, patch, matrix, size, INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, BLACK);
         }

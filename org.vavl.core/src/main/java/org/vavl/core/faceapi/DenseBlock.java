@@ -22,8 +22,8 @@ import ai.djl.training.ParameterStore;
  * </pre>
  *
  * (every later convolution sees the sum of all earlier outputs: a densely connected block with sums instead of
- * concatenations; face-api takes the sums as written, this block keeps one running sum: see forward). All convolutions use TensorFlow's {@code 'same'}
- * padding.
+ * concatenations; face-api takes the sums as written, this block keeps one running sum: see forward). All
+ * convolutions use TensorFlow's {@code 'same'} padding.
  *
  * <p>Weights: {@code <prefix>/conv0/filters [3, 3, in, out]} and {@code conv0/bias [out]} (first block) or
  * {@code <prefix>/conv0/...} of a separable convolution, then {@code <prefix>/conv1..conv3/...}.

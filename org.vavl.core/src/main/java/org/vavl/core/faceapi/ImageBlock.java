@@ -23,7 +23,7 @@ public abstract class ImageBlock extends AbstractBlock {
      * {@code (B, 3, H, W)}: a view in PyTorch's channels-last memory format, no copy. oneDNN's convolutions then take
      * and give channels-last maps as they are, and the sums and activations between them keep the format; with
      * planar (B, 3, H, W) input every convolution reorders its input and output (measured: the landmark network
-     * 1.7x faster at batch 16, see {@code docs/face.md}).
+     * 1.7x faster at batch 16, see {@code docs/encoders.md}).
      *
      * @param nd where the batch lives
      * @param pixels {@code batch * height * width * 3} values

@@ -52,7 +52,8 @@ public final class SeparableConv extends ImageBlock {
      * @param prefix e.g. {@code dense1/conv0}
      */
     public void load(final FaceApiWeights w, final String prefix) {
-        final float[] filter = TfConv.depthwise(w.get(prefix + "/depthwise_filter", 3, 3, m_in, 1).values(), 3, 3, m_in);
+        final float[] filter =
+            TfConv.depthwise(w.get(prefix + "/depthwise_filter", 3, 3, m_in, 1).values(), 3, 3, m_in);
         TfConv.set(m_depthwise, "weight", m_stride == 1 ? filter : TfConv.embed(filter, m_in, 3, 4));
         TfConv.set(m_pointwise, "weight",
             TfConv.filterToTorch(w.get(prefix + "/pointwise_filter", 1, 1, m_in, m_out).values(), 1, 1, m_in, m_out));

@@ -2,6 +2,7 @@ package org.vavl.core.faceapi;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -114,13 +115,12 @@ public final class TinyFaceDetector implements AutoCloseable {
             throw new IllegalArgumentException(batch + " images of " + size + "x" + size + " need "
                 + batch * 3 * size * size + " values, got " + input.length + ".");
         }
-        final int per = (size / 32) * (size / 32) * TinyFaceDetectorNetwork.ANCHORS * TinyFaceDetectorNetwork.BOX_ENCODING;
         final float[][] r = new float[batch][];
         final int chunk = imagesPerPass(size);
         final int plane = 3 * size * size;
         for (int first = 0; first < batch; first += chunk) {
             final int n = Math.min(chunk, batch - first);
-            final float[] part = n == batch ? input : java.util.Arrays.copyOfRange(input, first * plane, (first + n) * plane);
+            final float[] part = n == batch ? input : Arrays.copyOfRange(input, first * plane, (first + n) * plane);
             final float[] v = DjlRuntime.call(() -> {
                 try (NDManager nd = m_manager.newSubManager()) {
                     final NDArray x = ImageBlock.imageBatch(nd, part, n, size, size);
@@ -128,8 +128,9 @@ public final class TinyFaceDetector implements AutoCloseable {
                     return m_net.forward(new ParameterStore(nd, false), x).transpose(0, 2, 3, 1).toFloatArray();
                 }
             });
+            final int per = v.length / n;
             for (int i = 0; i < n; i++) {
-                r[first + i] = java.util.Arrays.copyOfRange(v, i * per, (i + 1) * per);
+                r[first + i] = Arrays.copyOfRange(v, i * per, (i + 1) * per);
             }
         }
         return r;
@@ -139,7 +140,7 @@ public final class TinyFaceDetector implements AutoCloseable {
      * Images the network takes in one pass: as many as make up 416x416 pixels, at least one. The first maps hold 16
      * channels at the input's size (11 MB an image at 416): one image at a time keeps them in cache, where a batch
      * of 16 at 416 ran at a third of the speed (measured: 82 frames per CPU second one at a time, 36 in batches of
-     * 16; see {@code docs/face.md}).
+     * 16; see {@code docs/encoders.md}).
      */
     static int imagesPerPass(final int size) {
         return Math.max(1, DEFAULT_INPUT_SIZE * DEFAULT_INPUT_SIZE / (size * size));

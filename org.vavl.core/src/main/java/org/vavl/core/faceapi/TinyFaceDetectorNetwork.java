@@ -105,10 +105,12 @@ public final class TinyFaceDetectorNetwork extends ImageBlock {
         return next;
     }
 
+    /** 2x2 max pool, stride 2, TensorFlow's 'same': the padding after an odd side is ignored (ceil mode). */
     private static NDArray pool2(final NDArray x) {
         return Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), true);
     }
 
+    /** Leaky ReLU (slope 0.1) of a convolution's output, which it closes (used only here). */
     private static NDArray leaky(final NDArray x) {
         final NDArray y = Activation.leakyRelu(x, 0.1f);
         x.close();

@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
 import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -146,12 +145,6 @@ final class AstronautClip {
         final double s = scale(i);
         // continuous: f = c + s R (p - fc); index = continuous - 0.5
         final double[] o = toFrame(i, 0.5, 0.5);
-        final DoubleBuffer b = m.createBuffer();
-        b.put(0, s * Math.cos(a));
-        b.put(1, -s * Math.sin(a));
-        b.put(2, o[0] - 0.5);
-        b.put(3, s * Math.sin(a));
-        b.put(4, s * Math.cos(a));
-        b.put(5, o[1] - 0.5);
+        Similarity.putRotationScale(m, s * Math.cos(a), s * Math.sin(a), o[0] - 0.5, o[1] - 0.5);
     }
 }

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -136,13 +135,7 @@ public final class FaceBench {
             final double a = rollRad(k);
             final double s = scale(k);
             final double[] o = toFrame(k, 0.5, 0.5);
-            final DoubleBuffer b = m.createBuffer();
-            b.put(0, s * Math.cos(a));
-            b.put(1, -s * Math.sin(a));
-            b.put(2, o[0] - 0.5);
-            b.put(3, s * Math.sin(a));
-            b.put(4, s * Math.cos(a));
-            b.put(5, o[1] - 0.5);
+            Similarity.putRotationScale(m, s * Math.cos(a), s * Math.sin(a), o[0] - 0.5, o[1] - 0.5);
         }
 
         static Path file(final Path clip) {
@@ -334,8 +327,9 @@ public final class FaceBench {
         double landmarkConfidence = 0;
         final Accuracy acc = new Accuracy();
         final FaceAlignerSettings settings = benchSettings();
+        final List<Path> timed = timed(clips);
         try (FaceTrackExtractor x = new FaceTrackExtractor(settings, outDir, Overwrite.ALWAYS)) {
-            for (Path p : timed(clips)) {
+            for (Path p : timed) {
                 final String id = p.getFileName().toString().replaceFirst("\\.[^.]+$", "");
                 final Geometry geo = Geometry.load(p);
                 final FaceTrackResult r = x.extract(id, p, new CancelToken(),
@@ -346,7 +340,7 @@ public final class FaceBench {
                 eyesNotFound += r.eyesNotFound();
                 landmarkFrames += r.landmarkFrames();
                 landmarkConfidence += Double.isNaN(r.meanLandmarkConfidence()) ? 0
-                    : r.meanLandmarkConfidence() / timed(clips).size();
+                    : r.meanLandmarkConfidence() / timed.size();
                 System.out.println("  " + r);
             }
         }
