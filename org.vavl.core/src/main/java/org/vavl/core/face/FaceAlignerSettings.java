@@ -37,7 +37,7 @@ public record FaceAlignerSettings(FaceDetectorKind detector, FaceAlignment align
     FaceTrackFormat format, Path pngFolder) {
 
     /** Version of the algorithm, recorded with every face track so that a change makes them again. */
-    static final String ALGORITHM_VERSION = "1";
+    static final String ALGORITHM_VERSION = "2";
 
     /** The face detector, saved by its setting value ("haar", "yunet", "tiny"). */
     public static final Setting<FaceDetectorKind> DETECTOR = Setting.choice("detector", FaceDetectorKind.class,

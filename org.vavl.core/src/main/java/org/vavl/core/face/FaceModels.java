@@ -6,7 +6,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The detectors one worker uses for one clip at a time (OpenCV's detectors are not safe for concurrent
- * use): a face detector and a way to find the eyes. Frames are 8-bit BGR, with a gray copy beside them.
+ * use): a face detector and a way to find the eyes. Frames come as the decoder gives them ({@link YuvFrame}): the
+ * cascades read their luma plane, the CNN detectors a BGR copy made on demand.
  */
 interface FaceModels extends AutoCloseable {
 
@@ -17,7 +18,7 @@ interface FaceModels extends AutoCloseable {
      * @param rotated also search views rotated by about +-20 degrees when none is found upright
      * @return the faces found, in frame coordinates
      */
-    List<DetectedFace> detectFrame(Mat bgr, Mat gray, double minFace, boolean rotated);
+    List<DetectedFace> detectFrame(YuvFrame frame, double minFace, boolean rotated);
 
     /**
      * Finds the face near a known pose (the previous frame's), searching the view rotated by the pose's
@@ -25,7 +26,7 @@ interface FaceModels extends AutoCloseable {
      *
      * @return the faces found near the pose, in frame coordinates (may be empty)
      */
-    List<DetectedFace> detectAround(Mat bgr, Mat gray, FacePose pose);
+    List<DetectedFace> detectAround(YuvFrame frame, FacePose pose);
 
     /**
      * Finds the eyes of a face whose detector gave none.

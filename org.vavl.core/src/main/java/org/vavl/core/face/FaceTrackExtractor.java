@@ -18,10 +18,11 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -260,16 +261,15 @@ public final class FaceTrackExtractor implements AutoCloseable {
 
     private void writeTrack(final String clipId, final Path video, final FaceModels models, final CancelToken token,
         final FrameObserver observer, final Path target, final Path pngTemp, final Stats stats) throws Exception {
-        final OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
         final int step = m_settings.frameStep();
         final MissingFacePolicy missing = m_settings.missingFace();
         FaceTrackWriter recorder = null;
         boolean recorded = false;
         long pendingRepeats = 0;
-        final Mat last = new Mat();
-        final Mat turned = new Mat();
         try (FFmpegFrameGrabber grabber = open(clipId, video); FrameAligner aligner = new FrameAligner(models, m_settings,
-            m_landmarks)) {
+            m_landmarks); YuvFrame yuv = new YuvFrame();
+                FaceCrop last = new FaceCrop(m_settings.outputSize(), m_settings.format().subsampledChroma());
+                Mat png = new Mat()) {
             final double fps = grabber.getVideoFrameRate() > 0 && Double.isFinite(grabber.getVideoFrameRate())
                 ? grabber.getVideoFrameRate() : 25;
             // a phone clip's display matrix: turn every frame upright, as players do
@@ -293,13 +293,12 @@ public final class FaceTrackExtractor implements AutoCloseable {
                 if ((number - 1) % step != 0) {
                     continue;
                 }
-                final Mat decoded = toMat.convert(frame);
-                if (decoded == null || decoded.empty()) {
+                if (!(frame.opaque instanceof AVFrame) || ((AVFrame)frame.opaque).width() <= 0) {
                     continue;
                 }
-                final Mat bgr = DisplayRotation.upright(decoded, rotation, turned);
+                yuv.set((AVFrame)frame.opaque, rotation);
                 stats.processed++;
-                final FrameAligner.Result r = aligner.process(asBgr(bgr));
+                final FrameAligner.Result r = aligner.process(yuv);
                 if (observer != null) {
                     observer.frame(number, r);
                 }
@@ -313,7 +312,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
                     }
                     if (missing == MissingFacePolicy.REPEAT_LAST) {
                         if (recorded) {
-                            writeFrame(recorder, last, pngTemp, number, stats);
+                            writeFrame(recorder, last, pngTemp, png, number, stats);
                         } else {
                             pendingRepeats++;
                         }
@@ -326,14 +325,14 @@ public final class FaceTrackExtractor implements AutoCloseable {
                 if (pendingRepeats > 0) {
                     // frames before the first face get the first face
                     for (long i = pendingRepeats; i >= 1; i--) {
-                        writeFrame(recorder, r.crop, pngTemp, number - i * step, stats);
+                        writeFrame(recorder, r.crop, pngTemp, png, number - i * step, stats);
                     }
                     pendingRepeats = 0;
                 }
-                writeFrame(recorder, r.crop, pngTemp, number, stats);
+                writeFrame(recorder, r.crop, pngTemp, png, number, stats);
                 recorded = true;
                 if (missing == MissingFacePolicy.REPEAT_LAST) {
-                    r.crop.copyTo(last);
+                    last.copyFrom(r.crop);
                 }
             }
             if (stats.read == 0) {
@@ -345,34 +344,18 @@ public final class FaceTrackExtractor implements AutoCloseable {
             }
             recorder.finish();
         } finally {
-            last.close();
-            turned.close();
-            toMat.close();
             if (recorder != null) {
                 recorder.close();
             }
         }
     }
 
-    private static Mat asBgr(final Mat m) {
-        if (m.channels() == 3) {
-            return m;
-        }
-        final Mat out = new Mat();
-        if (m.channels() == 1) {
-            org.bytedeco.opencv.global.opencv_imgproc.cvtColor(m, out,
-                org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR);
-        } else {
-            org.bytedeco.opencv.global.opencv_imgproc.cvtColor(m, out,
-                org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR);
-        }
-        return out;
-    }
-
     private FFmpegFrameGrabber open(final String clipId, final Path video) throws ClipException {
         org.vavl.core.media.FfmpegLog.quiet(); // checks the natives once, then FFmpeg quiet
         final FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile());
         g.setVideoOption("threads", "1");
+        // the decoder's own frames, not converted to BGR: the aligner works on their planes (YuvFrame)
+        g.setImageMode(FrameGrabber.ImageMode.RAW);
         try {
             g.start();
         } catch (Exception e) {
@@ -406,13 +389,13 @@ public final class FaceTrackExtractor implements AutoCloseable {
         return nl < 0 ? t : t.substring(0, nl);
     }
 
-    private static void writeFrame(final FaceTrackWriter recorder, final Mat crop, final Path pngTemp,
-        final long frameNumber, final Stats stats) throws IOException {
+    private static void writeFrame(final FaceTrackWriter recorder, final FaceCrop crop, final Path pngTemp,
+        final Mat bgr, final long frameNumber, final Stats stats) throws IOException {
         recorder.write(crop);
         stats.written++;
         if (pngTemp != null) {
             final Path png = pngTemp.resolve("detections").resolve(pngName(frameNumber));
-            if (!opencv_imgcodecs.imwrite(png.toString(), crop)) {
+            if (!opencv_imgcodecs.imwrite(png.toString(), crop.toBgr(bgr))) {
                 throw new IOException("cannot write the PNG frame '" + png + "'");
             }
         }

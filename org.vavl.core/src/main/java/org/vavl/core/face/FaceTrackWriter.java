@@ -2,11 +2,7 @@ package org.vavl.core.face;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_core.split;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2YCrCb;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,13 +11,12 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
 
 /**
- * Writes the aligned faces of one clip into its face-track file (one square face per frame). Motion JPEG
- * faces are turned into the encoder's planar full-range YCbCr 4:4:4 by OpenCV (BT.601, JFIF: the same
- * conversion FFmpeg's scaler makes, at a fraction of its cost) and handed to the encoder as they are; FFV1
- * faces go through FFmpeg's scaler to BGR0.
+ * Writes the aligned faces of one clip into its face-track file (one square face per frame). Motion JPEG faces are
+ * handed to the encoder as the aligner made them ({@link FaceCrop}: full-range YCbCr 4:2:0 planes, FFmpeg's
+ * {@code yuvj420p}), without a conversion; FFV1 faces (4:4:4) are converted to BGR by OpenCV and stored as FFmpeg's
+ * BGR0, bit exact.
  */
 final class FaceTrackWriter implements AutoCloseable {
 
@@ -33,15 +28,7 @@ final class FaceTrackWriter implements AutoCloseable {
 
     private final OpenCVFrameConverter.ToMat m_converter = new OpenCVFrameConverter.ToMat();
 
-    private final Mat m_ycrcb = new Mat();
-
-    /** Y, Cb and Cr planes one after the other (3 x side rows), as yuvj444p lays them out. */
-    private final Mat m_planar;
-
-    /** Views of {@link #m_planar} in YCrCb's channel order: Y, Cr, Cb. */
-    private final MatVector m_planes;
-
-    private final Mat[] m_planeViews;
+    private final Mat m_bgr = new Mat();
 
     /**
      * Opens the face-track file.
@@ -59,7 +46,7 @@ final class FaceTrackWriter implements AutoCloseable {
         r.setVideoOption("threads", "1");
         if (format == FaceTrackFormat.MJPEG_AVI) {
             r.setVideoCodecName("mjpeg");
-            r.setPixelFormat(AV_PIX_FMT_YUVJ444P);
+            r.setPixelFormat(AV_PIX_FMT_YUVJ420P);
             r.setVideoQuality(2);
             // JPEG's standard Huffman tables instead of FFmpeg's default, tables optimised per frame (a second pass
             // over every face): the same decoded pixels, files about 5 % larger, the encoding about 20 % faster
@@ -79,22 +66,19 @@ final class FaceTrackWriter implements AutoCloseable {
             throw new IOException("cannot write the face track '" + target + "': " + e.getMessage(), e);
         }
         m_recorder = r;
-        m_planar = new Mat(3 * side, side, CV_8UC1);
-        m_planeViews = new Mat[]{m_planar.rowRange(0, side), m_planar.rowRange(2 * side, 3 * side),
-            m_planar.rowRange(side, 2 * side)};
-        m_planes = new MatVector(m_planeViews);
     }
 
-    /** Appends one face (8-bit BGR, side x side). */
-    void write(final Mat face) throws IOException {
+    /** Appends one face (side x side, 4:2:0 for Motion JPEG, 4:4:4 for FFV1). */
+    void write(final FaceCrop face) throws IOException {
+        if (face.side() != m_side || face.subsampled() != m_format.subsampledChroma()) {
+            throw new IllegalArgumentException("A face of " + face.side() + " pixels (" + (face.subsampled()
+                ? "4:2:0" : "4:4:4") + ") does not fit this face track.");
+        }
         if (m_format == FaceTrackFormat.MJPEG_AVI) {
-            cvtColor(face, m_ycrcb, COLOR_BGR2YCrCb);
-            // split writes into the existing plane views (same size and type): no copy afterwards
-            split(m_ycrcb, m_planes);
-            m_recorder.recordImage(m_side, m_side, Frame.DEPTH_UBYTE, 1, m_side, AV_PIX_FMT_YUVJ444P,
-                m_planar.createBuffer());
+            m_recorder.recordImage(m_side, m_side, Frame.DEPTH_UBYTE, 1, m_side, AV_PIX_FMT_YUVJ420P,
+                face.planar().createBuffer());
         } else {
-            m_recorder.record(m_converter.convert(face), AV_PIX_FMT_BGR24);
+            m_recorder.record(m_converter.convert(face.toBgr(m_bgr)), AV_PIX_FMT_BGR24);
         }
     }
 
@@ -110,12 +94,7 @@ final class FaceTrackWriter implements AutoCloseable {
         } catch (Exception e) {
             // releasing after a failure: the temporary file is deleted by the store anyway
         }
-        m_planes.close();
-        for (Mat m : m_planeViews) {
-            m.close();
-        }
-        m_planar.close();
-        m_ycrcb.close();
+        m_bgr.close();
         m_converter.close();
     }
 }

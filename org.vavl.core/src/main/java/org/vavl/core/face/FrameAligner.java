@@ -1,9 +1,7 @@
 package org.vavl.core.face;
 
 import static org.bytedeco.opencv.global.opencv_core.minMaxLoc;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.TM_CCOEFF_NORMED;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.matchTemplate;
 
 import java.nio.FloatBuffer;
@@ -32,9 +30,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * Between detections the face is tracked by its eyes: each eye's patch from the last detection is found
  * again (normalised cross-correlation, sub-pixel peak) in the view of the previous pose, and the two eye
  * positions give the new centre, size and roll. When the eyes are not found the face box is kept
- * unrotated (and counted), and the face's central patch is tracked instead. A tracked frame touches only
- * the two small search windows of that view (warped straight from the colour frame, then made gray) and
- * the crop; the whole frame is made gray only on detection frames.
+ * unrotated (and counted), and the face's central patch is tracked instead. Frames come as the decoder gives them
+ * ({@link YuvFrame}): detection and tracking read the luma plane, so a tracked frame touches only the two small
+ * search windows of that view and the crop, made from the frame's planes straight into the face track's planes
+ * ({@link FaceCrop}); only the landmark network and the CNN detectors, on detection frames, see a BGR copy.
  *
  * <p>The aligned face is the square of side {@code cropScale x box side} around the box centre, rotated
  * by the roll, resized to {@code outputSize}; outside the frame is black.
@@ -87,13 +86,14 @@ final class FrameAligner implements AutoCloseable {
     /** Detection frames since the detector last ran (landmark alignment). */
     private int m_landmarkRedetections;
 
-    private final Mat m_gray = new Mat();
-
     private final Mat m_view = new Mat();
 
     private final Mat m_matrix = new Mat();
 
-    private final Mat m_crop = new Mat();
+    private final FaceCrop m_crop;
+
+    /** The frame of {@link #process(Mat)} (still images, tools), made on its first use. */
+    private YuvFrame m_still;
 
     private final Mat m_result = new Mat();
 
@@ -103,17 +103,12 @@ final class FrameAligner implements AutoCloseable {
 
     private final Mat m_faceT = new Mat();
 
-    /** A search window of the tracking view: colour, then gray. */
-    private final Mat m_windowBgr = new Mat();
-
+    /** A search window of the tracking view. */
     private final Mat m_window = new Mat();
 
     private final DoublePointer m_max = new DoublePointer(1);
 
     private final Point m_maxLoc = new Point();
-
-    /** True when {@link #m_gray} holds the current frame. */
-    private boolean m_grayValid;
 
     private FacePose m_pose;
 
@@ -161,8 +156,8 @@ final class FrameAligner implements AutoCloseable {
         /** The landmark fit's confidence when the landmark network ran on this frame, NaN otherwise. */
         double landmarkConfidence = Double.NaN;
 
-        /** The aligned face, BGR, owned by the aligner: valid until the next frame. */
-        Mat crop;
+        /** The aligned face, owned by the aligner: valid until the next frame. */
+        FaceCrop crop;
     }
 
     FrameAligner(final FaceModels models, final FaceAlignerSettings settings) {
@@ -177,29 +172,38 @@ final class FrameAligner implements AutoCloseable {
         m_models = models;
         m_settings = settings;
         m_landmarks = landmarks;
+        m_crop = new FaceCrop(settings.outputSize(), settings.format().subsampledChroma());
     }
 
-    /** Aligns the main face of the next frame (8-bit BGR). */
+    /** Aligns the main face of the next frame given as an 8-bit BGR image (still images, tools). */
     Result process(final Mat bgr) {
-        m_grayValid = false;
+        if (m_still == null) {
+            m_still = new YuvFrame();
+        }
+        m_still.setBgr(bgr);
+        return process(m_still);
+    }
+
+    /** Aligns the main face of the next frame. */
+    Result process(final YuvFrame frame) {
         final Result r = new Result();
         final boolean detect = m_pose == null || !m_settings.tracking()
             || m_sinceDetection + 1 >= m_settings.detectionInterval() || !m_hasTemplates;
         boolean ok = false;
         if (!detect) {
-            ok = track(bgr);
+            ok = track(frame);
             m_sinceDetection++;
         }
         if (!ok && m_landmarks != null && m_pose != null && m_fromLandmarks
             && m_landmarkRedetections < LANDMARK_REDETECTIONS) {
             // landmark alignment: the tracked face found again by the landmark network alone
-            ok = refitLandmarks(bgr, r);
+            ok = refitLandmarks(frame, r);
             m_landmarkRedetections++;
             m_sinceDetection = 0;
         }
         if (!ok) {
             r.detectorRan = true;
-            ok = detect(bgr, r);
+            ok = detect(frame, r);
             r.detected = ok;
             m_sinceDetection = 0;
             m_landmarkRedetections = 0;
@@ -214,30 +218,26 @@ final class FrameAligner implements AutoCloseable {
         r.pose = m_pose;
         r.size = m_pose.size;
         r.eyes = m_eyesFound;
-        final int out = m_settings.outputSize();
-        Similarity.around(m_pose, m_settings.cropScale(), out).warp(bgr, m_crop, m_matrix);
+        frame.crop(Similarity.around(m_pose, m_settings.cropScale(), m_settings.outputSize()), m_crop);
         r.crop = m_crop;
         return r;
     }
 
     // ---------------------------------------------------------------- detection
 
-    private boolean detect(final Mat bgr, final Result r) {
-        if (!m_grayValid) {
-            cvtColor(bgr, m_gray, COLOR_BGR2GRAY);
-            m_grayValid = true;
-        }
+    private boolean detect(final YuvFrame frame, final Result r) {
+        final Mat gray = frame.gray();
         List<DetectedFace> found = List.of();
         final FacePose previous = m_pose;
         if (previous != null) {
-            found = m_models.detectAround(bgr, m_gray, previous);
+            found = m_models.detectAround(frame, previous);
         }
         final boolean around = !found.isEmpty();
         if (!around) {
-            final double minFace = m_settings.minFaceFraction() * Math.min(bgr.cols(), bgr.rows());
+            final double minFace = m_settings.minFaceFraction() * Math.min(frame.width(), frame.height());
             // rotated views cost two more detections: while no face is found, try them now and then only
             final boolean rotated = m_sinceRotatedSearch >= Math.max(5, m_settings.detectionInterval());
-            found = m_models.detectFrame(bgr, m_gray, minFace, rotated);
+            found = m_models.detectFrame(frame, minFace, rotated);
             m_sinceRotatedSearch = rotated ? 0 : m_sinceRotatedSearch + 1;
         }
         if (found.isEmpty()) {
@@ -245,7 +245,7 @@ final class FrameAligner implements AutoCloseable {
         }
         final DetectedFace main = choose(found, previous);
         if (m_landmarks != null) {
-            return alignByLandmarks(bgr, found, main, r);
+            return alignByLandmarks(frame, found, main, r);
         }
         m_fromLandmarks = false;
         r.score = main.score;
@@ -255,7 +255,7 @@ final class FrameAligner implements AutoCloseable {
             // Haar: level the eyes in up to three rounds, each searching the view of the last estimate
             double[] last = null;
             for (int round = 0; round < 3; round++) {
-                final double[] e = m_models.findEyes(m_gray, pose);
+                final double[] e = m_models.findEyes(gray, pose);
                 if (e == null) {
                     break;
                 }
@@ -271,7 +271,7 @@ final class FrameAligner implements AutoCloseable {
             if (eyes != null && (!around || Math.abs(normalise(pose.angle - main.pose.angle)) > LEVEL_TOLERANCE)) {
                 // measure the box again in the level view: the frontal cascade is most accurate upright (a box
                 // found in a view within LEVEL_TOLERANCE of level, as around a tracked face, is kept)
-                final List<DetectedFace> level = m_models.detectAround(bgr, m_gray, pose);
+                final List<DetectedFace> level = m_models.detectAround(frame, pose);
                 if (!level.isEmpty()) {
                     final FacePose lp = nearest(level, pose).pose;
                     if (lp.distanceTo(pose) < 0.3 * pose.size && lp.size > 0.75 * pose.size
@@ -286,7 +286,7 @@ final class FrameAligner implements AutoCloseable {
         }
         m_pose = pose;
         m_eyesFound = eyes != null;
-        takeTemplates(bgr, eyes);
+        takeTemplates(frame, eyes);
         return true;
     }
 
@@ -295,7 +295,7 @@ final class FrameAligner implements AutoCloseable {
      * until a fit is confident; a second fit in the levelled view when the first turned the face by more than 3
      * degrees. Without a confident fit the main face's box is kept unrotated (counted as eyes not found).
      */
-    private boolean alignByLandmarks(final Mat bgr, final List<DetectedFace> found, final DetectedFace main,
+    private boolean alignByLandmarks(final YuvFrame frame, final List<DetectedFace> found, final DetectedFace main,
         final Result r) {
         final List<DetectedFace> order = new java.util.ArrayList<>(found);
         order.remove(main);
@@ -304,10 +304,10 @@ final class FrameAligner implements AutoCloseable {
         double bestConfidence = Double.NaN;
         for (int i = 0; i < Math.min(LANDMARK_CANDIDATES, order.size()); i++) {
             final DetectedFace candidate = order.get(i);
-            LandmarkFitter.Fit fit = m_landmarks.fit(bgr, candidate.pose);
+            LandmarkFitter.Fit fit = m_landmarks.fit(frame.bgr(), candidate.pose);
             if (fit.confidence >= LandmarkFitter.MIN_CONFIDENCE
                 && Math.abs(normalise(fit.pose.angle - candidate.pose.angle)) > Math.toRadians(3)) {
-                final LandmarkFitter.Fit level = m_landmarks.fit(bgr, fit.pose);
+                final LandmarkFitter.Fit level = m_landmarks.fit(frame.bgr(), fit.pose);
                 if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
                     fit = level;
                 }
@@ -321,7 +321,7 @@ final class FrameAligner implements AutoCloseable {
                 m_pose = fit.pose;
                 m_eyesFound = true;
                 m_fromLandmarks = true;
-                takeTemplates(bgr, fit.eyes);
+                takeTemplates(frame, fit.eyes);
                 return true;
             }
         }
@@ -330,7 +330,7 @@ final class FrameAligner implements AutoCloseable {
         m_pose = main.pose;
         m_eyesFound = false;
         m_fromLandmarks = false;
-        takeTemplates(bgr, null);
+        takeTemplates(frame, null);
         return true;
     }
 
@@ -338,14 +338,14 @@ final class FrameAligner implements AutoCloseable {
      * Fits the landmarks at the tracked pose (a second fit in the levelled view when the face turned by more than 3
      * degrees); false when the fit is not confident (then the detector runs).
      */
-    private boolean refitLandmarks(final Mat bgr, final Result r) {
-        LandmarkFitter.Fit fit = m_landmarks.fit(bgr, m_pose);
+    private boolean refitLandmarks(final YuvFrame frame, final Result r) {
+        LandmarkFitter.Fit fit = m_landmarks.fit(frame.bgr(), m_pose);
         r.landmarkConfidence = fit.confidence;
         if (fit.confidence < LandmarkFitter.MIN_CONFIDENCE) {
             return false;
         }
         if (Math.abs(normalise(fit.pose.angle - m_pose.angle)) > Math.toRadians(3)) {
-            final LandmarkFitter.Fit level = m_landmarks.fit(bgr, fit.pose);
+            final LandmarkFitter.Fit level = m_landmarks.fit(frame.bgr(), fit.pose);
             if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
                 fit = level;
                 r.landmarkConfidence = fit.confidence;
@@ -355,7 +355,7 @@ final class FrameAligner implements AutoCloseable {
         m_pose = fit.pose;
         m_eyesFound = true;
         m_fromLandmarks = true;
-        takeTemplates(bgr, fit.eyes);
+        takeTemplates(frame, fit.eyes);
         return true;
     }
 
@@ -388,16 +388,15 @@ final class FrameAligner implements AutoCloseable {
 
     // ---------------------------------------------------------------- tracking
 
-    private void takeTemplates(final Mat bgr, final double[] eyes) {
+    private void takeTemplates(final YuvFrame frame, final double[] eyes) {
         m_hasTemplates = false;
         m_refEyes = null;
         if (!m_settings.tracking() || m_settings.detectionInterval() <= 1) {
             return;
         }
-        // the view made as the tracked frames' search windows are: warped in colour, then gray
+        // the view made as the tracked frames' search windows are: warped from the luma plane
         final Similarity view = Similarity.around(m_pose, VIEW_FACTOR, VIEW_SIDE);
-        view.warp(bgr, m_windowBgr, m_matrix);
-        cvtColor(m_windowBgr, m_view, COLOR_BGR2GRAY);
+        view.warp(frame.gray(), m_view, m_matrix);
         if (eyes != null) {
             final double[] a = view.toPatch(eyes[0], eyes[1]);
             final double[] b = view.toPatch(eyes[2], eyes[3]);
@@ -424,10 +423,10 @@ final class FrameAligner implements AutoCloseable {
         return true;
     }
 
-    private boolean track(final Mat bgr) {
+    private boolean track(final YuvFrame frame) {
         final Similarity view = Similarity.around(m_pose, VIEW_FACTOR, VIEW_SIDE);
         if (m_refEyes == null) {
-            final double[] f = match(bgr, view, m_faceT, VIEW_SIDE / 2.0, VIEW_SIDE / 2.0, FACE_T, FACE_R);
+            final double[] f = match(frame, view, m_faceT, VIEW_SIDE / 2.0, VIEW_SIDE / 2.0, FACE_T, FACE_R);
             if (f == null) {
                 return false;
             }
@@ -436,8 +435,8 @@ final class FrameAligner implements AutoCloseable {
             return true;
         }
         final double[] r = m_refEyes;
-        final double[] f1 = match(bgr, view, m_eyeT1, r[0], r[1], EYE_T, EYE_R);
-        final double[] f2 = match(bgr, view, m_eyeT2, r[2], r[3], EYE_T, EYE_R);
+        final double[] f1 = match(frame, view, m_eyeT1, r[0], r[1], EYE_T, EYE_R);
+        final double[] f2 = match(frame, view, m_eyeT2, r[2], r[3], EYE_T, EYE_R);
         if (f1 == null || f2 == null) {
             return false;
         }
@@ -473,7 +472,7 @@ final class FrameAligner implements AutoCloseable {
      * @return the matched centre in view coordinates (sub-pixel), or null when the match is weak or the
      *         window is not inside the view
      */
-    private double[] match(final Mat bgr, final Similarity view, final Mat template, final double x, final double y,
+    private double[] match(final YuvFrame frame, final Similarity view, final Mat template, final double x, final double y,
         final int t, final int radius) {
         final int x0 = (int)Math.round(x - t / 2.0) - radius;
         final int y0 = (int)Math.round(y - t / 2.0) - radius;
@@ -481,8 +480,7 @@ final class FrameAligner implements AutoCloseable {
         if (x0 < 0 || y0 < 0 || x0 + side > view.width || y0 + side > view.height) {
             return null;
         }
-        view.window(x0, y0, side, side).warp(bgr, m_windowBgr, m_matrix);
-        cvtColor(m_windowBgr, m_window, COLOR_BGR2GRAY);
+        view.window(x0, y0, side, side).warp(frame.gray(), m_window, m_matrix);
         matchTemplate(m_window, template, m_result, TM_CCOEFF_NORMED);
         minMaxLoc(m_result, null, m_max, null, m_maxLoc, null);
         final double max = m_max.get();
@@ -516,7 +514,6 @@ final class FrameAligner implements AutoCloseable {
 
     @Override
     public void close() {
-        m_gray.close();
         m_view.close();
         m_matrix.close();
         m_crop.close();
@@ -524,8 +521,10 @@ final class FrameAligner implements AutoCloseable {
         m_eyeT1.close();
         m_eyeT2.close();
         m_faceT.close();
-        m_windowBgr.close();
         m_window.close();
+        if (m_still != null) {
+            m_still.close();
+        }
         m_max.close();
         m_maxLoc.close();
     }

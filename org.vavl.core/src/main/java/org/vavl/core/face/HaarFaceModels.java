@@ -72,8 +72,8 @@ final class HaarFaceModels implements FaceModels {
     }
 
     @Override
-    public List<DetectedFace> detectFrame(final Mat bgr, final Mat gray, final double minFace,
-        final boolean rotated) {
+    public List<DetectedFace> detectFrame(final YuvFrame frame, final double minFace, final boolean rotated) {
+        final Mat gray = frame.gray();
         final int w = gray.cols();
         final int h = gray.rows();
         final double shrink = Math.min(1.0, DETECT_MIN_PIXELS / Math.max(1.0, minFace));
@@ -109,7 +109,8 @@ final class HaarFaceModels implements FaceModels {
     }
 
     @Override
-    public List<DetectedFace> detectAround(final Mat bgr, final Mat gray, final FacePose pose) {
+    public List<DetectedFace> detectAround(final YuvFrame frame, final FacePose pose) {
+        final Mat gray = frame.gray();
         // the face is about 50 pixels in a 125-pixel view of 2.5 face sides; sizes 0.75..1.45 of the pose's
         final Similarity view = Similarity.around(pose, 2.5, 125);
         view.warp(gray, m_view, m_matrix);

@@ -97,21 +97,36 @@ final class Similarity {
     }
 
     /**
+     * The inverse map of {@link #warp}: patch pixel {@code (u, v)} samples frame pixel
+     * {@code (m[0] u + m[1] v + m[2], m[3] u + m[4] v + m[5])} (pixel centres at integer coordinates, as OpenCV's).
+     */
+    double[] inverseMap() {
+        final double c = Math.cos(angle) * scale;
+        final double s = Math.sin(angle) * scale;
+        // dst (u, v) -> src (x, y); OpenCV samples pixel centres at integer coordinates, so shift by 0.5
+        final double uu = width / 2.0 - 0.5;
+        final double vv = height / 2.0 - 0.5;
+        return new double[]{c, -s, cx - 0.5 - c * uu + s * vv, s, c, cy - 0.5 - s * uu - c * vv};
+    }
+
+    /**
      * Writes the view of {@code frame} into {@code patch} (bilinear; outside the frame is black).
      *
      * @param matrix a reusable 2x3 matrix
      */
     void warp(final Mat frame, final Mat patch, final Mat matrix) {
-        final double c = Math.cos(angle) * scale;
-        final double s = Math.sin(angle) * scale;
-        final double u0 = width / 2.0;
-        final double v0 = height / 2.0;
-        // dst (u, v) -> src (x, y); OpenCV samples pixel centres at integer coordinates, so shift by 0.5
-        final double uu = u0 - 0.5;
-        final double vv = v0 - 0.5;
-        putRotationScale(matrix, c, s, cx - 0.5 - c * uu + s * vv + 0.0, cy - 0.5 - s * uu - c * vv);
+        warp(frame, patch, matrix, inverseMap(), width, height, BLACK);
+    }
+
+    /**
+     * Writes {@code width x height} pixels of {@code frame} sampled by an inverse map ({@link #inverseMap}) into
+     * {@code patch} (bilinear; {@code border} outside the frame).
+     */
+    static void warp(final Mat frame, final Mat patch, final Mat matrix, final double[] map, final int width,
+        final int height, final Scalar border) {
+        putRotationScale(matrix, map[0], map[3], map[2], map[5]);
         try (Size size = new Size(width, height)) {
-            warpAffine(frame, patch, matrix, size, INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, BLACK);
+            warpAffine(frame, patch, matrix, size, INTER_LINEAR | WARP_INVERSE_MAP, BORDER_CONSTANT, border);
         }
     }
 }

@@ -72,8 +72,9 @@ final class TinyFaceModels implements FaceModels {
     }
 
     @Override
-    public List<DetectedFace> detectFrame(final Mat bgr, final Mat gray, final double minFace,
+    public List<DetectedFace> detectFrame(final YuvFrame frame, final double minFace,
         final boolean rotated) {
+        final Mat bgr = frame.bgr();
         final Similarity whole = new Similarity(bgr.cols() / 2.0, bgr.rows() / 2.0, 1, 0, bgr.cols(), bgr.rows());
         final List<DetectedFace> found = detect(bgr, whole, FRAME_INPUT);
         found.removeIf(f -> f.pose.size < minFace);
@@ -81,7 +82,8 @@ final class TinyFaceModels implements FaceModels {
     }
 
     @Override
-    public List<DetectedFace> detectAround(final Mat bgr, final Mat gray, final FacePose pose) {
+    public List<DetectedFace> detectAround(final YuvFrame frame, final FacePose pose) {
+        final Mat bgr = frame.bgr();
         final Similarity view = Similarity.around(pose, AROUND_FACTOR, AROUND_INPUT);
         view.warp(bgr, m_view, m_matrix);
         final List<DetectedFace> found = detect(m_view, view, AROUND_INPUT);

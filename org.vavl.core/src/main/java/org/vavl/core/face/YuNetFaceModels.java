@@ -98,16 +98,16 @@ final class YuNetFaceModels implements FaceModels {
     }
 
     @Override
-    public List<DetectedFace> detectFrame(final Mat bgr, final Mat gray, final double minFace,
+    public List<DetectedFace> detectFrame(final YuvFrame frame, final double minFace,
         final boolean rotated) {
-        final List<DetectedFace> all = detectRaw(bgr);
+        final List<DetectedFace> all = detectRaw(frame.bgr());
         all.removeIf(f -> f.pose.size < minFace);
         return all;
     }
 
     @Override
-    public List<DetectedFace> detectAround(final Mat bgr, final Mat gray, final FacePose pose) {
-        final List<DetectedFace> all = detectRaw(bgr);
+    public List<DetectedFace> detectAround(final YuvFrame frame, final FacePose pose) {
+        final List<DetectedFace> all = detectRaw(frame.bgr());
         all.removeIf(f -> f.pose.distanceTo(pose) > 0.6 * pose.size || f.pose.size < 0.6 * pose.size
             || f.pose.size > 1.6 * pose.size);
         return all;

@@ -27,15 +27,11 @@ class FaceNetworksAlignerTest {
 
     private static Mat s_bgr;
 
-    private static Mat s_gray;
-
     private static LandmarkFitter s_fitter;
 
     @BeforeAll
     static void load() throws Exception {
         s_bgr = opencv_imgcodecs.imread(AstronautClip.astronautPng().toString());
-        s_gray = new Mat();
-        opencv_imgproc.cvtColor(s_bgr, s_gray, opencv_imgproc.COLOR_BGR2GRAY);
         s_fitter = new LandmarkFitter();
     }
 
@@ -46,8 +42,9 @@ class FaceNetworksAlignerTest {
 
     @Test
     void tinyDetectorFindsTheFaceWhereTheHaarBoxIs() throws Exception {
-        try (TinyFaceModels tiny = new TinyFaceModels()) {
-            final List<DetectedFace> found = tiny.detectFrame(s_bgr, s_gray, 40, false);
+        try (TinyFaceModels tiny = new TinyFaceModels(); YuvFrame frame = new YuvFrame()) {
+            frame.setBgr(s_bgr);
+            final List<DetectedFace> found = tiny.detectFrame(frame, 40, false);
             assertEquals(1, found.size(), "one face in the portrait");
             final FacePose p = found.get(0).pose;
             // the Haar box of the data README: centre (223.5, 113.5), side 93
@@ -57,7 +54,7 @@ class FaceNetworksAlignerTest {
             assertTrue(found.get(0).score > 0.9, "score " + found.get(0).score);
             // around a pose off by a fifth of the face, rolled 10 degrees: found again
             final FacePose off = new FacePose(p.cx + 0.2 * p.size, p.cy - 0.1 * p.size, p.size * 1.1, Math.toRadians(10));
-            final List<DetectedFace> around = tiny.detectAround(s_bgr, s_gray, off);
+            final List<DetectedFace> around = tiny.detectAround(frame, off);
             assertEquals(1, around.size());
             assertEquals(p.cx, around.get(0).pose.cx, 6);
             assertEquals(p.cy, around.get(0).pose.cy, 6);

@@ -292,8 +292,8 @@ class FaceTrackExtractorTest {
     }
 
     /**
-     * The frames read back from a face track are the aligner's crops: MJPEG (colour converted by OpenCV, coded
-     * by FFmpeg) within JPEG's loss, PSNR over 40 dB; FFV1 bit exact.
+     * The frames read back from a face track are the aligner's crops: MJPEG (4:2:0 planes coded by FFmpeg, read back
+     * through FFmpeg's scaler) within JPEG's loss, PSNR over 40 dB; FFV1 bit exact.
      */
     @Test
     void faceTrackFramesAreTheAlignedCrops() throws Exception {
@@ -302,7 +302,7 @@ class FaceTrackExtractorTest {
             final FaceTrackResult r;
             try (FaceTrackExtractor x = new FaceTrackExtractor(settings().set(FORMAT, format).build(),
                 tmp.resolve("fidelity-" + format.settingValue()), Overwrite.ALWAYS)) {
-                r = x.extract("faces", faces, new CancelToken(), (n, res) -> crops.add(res.crop.clone()));
+                r = x.extract("faces", faces, new CancelToken(), (n, res) -> crops.add(res.crop.toBgr()));
             }
             assertEquals(30, crops.size());
             final OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();

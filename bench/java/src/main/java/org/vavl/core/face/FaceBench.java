@@ -399,7 +399,7 @@ public final class FaceBench {
     }
 
     /**
-     * Thread CPU time per frame of each stage, default settings: decode (grab and convert to BGR), the aligner
+     * Thread CPU time per frame of each stage, default settings: decode (grab the decoder's frame, as the aligner does), the aligner
      * on frames where the detector ran and on tracked frames, and the MJPEG encoding of the crops.
      */
     private static void profile(final Path outDir, final List<Path> clips) throws Exception {
@@ -419,12 +419,12 @@ public final class FaceBench {
             long nFaces = 0;
             try (FaceModels models = new HaarFaceModels()) {
                 for (Path p : todo) {
-                    final OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat();
                     final FaceTrackWriter rec = new FaceTrackWriter(outDir.resolve("profile.avi"), s.format(),
                         s.outputSize(), 30);
                     try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(p.toFile());
-                            FrameAligner a = new FrameAligner(models, s)) {
+                            FrameAligner a = new FrameAligner(models, s); YuvFrame yuv = new YuvFrame()) {
                         g.setVideoOption("threads", "1");
+                        g.setImageMode(org.bytedeco.javacv.FrameGrabber.ImageMode.RAW);
                         g.start();
                         while (true) {
                             long t = tm.getCurrentThreadCpuTime();
@@ -432,11 +432,11 @@ public final class FaceBench {
                             if (f == null) {
                                 break;
                             }
-                            final Mat bgr = toMat.convert(f);
+                            yuv.set((org.bytedeco.ffmpeg.avutil.AVFrame)f.opaque, 0);
                             long u = tm.getCurrentThreadCpuTime();
                             decode += u - t;
                             nFrames++;
-                            final FrameAligner.Result r = a.process(bgr);
+                            final FrameAligner.Result r = a.process(yuv);
                             t = tm.getCurrentThreadCpuTime();
                             if (r.detectorRan) {
                                 det += t - u;

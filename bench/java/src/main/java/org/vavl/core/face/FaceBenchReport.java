@@ -189,7 +189,7 @@ public final class FaceBenchReport {
             f.get("mean eye-line error deg (480x360)"), f.get("worst eye-line error deg (480x360)"),
             100 * f.get("worst centre offset (480x360)")));
         s.append("Where the time goes (thread CPU, same clips, one more JVM):\n\n| stage | ms |\n|---|---|\n");
-        s.append(String.format(Locale.ROOT, "| decode (grab + BGR), per frame | %.3f |%n", f.get("profile decode ms/frame")));
+        s.append(String.format(Locale.ROOT, "| decode (grab the decoder's 4:2:0 frame, no conversion), per frame | %.3f |%n", f.get("profile decode ms/frame")));
         s.append(String.format(Locale.ROOT, "| aligner, per detection frame (every 30th) | %.3f |%n",
             f.get("profile aligner ms per detection frame")));
         s.append(String.format(Locale.ROOT, "| aligner, per tracked frame | %.3f |%n", f.get("profile aligner ms per tracked frame")));
