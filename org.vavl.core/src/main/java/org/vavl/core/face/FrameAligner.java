@@ -33,7 +33,8 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * unrotated (and counted), and the face's central patch is tracked instead. Frames come as the decoder gives them
  * ({@link YuvFrame}): detection and tracking read the luma plane, so a tracked frame touches only the two small
  * search windows of that view and the crop, made from the frame's planes straight into the face track's planes
- * ({@link FaceCrop}); only the landmark network and the CNN detectors, on detection frames, see a BGR copy.
+ * ({@link FaceCrop}); the landmark network's view is made the same way, and only the CNN detectors, on detection
+ * frames, see a BGR copy of the frame.
  *
  * <p>The aligned face is the square of side {@code cropScale x box side} around the box centre, rotated
  * by the roll, resized to {@code outputSize}; outside the frame is black.
@@ -304,10 +305,10 @@ final class FrameAligner implements AutoCloseable {
         double bestConfidence = Double.NaN;
         for (int i = 0; i < Math.min(LANDMARK_CANDIDATES, order.size()); i++) {
             final DetectedFace candidate = order.get(i);
-            LandmarkFitter.Fit fit = m_landmarks.fit(frame.bgr(), candidate.pose);
+            LandmarkFitter.Fit fit = m_landmarks.fit(frame, candidate.pose);
             if (fit.confidence >= LandmarkFitter.MIN_CONFIDENCE
                 && Math.abs(normalise(fit.pose.angle - candidate.pose.angle)) > Math.toRadians(3)) {
-                final LandmarkFitter.Fit level = m_landmarks.fit(frame.bgr(), fit.pose);
+                final LandmarkFitter.Fit level = m_landmarks.fit(frame, fit.pose);
                 if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
                     fit = level;
                 }
@@ -339,13 +340,13 @@ final class FrameAligner implements AutoCloseable {
      * degrees); false when the fit is not confident (then the detector runs).
      */
     private boolean refitLandmarks(final YuvFrame frame, final Result r) {
-        LandmarkFitter.Fit fit = m_landmarks.fit(frame.bgr(), m_pose);
+        LandmarkFitter.Fit fit = m_landmarks.fit(frame, m_pose);
         r.landmarkConfidence = fit.confidence;
         if (fit.confidence < LandmarkFitter.MIN_CONFIDENCE) {
             return false;
         }
         if (Math.abs(normalise(fit.pose.angle - m_pose.angle)) > Math.toRadians(3)) {
-            final LandmarkFitter.Fit level = m_landmarks.fit(frame.bgr(), fit.pose);
+            final LandmarkFitter.Fit level = m_landmarks.fit(frame, fit.pose);
             if (level.confidence >= LandmarkFitter.MIN_CONFIDENCE) {
                 fit = level;
                 r.landmarkConfidence = fit.confidence;

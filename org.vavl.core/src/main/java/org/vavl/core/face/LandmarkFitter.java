@@ -78,9 +78,28 @@ final class LandmarkFitter implements AutoCloseable {
     /** Fits the landmarks to the face at {@code pose} of a BGR frame. */
     Fit fit(final Mat bgr, final FacePose pose) {
         final Similarity view = Similarity.around(pose, VIEW_FACTOR, SIZE);
-        final byte[] rgb = new byte[SIZE * SIZE * 3];
-        try (Mat patch = new Mat(); Mat matrix = new Mat(); Mat rgbPatch = new Mat()) {
+        try (Mat patch = new Mat(); Mat matrix = new Mat()) {
             view.warp(bgr, patch, matrix);
+            return fitView(patch, view);
+        }
+    }
+
+    /**
+     * Fits the landmarks to the face at {@code pose} of a decoded frame: the view is made from the frame's planes at
+     * full colour resolution and turned into BGR alone, so the frame itself is never converted.
+     */
+    Fit fit(final YuvFrame frame, final FacePose pose) {
+        final Similarity view = Similarity.around(pose, VIEW_FACTOR, SIZE);
+        try (FaceCrop patch = new FaceCrop(SIZE, false); Mat bgr = new Mat()) {
+            frame.crop(view, patch);
+            return fitView(patch.toBgr(bgr), view);
+        }
+    }
+
+    /** Runs the network on a BGR view (SIZE x SIZE) and on its mirror image. */
+    private Fit fitView(final Mat patch, final Similarity view) {
+        final byte[] rgb = new byte[SIZE * SIZE * 3];
+        try (Mat rgbPatch = new Mat()) {
             cvtColor(patch, rgbPatch, COLOR_BGR2RGB);
             rgbPatch.data().get(rgb);
         }

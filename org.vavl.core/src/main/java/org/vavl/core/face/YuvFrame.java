@@ -47,7 +47,7 @@ import org.vavl.core.media.DisplayRotation;
  * (4:2:0), limited (video) or full (JPEG) range. The face aligner works on it directly: the detectors and the
  * tracker on the luma plane, the crop made from the three planes straight into a face track's planes
  * ({@link #crop}), so that a tracked frame is never converted to BGR as a whole (the conversion cost more than a
- * tenth of the aligner's time per frame). The rare frames that need colour (the CNN detectors, the landmark network)
+ * tenth of the aligner's time per frame). The rare frames that need the whole frame in colour (the CNN detectors)
  * get a BGR copy on demand ({@link #bgr}).
  *
  * <p>4:2:0 8-bit frames (almost every camera and phone video: H.264, HEVC, VP9, AV1, MPEG-4) are used as the
