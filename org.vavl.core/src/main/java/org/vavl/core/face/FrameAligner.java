@@ -31,10 +31,10 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * again (normalised cross-correlation, sub-pixel peak) in the view of the previous pose, and the two eye
  * positions give the new centre, size and roll. When the eyes are not found the face box is kept
  * unrotated (and counted), and the face's central patch is tracked instead. Frames come as the decoder gives them
- * ({@link YuvFrame}): detection and tracking read the luma plane, so a tracked frame touches only the two small
- * search windows of that view and the crop, made from the frame's planes straight into the face track's planes
- * ({@link FaceCrop}); the landmark network's view is made the same way, and only the CNN detectors, on detection
- * frames, see a BGR copy of the frame.
+ * ({@link YuvFrame}): the tracker reads the luma plane, so a tracked frame touches only the two small search windows
+ * of that view and the crop, made from the frame's planes straight into the face track's planes ({@link FaceCrop});
+ * the landmark network's view is made the same way; the detectors and cascades, on detection frames only, see the
+ * BGR and grey images a BGR grabber gave.
  *
  * <p>The aligned face is the square of side {@code cropScale x box side} around the box centre, rotated
  * by the roll, resized to {@code outputSize}; outside the frame is black.
@@ -227,7 +227,6 @@ final class FrameAligner implements AutoCloseable {
     // ---------------------------------------------------------------- detection
 
     private boolean detect(final YuvFrame frame, final Result r) {
-        final Mat gray = frame.gray();
         List<DetectedFace> found = List.of();
         final FacePose previous = m_pose;
         if (previous != null) {
@@ -256,7 +255,7 @@ final class FrameAligner implements AutoCloseable {
             // Haar: level the eyes in up to three rounds, each searching the view of the last estimate
             double[] last = null;
             for (int round = 0; round < 3; round++) {
-                final double[] e = m_models.findEyes(gray, pose);
+                final double[] e = m_models.findEyes(frame.gray(), pose);
                 if (e == null) {
                     break;
                 }
@@ -397,7 +396,7 @@ final class FrameAligner implements AutoCloseable {
         }
         // the view made as the tracked frames' search windows are: warped from the luma plane
         final Similarity view = Similarity.around(m_pose, VIEW_FACTOR, VIEW_SIDE);
-        view.warp(frame.gray(), m_view, m_matrix);
+        view.warp(frame.luma(), m_view, m_matrix);
         if (eyes != null) {
             final double[] a = view.toPatch(eyes[0], eyes[1]);
             final double[] b = view.toPatch(eyes[2], eyes[3]);
@@ -481,7 +480,7 @@ final class FrameAligner implements AutoCloseable {
         if (x0 < 0 || y0 < 0 || x0 + side > view.width || y0 + side > view.height) {
             return null;
         }
-        view.window(x0, y0, side, side).warp(frame.gray(), m_window, m_matrix);
+        view.window(x0, y0, side, side).warp(frame.luma(), m_window, m_matrix);
         matchTemplate(m_window, template, m_result, TM_CCOEFF_NORMED);
         minMaxLoc(m_result, null, m_max, null, m_maxLoc, null);
         final double max = m_max.get();
