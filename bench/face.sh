@@ -2,9 +2,9 @@
 # Face aligner benchmark (run from the repo root as: bench/run face). Needs Java, Maven and Maven's ~/.m2 (or the
 # network once); nothing else: the clips are generated from astronaut.png in the engine's resources.
 # On generated 480x360 30 fps clips (astronaut.png moving, rolling -15..15 degrees, zooming), one thread each,
-# in the same run: frames per second of the face aligner with default settings and of decode-only on the same
-# files (two alternating rounds), and where the aligner's time goes; the tiny face detector and the landmark
-# alignment on the same clips (frames per second and accuracy). Then peak RSS (VmHWM) of the aligner on a
+# in the same run: frames per second of the face aligner with default settings, with the landmark alignment, and of
+# decode-only on the same files (two alternating rounds), and where the aligner's time goes; the tiny face detector on
+# the same clips (frames per second and accuracy). Then peak RSS (VmHWM) of the aligner on a
 # 3-second and a 10-minute 720p clip, each in its own JVM with the same options.
 # Writes bench/results/face.md and bench/results/face.json. Clips are cached in bench/work/face (git-ignored).
 set -euo pipefail
@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 work="$root/bench/work/face"
 mkdir -p "$work" bench/results
+rm -f "$work"/*.log   # logs of an earlier run must not count in this one
 
 echo "== build and class path (bench/java, Maven offline first)"
 cp="$(bench/java/classpath)"
@@ -30,18 +31,22 @@ small=("$(clip small_1 480 360 10 1)" "$(clip small_2 480 360 10 2)" "$(clip sma
 hd3="$(clip hd_3s 1280 720 3 0)"
 hd600="$(clip hd_10min 1280 720 600 0)"
 
-echo "== decode-only and aligner, 480x360, one thread each (two rounds, alternating; best of two)"
+variant() { # <detector>_<alignment> log
+  "${jvm[@]}" -Dvavl.bench.detector="${1%_*}" -Dvavl.bench.alignment="${1#*_}" -Dai.djl.pytorch.num_threads=1 \
+    -Dai.djl.pytorch.num_interop_threads=1 org.vavl.core.face.FaceBench align "$work/out_$1" "${small[@]}" | tee "$2"
+  rm -rf "$work/out_$1"
+}
+echo "== decode-only, aligner and the aligner with landmarks (issue 18's goal), 480x360, one thread each (two rounds,"
+echo "   alternating; best of two)"
 for round in 1 2; do
   bench decode "${small[@]}" | tee "$work/decode_$round.log"
   bench align "$work/out_small" "${small[@]}" | tee "$work/align_$round.log"
+  variant haar_landmarks "$work/align_haar_landmarks_$round.log"
 done
 echo "== other detectors and alignments on the same clips (one round each; the tiny detector and the landmark network"
 echo "   are face-api's, shipped in the engine)"
-for v in haar_landmarks tiny_eyes tiny_landmarks; do
-  "${jvm[@]}" -Dvavl.bench.detector="${v%_*}" -Dvavl.bench.alignment="${v#*_}" -Dai.djl.pytorch.num_threads=1 \
-    -Dai.djl.pytorch.num_interop_threads=1 org.vavl.core.face.FaceBench align "$work/out_$v" "${small[@]}" \
-    | tee "$work/align_$v.log"
-  rm -rf "$work/out_$v"
+for v in tiny_eyes tiny_landmarks; do
+  variant "$v" "$work/align_$v.log"
 done
 echo "== where the time goes"
 bench profile "$work/out_profile" "${small[@]}" | tee "$work/profile.log"

@@ -256,11 +256,16 @@ public final class FaceBench {
     }
 
     /**
-     * Timed passes over the clips after the warm-up (-Dvavl.bench.passes, default 3), for decode-only and the aligner
-     * alike: their steady state, as in a batch run over thousands of clips. After a single warm-up pass over the
-     * 900 frames the JIT was still compiling during the next pass (measured: the aligner 15 % slower per CPU second
-     * over one timed pass than over three).
+     * Untimed passes over the clips before the timed ones (-Dvavl.bench.warmups, default 3) and timed passes
+     * (-Dvavl.bench.passes, default 3), for decode-only and the aligner alike: their steady state, as in a batch run
+     * over thousands of clips. The JIT compiler is slow to settle on the aligner, whose code runs per frame, per
+     * detection frame (every 30th) and per clip: after a single warm-up pass the landmark aligner measured 767 frames
+     * per CPU second over 3 timed passes and 832 over 9 (the compiler threads still took 7 % of the process's CPU
+     * during the first 3), while decode-only stayed at 2647 and 2638 (2026-12-07, issue 18). Earlier, one warm-up
+     * pass and one timed pass had made the aligner 15 % slower than three timed passes.
      */
+    static final int WARMUPS = Integer.getInteger("vavl.bench.warmups", 3);
+
     static final int PASSES = Integer.getInteger("vavl.bench.passes", 3);
 
     /** The clips once per timed pass; a single clip (the memory runs) once. */
@@ -276,7 +281,9 @@ public final class FaceBench {
     }
 
     private static void decode(final List<Path> clips) throws Exception {
-        decodeFrames(clips, new OpenCVFrameConverter.ToMat());
+        for (int i = 0; i < WARMUPS; i++) {
+            decodeFrames(clips, new OpenCVFrameConverter.ToMat());
+        }
         final OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
         final long t0 = System.nanoTime();
         final long[] c0 = cpuNanos();
@@ -285,8 +292,8 @@ public final class FaceBench {
     }
 
     /**
-     * Warm-up (natives loaded, code compiled) is one untimed pass over all the clips before the timed one, in
-     * both modes (decode-only and aligner), so both are measured in their steady state.
+     * Warm-up (natives loaded, code compiled) is {@link #WARMUPS} untimed passes over all the clips before the timed
+     * ones, in both modes (decode-only and aligner), so both are measured in their steady state.
      */
     private static long[] decodeFrames(final List<Path> clips, final OpenCVFrameConverter.ToMat conv)
         throws Exception {
@@ -309,11 +316,13 @@ public final class FaceBench {
 
     private static void align(final Path outDir, final List<Path> clips) throws Exception {
         if (clips.size() > 1) {
-            // warm-up pass (see decodeFrames); a single clip (the memory runs) is measured cold
+            // warm-up passes (see WARMUPS); a single clip (the memory runs) is measured cold
             try (FaceTrackExtractor w = new FaceTrackExtractor(benchSettings(),
                 outDir.resolve("warm-up"), Overwrite.ALWAYS)) {
-                for (Path p : clips) {
-                    w.extract("warm-up", p, new CancelToken());
+                for (int i = 0; i < WARMUPS; i++) {
+                    for (Path p : clips) {
+                        w.extract("warm-up", p, new CancelToken());
+                    }
                 }
             }
         }
