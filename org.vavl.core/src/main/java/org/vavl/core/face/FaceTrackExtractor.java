@@ -151,7 +151,7 @@ public final class FaceTrackExtractor implements AutoCloseable {
         if (m_settings.detector() == FaceDetectorKind.TINY) {
             return new TinyFaceModels();
         }
-        return new HaarFaceModels();
+        return new HaarFaceModels(m_settings.alignment() == FaceAlignment.LANDMARKS);
     }
 
     /**

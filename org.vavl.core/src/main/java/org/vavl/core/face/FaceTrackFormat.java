@@ -10,8 +10,9 @@ import java.util.Locale;
 public enum FaceTrackFormat {
     /**
      * Motion JPEG at the highest quality (q=2) with JPEG's usual 4:2:0 colour (chroma at half the face's width and
-     * height: the resolution of the chroma of almost every camera and phone video) in an AVI file: about 11 KB per
-     * 224x224 face, PSNR above 40 dB, fast to write and read, plays in VLC, mpv, ffplay and most players.
+     * height, which holds all the chroma a 4:2:0 camera or phone video has of faces up to about 180 px) in an AVI
+     * file: about 10 KB per 224x224 face, PSNR above 40 dB, fast to write and read, plays in VLC, mpv, ffplay and
+     * most players.
      */
     MJPEG_AVI("mjpeg", "avi", "avi", true),
     /** FFV1 lossless (RGB, bit exact, full-resolution colour) in a Matroska file: about 4x larger, for archiving exact crops. */

@@ -203,7 +203,8 @@ public final class FaceDetectorComparison {
     }
 
     private static FaceModels newModels(final FaceAlignerSettings s) throws Exception {
-        return s.detector() == FaceDetectorKind.TINY ? new TinyFaceModels() : new HaarFaceModels();
+        return s.detector() == FaceDetectorKind.TINY ? new TinyFaceModels()
+            : new HaarFaceModels(s.alignment() == FaceAlignment.LANDMARKS);
     }
 
     private static double norm(final double deg) {
