@@ -87,6 +87,8 @@ second, as wall-clock figures depend on other work).
 """ + "\n".join(rows) + f"""
 
 Goal (issue 18): DJL at least 3x face-api's throughput on its fastest backend that installs here (WASM): {verdict}.
+The issue's other goal, the Face Aligner with landmarks at 0.3 of decode-only FFmpeg speed on 480x360 clips, is
+measured by `bench/run face` (bench/results/face.md, section "Detectors and alignments").
 """
 open("bench/results/faces-pretrained.md", "w").write(md)
 print(md)
