@@ -160,7 +160,7 @@ final class YuvFrame implements AutoCloseable {
             m_y = m_ownY;
             m_u = m_ownU;
             m_v = m_ownV;
-            // the scaler centres chroma between the luma samples
+            // the scaler's siting, taken as centred between the luma samples (a quarter of a chroma sample at most)
             m_chromaX = 0.5;
             m_chromaY = 0.5;
         }
