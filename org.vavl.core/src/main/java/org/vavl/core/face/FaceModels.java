@@ -6,8 +6,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The detectors one worker uses for one clip at a time (OpenCV's detectors are not safe for concurrent
- * use): a face detector and a way to find the eyes. Frames come as the decoder gives them ({@link YuvFrame}): the
- * cascades read their luma plane, the CNN detectors a BGR copy made on demand.
+ * use): a face detector and a way to find the eyes. Frames come as the decoder gives them ({@link YuvFrame}); the
+ * cascades read its grey image and the CNN detectors its BGR image, both made on demand as a BGR grabber made them.
  */
 interface FaceModels extends AutoCloseable {
 
